@@ -1,0 +1,95 @@
+// The I/O half of the platform interface: one adapter per platform speaks that platform's real
+// HTTP API (base URL configurable; the sandbox in development and tests). Server only.
+import type { Platform, RenderedLink } from './types';
+
+/** What an adapter needs to act as a channel. Credentials are already decrypted. */
+export interface ChannelConnection {
+  channelId: string;
+  platform: Platform;
+  handle: string;
+  /** The platform's id for the account: page id, IG user id, DID, author URN, … */
+  externalAccountId: string;
+  /** Root of the platform's API, without a trailing slash (the sandbox in dev and tests). */
+  baseUrl: string;
+  credentials: Record<string, string>;
+}
+
+export interface PublishMedia {
+  /** A URL the platform can fetch the image from (Instagram and Threads need one). */
+  url: string;
+  mimeType: string;
+  altText: string;
+  /** The image's bytes, for platforms that take an upload. */
+  read(): Promise<Uint8Array>;
+}
+
+export interface PublishRequest {
+  /** Signpost's post id: sent where the platform allows it, and used to find a post again. */
+  postId: string;
+  text: string;
+  links: RenderedLink[];
+  media: PublishMedia[];
+}
+
+export interface RateLimitState {
+  /** Calls left in the current window, if the platform said. */
+  remaining: number | null;
+  /** When the window resets, if the platform said. */
+  resetAt: Date | null;
+}
+
+export interface PublishResult {
+  externalId: string;
+  externalUrl: string | null;
+  rateLimit: RateLimitState | null;
+}
+
+export interface PostMetrics {
+  impressions: number;
+  engagements: number;
+  clicks: number;
+  shares: number;
+}
+
+export type PlatformErrorKind = 'transient' | 'auth' | 'permanent';
+
+/**
+ * A classified failure from a platform call.
+ * - transient: 429, 5xx, timeouts, network errors — retry later (after retryAfterMs if given);
+ * - auth: 401/403 — the channel needs re-authorising; its posts are held;
+ * - permanent: any other 4xx — the post fails with the platform's own message.
+ * `outcomeUnknown` is true when the request may have reached the platform (a timeout after
+ * sending), so the post must be looked for before it is sent again.
+ */
+export class PlatformError extends Error {
+  constructor(
+    readonly kind: PlatformErrorKind,
+    message: string,
+    readonly options: {
+      httpStatus?: number;
+      retryAfterMs?: number;
+      outcomeUnknown?: boolean;
+      rateLimit?: RateLimitState;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'PlatformError';
+  }
+}
+
+export interface PlatformAdapter {
+  platform: Platform;
+  /** Publishes the post; throws PlatformError on failure. */
+  publish(connection: ChannelConnection, request: PublishRequest, signal: AbortSignal): Promise<PublishResult>;
+  /**
+   * Looks on the platform for a post this channel published for `request` since `since` (used
+   * when an earlier attempt's outcome is unknown). Null when it is not there.
+   */
+  findExisting(
+    connection: ChannelConnection,
+    request: PublishRequest,
+    since: Date,
+    signal: AbortSignal,
+  ): Promise<PublishResult | null>;
+  metrics(connection: ChannelConnection, externalId: string, signal: AbortSignal): Promise<PostMetrics>;
+}

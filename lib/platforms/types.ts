@@ -1,0 +1,114 @@
+// The one interface every platform implements. Shared code (rendering, scheduling, the publish
+// worker) talks to platforms only through these types and never branches on a platform's name.
+// This file and every rules module are pure: they run in the browser (the composer's live
+// preview) as well as on the server.
+import { z } from 'zod';
+
+export const PLATFORMS = [
+  'x',
+  'facebook',
+  'instagram',
+  'linkedin',
+  'threads',
+  'bluesky',
+  'mastodon',
+  'nextdoor',
+] as const;
+export const Platform = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof Platform>;
+
+/** The signpost's wording on one platform. Templates may use {helplineName}, {phone} and {url}. */
+export const SignpostWording = z.object({
+  full: z.string().min(1).max(1000),
+  short: z.string().min(1).max(500),
+});
+export type SignpostWording = z.infer<typeof SignpostWording>;
+
+/** One version of the helpline signpost, as rendering needs it. */
+export interface Signpost {
+  version: number;
+  helplineName: string;
+  phone: string;
+  url: string;
+  wording: Record<Platform, SignpostWording>;
+}
+
+/** The organisation a post is published for. */
+export interface Publisher {
+  slug: string;
+  name: string;
+  area: string;
+}
+
+/** An image attached to a message, as the rules need to judge it. */
+export interface MediaFacts {
+  mimeType: string;
+  bytes: number;
+  width: number;
+  height: number;
+  altText: string;
+}
+
+export interface RenderInput {
+  /** The message body, or the platform's override when the message has one. */
+  body: string;
+  organisation: Publisher;
+  campaignSlug: string;
+  signpost: Signpost;
+  media: MediaFacts[];
+}
+
+export interface Problem {
+  /** Machine-readable: too_long, unknown_placeholder, empty_body, media_*, signpost_*, … */
+  code: string;
+  /** Plain words a comms officer can act on ("X: 12 characters over the 280 limit"). */
+  message: string;
+}
+
+/** A link in the rendered text, as UTF-8 byte offsets (Bluesky facets) and string indexes. */
+export interface RenderedLink {
+  url: string;
+  start: number;
+  end: number;
+  byteStart: number;
+  byteEnd: number;
+}
+
+export interface RenderedPost {
+  platform: Platform;
+  /** Exactly the text that would be published. */
+  text: string;
+  /** Length as the platform counts it. */
+  length: number;
+  limit: number;
+  valid: boolean;
+  problems: Problem[];
+  /** Which signpost wording was used, or that the body already carried it. */
+  signpostForm: 'full' | 'short' | 'in_body';
+  links: RenderedLink[];
+}
+
+export interface MediaRules {
+  maxImages: number;
+  maxBytes: number;
+  mimeTypes: readonly string[];
+  /** Instagram cannot publish a caption without an image. */
+  requiresImage: boolean;
+  /** Longest side, in pixels, the image is resized to for this platform. */
+  maxDimension: number;
+}
+
+/** A platform's text and media rules. Pure. */
+export interface PlatformRules {
+  platform: Platform;
+  /** As people name it: "X", "Facebook", … */
+  label: string;
+  limit: number;
+  /** How the limit is counted, in words ("characters; links count as 23"). */
+  countingNote: string;
+  /** Whether a URL in the text becomes a clickable link. */
+  linksClickable: boolean;
+  media: MediaRules;
+  /** The length of `text` as the platform counts it. */
+  count(text: string): number;
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, type Action, type Actor, can, organisationScope, primaryRole, ROLES, type Role } from './permissions';
+
+// The full matrix, written out by hand so a change to the role table must be made twice, on
+// purpose. A = every organisation, O = own organisation only, - = never.
+// prettier-ignore
+const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
+  'organisation.read':   { admin: 'A', campaign_lead: 'A', comms_officer: 'A', partner: 'A', viewer: 'A' },
+  'organisation.manage': { admin: 'A', campaign_lead: '-', comms_officer: '-', partner: '-', viewer: '-' },
+  'user.manage':         { admin: 'A', campaign_lead: '-', comms_officer: '-', partner: '-', viewer: '-' },
+  'channel.read':        { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: 'O' },
+  'channel.manage':      { admin: 'A', campaign_lead: '-', comms_officer: '-', partner: '-', viewer: '-' },
+  'signpost.read':       { admin: 'A', campaign_lead: 'A', comms_officer: 'A', partner: 'A', viewer: 'A' },
+  'signpost.update':     { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'campaign.read':       { admin: 'A', campaign_lead: 'A', comms_officer: 'A', partner: 'A', viewer: 'A' },
+  'campaign.create':     { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'campaign.update':     { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'message.read':        { admin: 'A', campaign_lead: 'A', comms_officer: 'A', partner: 'A', viewer: 'A' },
+  'message.create':      { admin: '-', campaign_lead: 'A', comms_officer: 'A', partner: '-', viewer: '-' },
+  'message.update':      { admin: '-', campaign_lead: 'A', comms_officer: 'A', partner: '-', viewer: '-' },
+  'message.submit':      { admin: '-', campaign_lead: 'A', comms_officer: 'A', partner: '-', viewer: '-' },
+  'message.approve':     { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'message.reject':      { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'message.comment':     { admin: '-', campaign_lead: 'A', comms_officer: 'A', partner: '-', viewer: '-' },
+  'post.read':           { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: 'O' },
+  'post.schedule':       { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: '-' },
+  'post.manage':         { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: '-' },
+  'pause.manage':        { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
+  'blackout.manage':     { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
+  'reach.read':          { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: 'O' },
+  'audit.read':          { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+};
+
+const OWN = 'org-own';
+const OTHER = 'org-other';
+const actorWith = (role: Role, userId = 'user-1'): Actor => ({
+  userId,
+  memberships: [{ organisationId: OWN, role }],
+});
+
+describe('the permission matrix: every role × every action × own/other organisation', () => {
+  it('covers every action', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      const expected = EXPECTED[action][role];
+      it(`${role} ${expected === '-' ? 'may not' : 'may'} ${action} (${expected})`, () => {
+        const actor = actorWith(role);
+        expect(can(actor, action, { organisationId: OWN })).toBe(expected !== '-');
+        expect(can(actor, action, { organisationId: OTHER })).toBe(expected === 'A');
+        expect(can(actor, action, {})).toBe(expected === 'A');
+        const scope = organisationScope(actor, action);
+        expect(scope).toEqual(expected === 'A' ? 'all' : expected === 'O' ? [OWN] : []);
+      });
+    }
+  }
+});
+
+describe('conditions on the resource', () => {
+  const lead = actorWith('campaign_lead', 'lead-1');
+  const comms = actorWith('comms_officer', 'comms-1');
+  const partner = actorWith('partner', 'partner-1');
+
+  it('an author cannot approve or reject their own message', () => {
+    expect(can(lead, 'message.approve', { authorId: 'lead-1' })).toBe(false);
+    expect(can(lead, 'message.reject', { authorId: 'lead-1' })).toBe(false);
+    expect(can(lead, 'message.approve', { authorId: 'lead-2' })).toBe(true);
+  });
+
+  it("nobody edits or submits someone else's draft", () => {
+    expect(can(lead, 'message.update', { authorId: 'comms-1' })).toBe(false);
+    expect(can(comms, 'message.update', { authorId: 'comms-1' })).toBe(true);
+    expect(can(comms, 'message.submit', { authorId: 'lead-1' })).toBe(false);
+  });
+
+  it('partners read and schedule only approved, shareable messages', () => {
+    expect(can(partner, 'message.read', { shareable: false, approved: true })).toBe(false);
+    expect(can(partner, 'message.read', { shareable: true, approved: false })).toBe(false);
+    expect(can(partner, 'message.read', { shareable: true, approved: true })).toBe(true);
+    expect(can(partner, 'post.schedule', { organisationId: OWN, shareable: false })).toBe(false);
+    expect(can(partner, 'post.schedule', { organisationId: OWN, shareable: true })).toBe(true);
+    expect(can(comms, 'post.schedule', { organisationId: OWN, shareable: false })).toBe(true);
+  });
+
+  it('an unknown role is refused everything', () => {
+    const stranger = { userId: 'x', memberships: [{ organisationId: OWN, role: 'owner' as Role }] };
+    for (const action of ACTIONS) expect(can(stranger, action, { organisationId: OWN })).toBe(false);
+  });
+
+  it('an actor with no membership may do nothing', () => {
+    const nobody: Actor = { userId: 'x', memberships: [] };
+    for (const action of ACTIONS) expect(can(nobody, action, {})).toBe(false);
+  });
+
+  it('grants from several memberships add up, each within its own organisation', () => {
+    const both: Actor = {
+      userId: 'u',
+      memberships: [
+        { organisationId: 'a', role: 'comms_officer' },
+        { organisationId: 'b', role: 'viewer' },
+      ],
+    };
+    expect(can(both, 'post.schedule', { organisationId: 'a' })).toBe(true);
+    expect(can(both, 'post.schedule', { organisationId: 'b' })).toBe(false);
+    expect(can(both, 'post.read', { organisationId: 'b' })).toBe(true);
+    expect(organisationScope(both, 'post.read')).toEqual(['a', 'b']);
+    expect(primaryRole(both)).toBe('comms_officer');
+  });
+});

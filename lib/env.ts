@@ -1,0 +1,81 @@
+// Every environment variable Signpost reads, parsed once with zod. A missing or malformed value
+// is one clear message at start-up, not a crash later. .env.example lists them all.
+import { z } from 'zod';
+
+const DEV_AUTH_SECRET = 'signpost-development-secret-do-not-use-in-production';
+// 32 bytes, base64. Development and tests only; production must set its own.
+const DEV_CREDENTIALS_KEY = 'c2lnbnBvc3QtZGV2LWNyZWRlbnRpYWxzLWtleS0zMmI=';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+      .default('postgresql://postgres@127.0.0.1:5432/signpost'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .default('redis://127.0.0.1:6379'),
+    /** Prefix of every BullMQ key, so several Signposts (or test runs) can share one Redis. */
+    QUEUE_PREFIX: z.string().min(1).default('signpost'),
+    APP_URL: z.url().default('http://localhost:3000'),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_AUTH_SECRET),
+    /** AES-256-GCM key for channel credentials: 32 bytes, base64. */
+    CREDENTIALS_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64')
+      .default(DEV_CREDENTIALS_KEY),
+    /** `sandbox` points every channel without its own base URL at the platform sandbox. */
+    PLATFORM_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+    SANDBOX_URL: z.url().default('http://127.0.0.1:4010'),
+    SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+    MEDIA_DIR: z.string().min(1).default('var/media'),
+    DEMO_PASSWORD: z.string().min(8).default('signpost-demo'),
+    /** Create the demo users (never in production). */
+    SEED_DEMO: booleanFlag.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+    /** How long a session lasts without use, in hours. */
+    SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (env.AUTH_SECRET === DEV_AUTH_SECRET)
+      context.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be set in production' });
+    if (env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY)
+      context.addIssue({ code: 'custom', path: ['CREDENTIALS_KEY'], message: 'must be set in production' });
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most tools' .env handling.
+  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = EnvSchema.safeParse(defined);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new EnvError(`Signpost's environment is not valid:\n${lines.join('\n')}`);
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment; parsed on first use and kept. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Demo users exist only outside production, unless SEED_DEMO says otherwise (never in production). */
+export function demoEnabled(current: Env = env()): boolean {
+  if (current.NODE_ENV === 'production') return false;
+  return current.SEED_DEMO ?? true;
+}

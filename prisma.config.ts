@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { defineConfig } from 'prisma/config';
 
@@ -52,7 +51,7 @@ class MigrationAdapter extends PrismaPg {
     this.pool = pool;
   }
 
-  override async connect(): Promise<SqlDriverAdapter> {
+  override async connect(): ReturnType<PrismaPg['connect']> {
     const adapter = await super.connect();
     adapter.executeScript = async (script: string) => {
       await this.pool.query(script);
@@ -60,7 +59,7 @@ class MigrationAdapter extends PrismaPg {
     return adapter;
   }
 
-  override async connectToShadowDb(): Promise<SqlDriverAdapter> {
+  override async connectToShadowDb(): ReturnType<PrismaPg['connect']> {
     const admin = await this.connect();
     const database = `signpost_shadow_${randomUUID().replaceAll('-', '')}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);

@@ -8,7 +8,6 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
-  unsupported_media_type: 415,
   rate_limited: 429,
 } as const;
 

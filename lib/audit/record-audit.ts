@@ -1,0 +1,48 @@
+// The audit log is append-only: this module only ever inserts (and a database trigger refuses
+// updates and deletes). Callers pass their transaction so the event and the change commit together.
+import type { Prisma } from '@/prisma/generated/client';
+
+/** Who did it, as the audit log shows them. */
+export interface AuditActor {
+  userId: string | null;
+  /** The user's email, "system", or "api-token:<prefix>". */
+  label: string;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, label: 'system' };
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  organisationId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+type AuditWriter = Pick<Prisma.TransactionClient, 'auditEvent'>;
+
+/** JSON-safe copy (Dates as ISO strings, undefined dropped); null stays "no value". */
+function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+export async function recordAudit(
+  writer: AuditWriter,
+  actor: AuditActor,
+  entry: AuditEntry,
+): Promise<void> {
+  await writer.auditEvent.create({
+    data: {
+      actorId: actor.userId,
+      actorLabel: actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      organisationId: entry.organisationId ?? null,
+      before: snapshot(entry.before),
+      after: snapshot(entry.after),
+    },
+  });
+}

@@ -1,0 +1,65 @@
+// The signed-in person behind a request, with their memberships: from a browser session
+// (better-auth cookie) or a personal API token (Authorization: Bearer).
+import type { OrganisationKind } from '@/prisma/generated/enums';
+import type { AuditActor } from '../audit/record-audit';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { auth } from './auth';
+import type { Actor, ActorMembership } from './permissions';
+import { resolveApiToken } from './api-tokens';
+
+export interface MembershipWithOrganisation extends ActorMembership {
+  organisation: { id: string; slug: string; name: string; kind: OrganisationKind };
+}
+
+export interface CurrentActor extends Actor {
+  user: { id: string; email: string; name: string };
+  memberships: MembershipWithOrganisation[];
+  /** How the request was authenticated; an API token shows as its prefix in the audit log. */
+  via: { kind: 'session' } | { kind: 'token'; prefix: string };
+}
+
+export async function loadActor(userId: string, via: CurrentActor['via']): Promise<CurrentActor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      memberships: {
+        select: {
+          organisationId: true,
+          role: true,
+          organisation: { select: { id: true, slug: true, name: true, kind: true } },
+        },
+        orderBy: { organisation: { name: 'asc' } },
+      },
+    },
+  });
+  if (!user) return null;
+  const { memberships, ...identity } = user;
+  return { userId: user.id, user: identity, memberships, via };
+}
+
+/** The actor, or null when the request carries no valid session or token. */
+export async function actorFromHeaders(headers: Headers): Promise<CurrentActor | null> {
+  const authorization = headers.get('authorization');
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match?.[1]) {
+      throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>".');
+    }
+    const token = await resolveApiToken(match[1]);
+    return loadActor(token.userId, { kind: 'token', prefix: token.prefix });
+  }
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  return loadActor(session.user.id, { kind: 'session' });
+}
+
+export function auditActor(actor: CurrentActor): AuditActor {
+  return {
+    userId: actor.userId,
+    label: actor.via.kind === 'token' ? `${actor.user.email} (api-token:${actor.via.prefix})` : actor.user.email,
+  };
+}

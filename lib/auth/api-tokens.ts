@@ -1,0 +1,90 @@
+// Personal API tokens. A token is shown once; only its SHA-256 is stored, so a copy of the
+// database does not hand out working tokens.
+import { createHash, randomBytes } from 'node:crypto';
+import { verifyPassword } from 'better-auth/crypto';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit';
+import { db } from '../db';
+import { env } from '../env';
+import { AppError } from '../errors';
+import { sharedRedis } from '../redis';
+import { signInThrottle } from './sign-in-throttle';
+
+export const TOKEN_LIFETIME_DAYS = 90;
+const TOKEN_PREFIX = 'sp_';
+
+export const TokenRequest = z.strictObject({
+  email: z.email().max(320),
+  password: z.string().min(1).max(1000),
+  label: z.string().trim().min(1).max(100).optional(),
+});
+export type TokenRequest = z.infer<typeof TokenRequest>;
+
+export const TokenResponse = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const WRONG_CREDENTIALS = 'The email or password is wrong.';
+
+/** Checks the credentials (throttled like the web sign-in) and issues a token. */
+export async function issueApiToken(request: TokenRequest, address: string, now = new Date()): Promise<TokenResponse> {
+  const throttle = signInThrottle(sharedRedis(), env().QUEUE_PREFIX);
+  await throttle.assertAllowed(request.email, address);
+  const email = request.email.trim().toLowerCase();
+  const account = await db.account.findFirst({
+    where: { providerId: 'credential', user: { email } },
+    select: { password: true, user: { select: { id: true, email: true } } },
+  });
+  const valid =
+    account?.password != null && (await verifyPassword({ hash: account.password, password: request.password }));
+  if (!account || !valid) {
+    await throttle.recordFailure(request.email, address);
+    throw new AppError('unauthorized', WRONG_CREDENTIALS);
+  }
+  await throttle.recordSuccess(request.email, address);
+
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
+  const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
+  await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        userId: account.user.id,
+        label: request.label ?? 'API token',
+        tokenHash: hashToken(token),
+        prefix,
+        expiresAt,
+      },
+    });
+    await recordAudit(
+      tx,
+      { userId: account.user.id, label: account.user.email },
+      {
+        action: 'api_token.created',
+        entityType: 'api_token',
+        entityId: created.id,
+        after: { label: created.label, prefix, expiresAt },
+      },
+    );
+  });
+  return { token, expiresAt: expiresAt.toISOString() };
+}
+
+/** The token's user, or a 401 saying plainly why the token does not work. */
+export async function resolveApiToken(token: string, now = new Date()): Promise<{ userId: string; prefix: string }> {
+  const found = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, userId: true, prefix: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!found) throw new AppError('unauthorized', 'The API token is not valid.');
+  if (found.revokedAt) throw new AppError('unauthorized', 'The API token has been revoked.');
+  if (found.expiresAt <= now) {
+    throw new AppError('unauthorized', `The API token expired on ${found.expiresAt.toISOString()}.`);
+  }
+  // Record use at most once a minute: a busy integration should not write on every call.
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  }
+  return { userId: found.userId, prefix: found.prefix };
+}

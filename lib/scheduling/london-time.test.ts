@@ -180,6 +180,26 @@ describe('parseScheduleTime', () => {
     expect(result.kind === 'invalid' && result.message).toContain('does not exist in UK time');
   });
 
+  it('reads a time with an offset whatever zone it is given', () => {
+    expect(parseScheduleTime('2026-03-29T00:30:00Z', 'Europe/Atlantis')).toEqual({
+      kind: 'ok',
+      instant: at('2026-03-29T00:30:00Z'),
+    });
+  });
+
+  it('says what to send when nothing or something else was sent', () => {
+    const example =
+      'Use a time with its offset, such as 2026-03-29T09:00:00+01:00 or 2026-03-29T08:00:00Z.';
+    expect(parseScheduleTime(' ')).toEqual({
+      kind: 'invalid',
+      message: `No time was given. ${example}`,
+    });
+    expect(parseScheduleTime('next Tuesday')).toEqual({
+      kind: 'invalid',
+      message: `next Tuesday is not an ISO 8601 time. ${example}`,
+    });
+  });
+
   it.each(['2026-02-30T09:00:00Z', 'tomorrow at nine', '', '2026-07-01', '1751360400'])(
     'refuses %j',
     (input) => {

@@ -84,14 +84,15 @@ export type ParsedScheduleTime =
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
 const WITHOUT_OFFSET = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d{1,9})?)?$/i;
 
-/** Reads an API time: ISO 8601 with an offset or Z, such as 2026-03-29T09:00:00+01:00. */
+/**
+ * Reads an API time: ISO 8601 with an offset or Z, such as 2026-03-29T09:00:00+01:00. The zone
+ * only shapes the advice when the offset is missing.
+ */
 export function parseScheduleTime(
   input: string,
   zoneName: string = UK_TIME_ZONE,
 ): ParsedScheduleTime {
   const text = input.trim();
-  const zone = canonicalZone(zoneName);
-  if (zone === null) return { kind: 'invalid', message: unknownZone(zoneName) };
   if (WITH_OFFSET.test(text)) {
     const instant = tryInstant(text);
     if (instant !== null) return { kind: 'ok', instant };
@@ -99,22 +100,29 @@ export function parseScheduleTime(
   }
   const local = WITHOUT_OFFSET.exec(text);
   if (local !== null && local[1] !== undefined && local[2] !== undefined) {
-    const needed = `${text} has no offset, so it could mean more than one moment.`;
-    const resolved = resolveLocalTime({ date: local[1], time: local[2] }, zone);
-    if (resolved.kind !== 'ok')
-      return { kind: 'invalid', message: `${needed} ${resolved.message}` };
-    const zoned = Temporal.Instant.fromEpochMilliseconds(resolved.instant.getTime())
-      .toZonedDateTimeISO(zone)
-      .toString({ timeZoneName: 'never', smallestUnit: 'second' });
     return {
       kind: 'invalid',
-      message: `${needed} Add Z for UTC or the offset; in ${inZone(zone)} that is ${zoned}.`,
+      message: offsetNeeded(text, { date: local[1], time: local[2] }, zoneName),
     };
   }
+  const what = text === '' ? 'No time was given.' : `${text} is not an ISO 8601 time.`;
   return {
     kind: 'invalid',
-    message: `${text} is not an ISO 8601 time. Use a time with its offset, such as 2026-03-29T09:00:00+01:00 or 2026-03-29T08:00:00Z.`,
+    message: `${what} Use a time with its offset, such as 2026-03-29T09:00:00+01:00 or 2026-03-29T08:00:00Z.`,
   };
+}
+
+/** Why a time without an offset is refused, with the exact string to send instead. */
+function offsetNeeded(text: string, local: LocalDateTime, zoneName: string): string {
+  const needed = `${text} has no offset, so it could mean more than one moment.`;
+  const resolved = resolveLocalTime(local, zoneName);
+  if (resolved.kind !== 'ok') return `${needed} ${resolved.message}`;
+  const zone = canonicalZone(zoneName) ?? zoneName;
+  const exact = toZoned(resolved.instant, zone).toString({
+    timeZoneName: 'never',
+    smallestUnit: 'second',
+  });
+  return `${needed} Add Z for UTC or the offset; in ${inZone(zone)} that is ${exact}.`;
 }
 
 /** "Sun 29 Mar 2026, 03:15 BST": how a moment is shown to people. Throws for an unknown zone. */

@@ -104,6 +104,12 @@ export interface PlatformRules {
   /** As people name it: "X", "Facebook", … */
   label: string;
   limit: number;
+  /**
+   * A second cap on the same text in UTF-8 bytes, where the platform has one besides `limit`
+   * (Bluesky's post record: 300 graphemes and 3,000 bytes, so long combining sequences can hit
+   * the byte cap first).
+   */
+  textByteLimit?: number;
   /** How the limit is counted, in words ("characters; links count as 23"). */
   countingNote: string;
   /** Whether a URL in the text becomes a clickable link. */

@@ -1,0 +1,51 @@
+// The URLs in a text, found the way X finds them (twitter-text's extractor, the most widely used
+// definition of "this is a link" in plain text), with the UTF-8 byte offsets Bluesky facets need.
+import twitter from 'twitter-text';
+import { utf8Length } from './text-units';
+import type { RenderedLink } from './types';
+
+export interface UrlInText {
+  /** The URL as written in the text (possibly without a scheme: "get-help.stopitnow.org.uk"). */
+  url: string;
+  /** String (UTF-16) indexes. */
+  start: number;
+  end: number;
+}
+
+// Verification looks at the very text rendering has just scanned; one remembered answer saves
+// scanning it twice on every keystroke.
+let last: { text: string; urls: UrlInText[] } | null = null;
+
+/** Every URL in the text, in order, including ones typed without "https://". */
+export function findUrls(text: string): UrlInText[] {
+  if (last?.text === text) return last.urls;
+  const urls = twitter
+    .extractUrlsWithIndices(text)
+    .map(({ url, indices: [start, end] }) => ({ url, start, end }));
+  last = { text, urls };
+  return urls;
+}
+
+/**
+ * The links in a text as a platform needs them: the full URL (https:// added where the text has
+ * none, as the platforms do when they link it), string indexes and UTF-8 byte offsets.
+ */
+export function findLinks(text: string): RenderedLink[] {
+  const links: RenderedLink[] = [];
+  let index = 0;
+  let bytes = 0;
+  for (const { url, start, end } of findUrls(text)) {
+    const byteStart = bytes + utf8Length(text, index, start);
+    const byteEnd = byteStart + utf8Length(text, start, end);
+    links.push({ url: withScheme(url), start, end, byteStart, byteEnd });
+    index = end;
+    bytes = byteEnd;
+  }
+  return links;
+}
+
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+function withScheme(url: string): string {
+  return HAS_SCHEME.test(url) ? url : `https://${url}`;
+}

@@ -43,23 +43,25 @@ export async function issueApiToken(request: TokenRequest, address: string, now 
     throw new AppError('unauthorized', WRONG_CREDENTIALS);
   }
   await throttle.recordSuccess(request.email, address);
+  return createApiToken(account.user, request.label ?? 'API token', now);
+}
 
+/** A new token for a user who has proved who they are (by password, or by being signed in). */
+export async function createApiToken(
+  user: { id: string; email: string },
+  label: string,
+  now = new Date(),
+): Promise<TokenResponse> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
   await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: {
-        userId: account.user.id,
-        label: request.label ?? 'API token',
-        tokenHash: hashToken(token),
-        prefix,
-        expiresAt,
-      },
+      data: { userId: user.id, label, tokenHash: hashToken(token), prefix, expiresAt },
     });
     await recordAudit(
       tx,
-      { userId: account.user.id, label: account.user.email },
+      { userId: user.id, label: user.email },
       {
         action: 'api_token.created',
         entityType: 'api_token',
@@ -69,6 +71,31 @@ export async function issueApiToken(request: TokenRequest, address: string, now 
     );
   });
   return { token, expiresAt: expiresAt.toISOString() };
+}
+
+export async function listApiTokens(userId: string) {
+  return db.apiToken.findMany({
+    where: { userId },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, label: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
+
+/** Revokes one of the user's own tokens; another person's token is "not found". */
+export async function revokeApiToken(user: { id: string; email: string }, tokenId: string, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: user.id } });
+    if (!token) throw new AppError('not_found', 'That API token was not found.');
+    if (token.revokedAt) return;
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now } });
+    await recordAudit(tx, { userId: user.id, label: user.email }, {
+      action: 'api_token.revoked',
+      entityType: 'api_token',
+      entityId: token.id,
+      before: { revokedAt: null },
+      after: { revokedAt: now },
+    });
+  });
 }
 
 /** The token's user, or a 401 saying plainly why the token does not work. */

@@ -11,6 +11,7 @@ export const ChannelSummary = z
     platform: Platform,
     handle: z.string(),
     status: z.enum(['active', 'needs_reauth', 'disabled']),
+    organisation: z.object({ slug: z.string(), name: z.string() }),
   })
   .meta({ id: 'Channel' });
 export type ChannelSummary = z.infer<typeof ChannelSummary>;
@@ -31,7 +32,14 @@ export async function listChannels(actor: Actor, query: ListQuery & z.infer<type
     },
     orderBy: { id: 'asc' },
     take: query.limit + 1,
-    select: { id: true, organisationId: true, platform: true, handle: true, status: true },
+    select: {
+      id: true,
+      organisationId: true,
+      platform: true,
+      handle: true,
+      status: true,
+      organisation: { select: { slug: true, name: true } },
+    },
   });
   return toPage(rows, query.limit, (row) => ({ id: row.id }));
 }

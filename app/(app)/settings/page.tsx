@@ -1,0 +1,110 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from '@mantine/core';
+import type { Metadata } from 'next';
+import { PlatformBadge } from '@/components/platform-badge';
+import { PageHeader } from '@/components/shell/page-header';
+import { ApiTokens } from '@/components/settings/api-tokens';
+import { listApiTokens } from '@/lib/auth/api-tokens';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/session-actor';
+import { listChannels } from '@/lib/channels/list-channels';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+const CHANNEL_STATUS = {
+  active: { label: 'Active', color: 'green' },
+  needs_reauth: { label: 'Needs re-authorising', color: 'orange' },
+  disabled: { label: 'Disabled', color: 'gray' },
+} as const;
+
+export default async function SettingsPage() {
+  const actor = await requireActor();
+  const [tokens, channels] = await Promise.all([listApiTokens(actor.userId), listChannels(actor, { limit: 500 })]);
+  return (
+    <>
+      <PageHeader title="Settings" description="Your account, your organisations’ channels and your API tokens." />
+      <Stack gap="lg">
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Paper withBorder p="lg">
+            <Title order={2} size="h4" mb="sm">
+              Your account
+            </Title>
+            <Text fw={600}>{actor.user.name}</Text>
+            <Text size="sm" c="dimmed">
+              {actor.user.email}
+            </Text>
+          </Paper>
+          <Paper withBorder p="lg">
+            <Title order={2} size="h4" mb="sm">
+              Your organisations
+            </Title>
+            <Stack gap={6}>
+              {actor.memberships.map((membership) => (
+                <Group key={membership.organisationId} justify="space-between">
+                  <Text size="sm">{membership.organisation.name}</Text>
+                  <Badge variant="light">{ROLE_LABELS[membership.role]}</Badge>
+                </Group>
+              ))}
+            </Stack>
+          </Paper>
+        </SimpleGrid>
+        <Paper withBorder p="lg">
+          <Title order={2} size="h4" mb={4}>
+            Channels
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            The social media accounts Signpost publishes to{channels.items.length > 0 ? '' : ': none you can see'}.
+          </Text>
+          {channels.items.length > 0 && (
+            <TableScrollContainer minWidth={560}>
+              <Table verticalSpacing="xs">
+                <TableThead>
+                  <TableTr>
+                    <TableTh>Platform</TableTh>
+                    <TableTh>Account</TableTh>
+                    <TableTh>Organisation</TableTh>
+                    <TableTh>State</TableTh>
+                  </TableTr>
+                </TableThead>
+                <TableTbody>
+                  {channels.items.map((channel) => (
+                    <TableTr key={channel.id}>
+                      <TableTd>
+                        <PlatformBadge platform={channel.platform} />
+                      </TableTd>
+                      <TableTd>{channel.handle}</TableTd>
+                      <TableTd>{channel.organisation.name}</TableTd>
+                      <TableTd>
+                        <Badge color={CHANNEL_STATUS[channel.status].color} variant="dot">
+                          {CHANNEL_STATUS[channel.status].label}
+                        </Badge>
+                      </TableTd>
+                    </TableTr>
+                  ))}
+                </TableTbody>
+              </Table>
+            </TableScrollContainer>
+          )}
+        </Paper>
+        <Paper withBorder p="lg">
+          <Title order={2} size="h4" mb={4}>
+            API tokens
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            Personal tokens for the Signpost API (see <a href="/api/v1/openapi.json">the API description</a>). A token
+            acts with your permissions and lasts 90 days.
+          </Text>
+          <ApiTokens
+            now={Date.now()}
+            tokens={tokens.map((token) => ({
+              ...token,
+              createdAt: token.createdAt.toISOString(),
+              expiresAt: token.expiresAt.toISOString(),
+              lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+              revokedAt: token.revokedAt?.toISOString() ?? null,
+            }))}
+          />
+        </Paper>
+      </Stack>
+    </>
+  );
+}

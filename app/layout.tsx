@@ -1,0 +1,29 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { theme } from '@/components/theme';
+
+export const metadata: Metadata = {
+  title: { default: 'Signpost', template: '%s · Signpost' },
+  description: 'Campaign scheduling for the North West child-protection campaign',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en-GB" {...mantineHtmlProps}>
+      <head>
+        <ColorSchemeScript defaultColorScheme="light" />
+      </head>
+      <body>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          <Notifications position="top-right" />
+          {children}
+        </MantineProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCopy, IconKey } from '@tabler/icons-react';
+import { useActionState, useTransition } from 'react';
+import { createToken, revokeToken, type TokenFormState } from '@/app/(app)/settings/actions';
+import { formatDateTime } from '@/components/format';
+
+export interface TokenRow {
+  id: string;
+  label: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function tokenState(token: TokenRow, now: number) {
+  if (token.revokedAt) return <Badge color="gray" variant="light">Revoked</Badge>;
+  if (Date.parse(token.expiresAt) <= now) return <Badge color="orange" variant="light">Expired</Badge>;
+  return <Badge color="green" variant="light">Active</Badge>;
+}
+
+export function ApiTokens({ tokens, now }: { tokens: TokenRow[]; now: number }) {
+  const [state, action, pending] = useActionState<TokenFormState, FormData>(createToken, {
+    error: null,
+    token: null,
+    expiresAt: null,
+  });
+  const [revoking, startRevoke] = useTransition();
+  return (
+    <Stack gap="md">
+      <form action={action}>
+        <Group align="flex-end" gap="sm">
+          <TextInput name="label" label="New token" placeholder="Reporting script" error={state.error} w={280} />
+          <Button type="submit" loading={pending} leftSection={<IconKey size={16} />}>
+            Create token
+          </Button>
+        </Group>
+      </form>
+      {state.token && (
+        <Alert color="green" variant="light" title="Copy your token now: it will not be shown again">
+          <Group gap="xs" wrap="nowrap">
+            <Code style={{ wordBreak: 'break-all' }} data-testid="new-token">{state.token}</Code>
+            <CopyButton value={state.token}>
+              {({ copied, copy }) => (
+                <Button size="xs" variant="light" onClick={copy} leftSection={<IconCopy size={14} />}>
+                  {copied ? 'Copied' : 'Copy'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </Alert>
+      )}
+      {tokens.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          You have no API tokens. Tokens let your own tools use the Signpost API as you.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Token</Table.Th>
+                <Table.Th>Created</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th>Last used</Table.Th>
+                <Table.Th>State</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tokens.map((token) => (
+                <Table.Tr key={token.id}>
+                  <Table.Td>{token.label}</Table.Td>
+                  <Table.Td>
+                    <Code>{token.prefix}…</Code>
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(token.expiresAt)}</Table.Td>
+                  <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</Table.Td>
+                  <Table.Td>{tokenState(token, now)}</Table.Td>
+                  <Table.Td>
+                    {!token.revokedAt && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        loading={revoking}
+                        onClick={() =>
+                          startRevoke(async () => {
+                            const result = await revokeToken(token.id);
+                            notifications.show(
+                              result.error
+                                ? { color: 'red', message: result.error }
+                                : { color: 'green', message: `Token “${token.label}” revoked.` },
+                            );
+                          })
+                        }
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

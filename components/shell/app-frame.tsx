@@ -1,0 +1,98 @@
+'use client';
+
+import { AppShell, Badge, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconCalendarEvent,
+  IconChartBar,
+  IconChecklist,
+  IconHistory,
+  IconLayoutDashboard,
+  IconSettings,
+  IconSpeakerphone,
+} from '@tabler/icons-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import type { NavItem } from '@/lib/auth/navigation';
+import { AccountMenu, type AccountMenuProps } from './account-menu';
+import { Wordmark } from './wordmark';
+
+const ICONS: Record<NavItem['icon'], ReactNode> = {
+  dashboard: <IconLayoutDashboard size={18} stroke={1.6} />,
+  campaigns: <IconSpeakerphone size={18} stroke={1.6} />,
+  schedule: <IconCalendarEvent size={18} stroke={1.6} />,
+  approvals: <IconChecklist size={18} stroke={1.6} />,
+  reach: <IconChartBar size={18} stroke={1.6} />,
+  audit: <IconHistory size={18} stroke={1.6} />,
+  settings: <IconSettings size={18} stroke={1.6} />,
+};
+
+export interface AppFrameProps {
+  navigation: NavItem[];
+  /** Counts shown beside navigation items, by href (e.g. messages waiting for approval). */
+  counts: Record<string, number>;
+  account: AccountMenuProps;
+  banner: ReactNode;
+  children: ReactNode;
+}
+
+const isActive = (pathname: string, href: string) =>
+  href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+
+export function AppFrame({ navigation, counts, account, banner, children }: AppFrameProps) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const pathname = usePathname();
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
+            <Link href="/" style={{ textDecoration: 'none', color: 'inherit' }} aria-label="Signpost dashboard">
+              <Wordmark />
+            </Link>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              North West child-protection campaign
+            </Text>
+          </Group>
+          <AccountMenu {...account} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        <ScrollArea>
+          {navigation.map((item) => (
+            <NavLink
+              key={item.href}
+              component={Link}
+              href={item.href}
+              label={item.label}
+              leftSection={ICONS[item.icon]}
+              active={isActive(pathname, item.href)}
+              onClick={close}
+              rightSection={
+                counts[item.href] ? (
+                  <Badge size="sm" variant="filled" circle aria-label={`${counts[item.href]} waiting`}>
+                    {counts[item.href]}
+                  </Badge>
+                ) : null
+              }
+              styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+              fw={500}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        {banner}
+        <Box maw={1280} mx="auto">
+          {children}
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,37 @@
+// `npm run db:seed`: idempotent. The organisations, the signpost and the outcome figures always;
+// demo users, channels and the demo campaign only outside production (lib/env.ts demoEnabled).
+import { db } from '../lib/db';
+import { demoEnabled, env } from '../lib/env';
+import { seedDemoChannels } from './seed/channels';
+import { seedHelpSeeking } from './seed/help-seeking';
+import { seedOrganisations } from './seed/organisations';
+import { seedSignpost } from './seed/signpost';
+import { seedDemoUsers } from './seed/users';
+
+export async function seed(): Promise<string[]> {
+  const settings = env();
+  const report: string[] = [];
+  const organisationIds = await seedOrganisations(db);
+  report.push(`${organisationIds.size} organisations`);
+  const version = await seedSignpost(db);
+  report.push(`signpost v${version}`);
+  await seedHelpSeeking(db);
+  if (demoEnabled(settings)) {
+    report.push(`${await seedDemoUsers(db, organisationIds, settings.DEMO_PASSWORD)} demo users`);
+    report.push(`${await seedDemoChannels(db, organisationIds, settings.CREDENTIALS_KEY)} demo channels`);
+  } else {
+    report.push('no demo users or channels (production)');
+  }
+  return report;
+}
+
+// Run when executed directly (npm run db:seed), not when imported by tests.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  seed()
+    .then((report) => console.log(`Seeded: ${report.join(', ')}.`))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => db.$disconnect());
+}

@@ -1,0 +1,89 @@
+// Demo channels, all pointing at the platform sandbox (baseUrl null = the configured default).
+// Every force has X, Facebook and Instagram; across all organisations every platform has at
+// least one channel.
+import { encryptCredentials } from '../../lib/channels/credentials';
+import type { PrismaClient } from '../generated/client';
+import type { Platform } from '../generated/enums';
+import { FORCES } from '../seed-data';
+
+export interface ChannelSeed {
+  organisation: string;
+  platform: Platform;
+  handle: string;
+}
+
+const FORCE_HANDLES: Record<string, string> = {
+  lancashire: 'LancsPolice',
+  merseyside: 'MerseyPolice',
+  'greater-manchester': 'gmpolice',
+  cheshire: 'cheshirepolice',
+  cumbria: 'Cumbriapolice',
+  'north-wales': 'NWPolice',
+};
+
+const EXTRA_CHANNELS: readonly ChannelSeed[] = [
+  { organisation: 'lancashire', platform: 'linkedin', handle: 'lancashire-constabulary' },
+  { organisation: 'lancashire', platform: 'nextdoor', handle: 'Lancashire Constabulary' },
+  { organisation: 'merseyside', platform: 'threads', handle: 'merseypolice' },
+  { organisation: 'merseyside', platform: 'bluesky', handle: 'merseyside.police.uk' },
+  { organisation: 'greater-manchester', platform: 'linkedin', handle: 'greater-manchester-police' },
+  { organisation: 'greater-manchester', platform: 'mastodon', handle: 'gmp@social.police.uk' },
+  { organisation: 'greater-manchester', platform: 'nextdoor', handle: 'Greater Manchester Police' },
+  { organisation: 'cheshire', platform: 'bluesky', handle: 'cheshire.police.uk' },
+  { organisation: 'cumbria', platform: 'nextdoor', handle: 'Cumbria Police' },
+  { organisation: 'north-wales', platform: 'mastodon', handle: 'nwp@social.police.uk' },
+  { organisation: 'nw-rocu', platform: 'x', handle: 'NWROCU' },
+  { organisation: 'nw-rocu', platform: 'facebook', handle: 'NWROCU' },
+  { organisation: 'nw-rocu', platform: 'linkedin', handle: 'nw-rocu' },
+  { organisation: 'nw-rocu', platform: 'bluesky', handle: 'nwrocu.police.uk' },
+  { organisation: 'nw-rocu', platform: 'threads', handle: 'nwrocu' },
+  { organisation: 'lancashire-county-council', platform: 'x', handle: 'LancashireCC' },
+  { organisation: 'lancashire-county-council', platform: 'facebook', handle: 'lancashirecc' },
+  { organisation: 'lancashire-county-council', platform: 'linkedin', handle: 'lancashire-county-council' },
+  { organisation: 'manchester-city-council', platform: 'x', handle: 'ManCityCouncil' },
+  { organisation: 'manchester-city-council', platform: 'instagram', handle: 'manchestercitycouncil' },
+  { organisation: 'manchester-city-council', platform: 'nextdoor', handle: 'Manchester City Council' },
+  { organisation: 'cheshire-east-council', platform: 'facebook', handle: 'cheshireeastcouncil' },
+  { organisation: 'cheshire-east-council', platform: 'x', handle: 'CheshireEast' },
+  { organisation: 'cheshire-east-council', platform: 'mastodon', handle: 'cheshireeast@social.gov.uk' },
+];
+
+export const DEMO_CHANNELS: readonly ChannelSeed[] = [
+  ...FORCES.flatMap((force) =>
+    (['x', 'facebook', 'instagram'] as const).map((platform) => ({
+      organisation: force.slug,
+      platform,
+      handle: FORCE_HANDLES[force.slug] ?? force.slug,
+    })),
+  ),
+  ...EXTRA_CHANNELS,
+];
+
+/** Sandbox credentials in each platform's shape; the sandbox accepts any non-empty token. */
+export function sandboxCredentials(channel: ChannelSeed): Record<string, string> {
+  const token = `sandbox-${channel.organisation}-${channel.platform}`;
+  switch (channel.platform) {
+    case 'bluesky':
+      return { identifier: channel.handle, appPassword: token };
+    case 'facebook':
+      return { pageAccessToken: token };
+    default:
+      return { accessToken: token };
+  }
+}
+
+export async function seedDemoChannels(db: PrismaClient, organisationIds: Map<string, string>, credentialsKey: string) {
+  for (const channel of DEMO_CHANNELS) {
+    const organisationId = organisationIds.get(channel.organisation);
+    if (!organisationId) throw new Error(`Unknown organisation ${channel.organisation}`);
+    const externalAccountId = `${channel.organisation}-${channel.platform}`;
+    const credentialsEncrypted = encryptCredentials(sandboxCredentials(channel), credentialsKey);
+    await db.channel.upsert({
+      where: { organisationId_platform_handle: { organisationId, platform: channel.platform, handle: channel.handle } },
+      // Re-seeding must not overwrite a channel someone re-authorised or disabled.
+      update: {},
+      create: { organisationId, platform: channel.platform, handle: channel.handle, externalAccountId, credentialsEncrypted },
+    });
+  }
+  return DEMO_CHANNELS.length;
+}

@@ -1,0 +1,26 @@
+// `npm run sandbox`: the platform sandbox on its own, for development and demos.
+import pino from 'pino';
+import { z } from 'zod';
+import { createSandbox } from './server';
+
+const Env = z.object({
+  SANDBOX_PORT: z.coerce.number().int().min(1).max(65_535).default(4010),
+  SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const env = Env.safeParse(process.env);
+if (!env.success) {
+  console.error(`The sandbox's environment is not valid:\n${z.prettifyError(env.error)}`);
+  process.exit(1);
+}
+const logger = pino({ level: env.data.LOG_LEVEL, base: { service: 'sandbox' } });
+const sandbox = createSandbox({ logger });
+await sandbox.listen(env.data.SANDBOX_PORT, env.data.SANDBOX_HOST);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'platform sandbox stopping');
+    void sandbox.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,65 @@
+// Instagram content publishing (developers.facebook.com/docs/instagram-platform/content-publishing):
+// POST /{ig-user-id}/media (image_url, caption, alt_text; carousels), GET /{container-id}
+// ?fields=status_code, POST /{ig-user-id}/media_publish, GET /{ig-user-id}/media and
+// GET /{ig-media-id}/insights with the metrics left after v22's removal of impressions.
+import { z } from 'zod';
+import { overLimit, parseBody, Refusal } from '../routes';
+import { graphFlag, metaError } from './meta-graph';
+import { carouselChildren, containerPlatform } from './meta-containers';
+
+const CreateMedia = z.object({
+  image_url: z.url().optional(),
+  caption: z.string().optional(),
+  alt_text: z.string().optional(),
+  is_carousel_item: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+  media_type: z.enum(['IMAGE', 'CAROUSEL', 'REELS', 'STORIES', 'VIDEO']).optional(),
+  children: z.union([z.string(), z.array(z.string())]).optional(),
+});
+
+export const instagramSandbox = containerPlatform({
+  platform: 'instagram',
+  edge: 'media',
+  publishEdge: 'media_publish',
+  textField: 'caption',
+  statusField: 'status_code',
+  readContainer(request, state) {
+    const body = parseBody(request, CreateMedia, { error: metaError });
+    const caption = body.caption ?? '';
+    const over = overLimit('instagram', caption);
+    if (over) {
+      throw new Refusal(
+        metaError(
+          400,
+          `The caption is too long: ${over.length} characters, the limit is ${over.limit}.`,
+        ),
+      );
+    }
+    if (body.media_type === 'CAROUSEL') {
+      const children = carouselChildren(
+        body.children,
+        'instagram',
+        request.params.userId ?? '',
+        state,
+      );
+      return { text: caption, media: [], children };
+    }
+    if (!body.image_url) throw new Refusal(metaError(400, 'The parameter image_url is required.'));
+    const media = {
+      altText: body.alt_text ?? null,
+      url: body.image_url,
+      mimeType: null,
+      bytes: null,
+    };
+    return { text: graphFlag(body.is_carousel_item) ? '' : caption, media: [media], children: [] };
+  },
+  metrics: {
+    views: (reach) => reach.impressions,
+    reach: (reach) => Math.round(reach.impressions * 0.8),
+    likes: (reach) => reach.likes,
+    comments: (reach) => reach.comments,
+    shares: (reach) => reach.shares,
+    saved: (reach) => reach.quotes,
+    total_interactions: (reach) => reach.likes + reach.comments + reach.shares + reach.quotes,
+  },
+  permalink: (id) => `https://www.instagram.com/p/${Number(id).toString(36).toUpperCase()}/`,
+});

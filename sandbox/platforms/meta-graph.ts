@@ -1,0 +1,89 @@
+// What Facebook, Instagram and Threads share: Meta's Graph API error object, its throttling
+// headers and the insights edge's shape (developers.facebook.com/docs/graph-api/guides/error-handling).
+import { randomBytes } from 'node:crypto';
+import type { FaultKind, SandboxReply } from '../routes';
+
+// Meta's codes: 100 invalid parameter, 190 access token, 32 page request limit, 2 service error.
+const CODES: Record<number, number> = { 400: 100, 401: 190, 403: 10, 404: 100, 429: 32, 500: 2 };
+
+export function metaError(status: number, message: string): SandboxReply {
+  const code = CODES[status] ?? 1;
+  return {
+    status,
+    body: {
+      error: {
+        message: code === 100 ? `(#100) ${message}` : message,
+        type: status === 401 || status === 400 ? 'OAuthException' : 'GraphMethodException',
+        code,
+        ...(status >= 500 ? { is_transient: true } : {}),
+        fbtrace_id: randomBytes(8).toString('base64url'),
+      },
+    },
+  };
+}
+
+const FAULT_MESSAGES: Record<FaultKind, string> = {
+  '429': 'There have been too many calls to this Page account. Wait a bit and try again.',
+  '500': 'An unexpected error has occurred. Please retry your request later.',
+  '401': 'Error validating access token: Session has expired.',
+};
+
+export function metaFault(
+  kind: FaultKind,
+  retryAfterSeconds: number,
+  account: string,
+): SandboxReply {
+  const reply = metaError(Number(kind), FAULT_MESSAGES[kind]);
+  if (kind !== '429') return reply;
+  const usage = {
+    [account || 'app']: [
+      {
+        type: 'pages',
+        call_count: 100,
+        total_cputime: 40,
+        total_time: 45,
+        estimated_time_to_regain_access: Math.ceil(retryAfterSeconds / 60),
+      },
+    ],
+  };
+  return {
+    ...reply,
+    headers: {
+      'retry-after': String(retryAfterSeconds),
+      'x-business-use-case-usage': JSON.stringify(usage),
+    },
+  };
+}
+
+/** The insights edge: one entry per metric, lifetime period. */
+export function insights(objectId: string, values: Record<string, number>) {
+  return {
+    data: Object.entries(values).map(([name, value]) => ({
+      name,
+      period: 'lifetime',
+      values: [{ value }],
+      title: name,
+      description: `Lifetime ${name.replace(/_/g, ' ')}`,
+      id: `${objectId}/insights/${name}/lifetime`,
+    })),
+  };
+}
+
+/** Graph API times: ISO 8601 with a +0000 offset. */
+export function graphTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, '+0000');
+}
+
+/** The `since` parameter: a Unix timestamp (seconds) or a strtotime-style date. */
+export function sinceParameter(value: string | null): number | null {
+  if (value === null) return null;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : at;
+}
+
+/** Graph booleans arrive as JSON booleans or, form-encoded, as "true"/"false". */
+export function graphFlag(value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  return value === true || value === 'true';
+}

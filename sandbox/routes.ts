@@ -1,0 +1,132 @@
+// How a platform is described to the sandbox: its routes, each a small handler over the request,
+// and the platform's own error shape. Handlers refuse by throwing a Refusal with the reply the
+// real platform would give.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { z } from 'zod';
+import { platformRules } from '@/lib/platforms/rules';
+import type { Platform } from '@/lib/platforms/types';
+import type { SandboxState } from './state';
+
+export interface SandboxRequest {
+  method: string;
+  /** The path after the platform's prefix, e.g. `/2/tweets`. */
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  raw: Buffer;
+  /** The sandbox's own origin (`http://127.0.0.1:4010`), for URLs it hands out. */
+  origin: string;
+  /** The body as JSON (cached); refuses with the platform's 400 when it is not JSON. */
+  json(): unknown;
+}
+
+export interface SandboxReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface SandboxRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Segments starting with ':' are parameters: `/:pageId/feed`. */
+  path: string;
+  /**
+   * Set on the call that creates a post: faults apply to it. Names the account it posts for ('' when
+   * the request does not say, which the handler then refuses), or false when this call makes no post.
+   */
+  publishes?: (request: SandboxRequest) => string | false;
+  handle(request: SandboxRequest, state: SandboxState): SandboxReply | Promise<SandboxReply>;
+}
+
+export type FaultKind = '429' | '500' | '401';
+
+export interface SandboxPlatform {
+  platform: Platform;
+  routes: SandboxRoute[];
+  /** The platform's own error reply for a status and message. */
+  error(status: number, message: string): SandboxReply;
+  /** The platform's reply to an injected fault (429 carries Retry-After and its own headers). */
+  fault(kind: FaultKind, retryAfterSeconds: number, now: Date): SandboxReply;
+}
+
+/** Thrown by a handler to answer with the platform's refusal. */
+export class Refusal extends Error {
+  constructor(readonly reply: SandboxReply) {
+    super(`refused with ${reply.status}`);
+    this.name = 'Refusal';
+  }
+}
+
+export function matchRoute(
+  routes: SandboxRoute[],
+  method: string,
+  path: string,
+): { route: SandboxRoute; params: Record<string, string> } | null {
+  // Django-style APIs (Nextdoor) end paths with '/': trailing slashes do not matter here.
+  const segments = path.split('/').filter((segment) => segment !== '');
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const pattern = route.path.split('/').filter((segment) => segment !== '');
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((part, i) => {
+      const segment = decodeURIComponent(segments[i] ?? '');
+      if (part.startsWith(':')) params[part.slice(1)] = segment;
+      return part.startsWith(':') || part === segment;
+    });
+    if (matches) return { route, params };
+  }
+  return null;
+}
+
+/** The bearer token, or the Graph API's `access_token` parameter. */
+export function accessToken(request: SandboxRequest): string | null {
+  const header = request.headers.authorization;
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  if (match?.[1]) return match[1];
+  return request.query.get('access_token');
+}
+
+/**
+ * In the sandbox a user token names its account: the text before its first '.', so
+ * `1234.sandbox` acts for account 1234 (see sandbox/credentials.ts).
+ */
+export function tokenAccount(request: SandboxRequest): string {
+  return accessToken(request)?.split('.')[0] ?? '';
+}
+
+/** Parses the JSON body with the schema, refusing with the platform's 400 naming the field. */
+export function parseBody<T>(
+  request: SandboxRequest,
+  schema: z.ZodType<T>,
+  platform: Pick<SandboxPlatform, 'error'>,
+): T {
+  const result = schema.safeParse(request.json());
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || 'body';
+  throw new Refusal(
+    platform.error(400, `Invalid parameter ${field}: ${issue?.message ?? 'invalid'}`),
+  );
+}
+
+/** The post's length as the platform counts it, when it is over the platform's limit. */
+export function overLimit(
+  platform: Platform,
+  text: string,
+): { length: number; limit: number } | null {
+  const rules = platformRules[platform];
+  const length = rules.count(text);
+  return length > rules.limit ? { length, limit: rules.limit } : null;
+}
+
+/** The token, or the platform's 401. */
+export function requireToken(
+  request: SandboxRequest,
+  platform: Pick<SandboxPlatform, 'error'>,
+): string {
+  const token = accessToken(request);
+  if (!token) throw new Refusal(platform.error(401, 'Authentication required'));
+  return token;
+}

@@ -111,9 +111,10 @@ export function classifyFailure(
 ): PlatformError {
   const own = classify?.(failure);
   const message = own?.message ?? platformMessage(failure.body) ?? `HTTP ${failure.status}`;
+  // The platform's own Retry-After wins over anything inferred from usage or reset headers.
   const retryAfterMs =
-    own?.retryAfterMs ??
     parseRetryAfter(failure.headers.get('retry-after'), failure.now) ??
+    own?.retryAfterMs ??
     untilReset(failure.rateLimit, failure.now);
   const { status } = failure;
   const kind: PlatformErrorKind =

@@ -1,0 +1,205 @@
+// Bluesky through its PDS's XRPC API (docs.bsky.app): com.atproto.server.createSession with an app
+// password, com.atproto.repo.uploadBlob for images, com.atproto.repo.createRecord for the
+// app.bsky.feed.post record (links as facets with UTF-8 byte offsets, images as
+// app.bsky.embed.images with alt text). Reads app.bsky.feed.getAuthorFeed; metrics from
+// app.bsky.feed.getPosts.
+import { z } from 'zod';
+import {
+  PlatformError,
+  type ChannelConnection,
+  type PlatformAdapter,
+  type PublishRequest,
+} from '../adapter';
+import { callPlatform, type PlatformRequest, type PlatformResponse } from '../http';
+import { imageBytes, postMetrics, publishedSince, readCredentials } from './common';
+
+/** The account's handle (or DID) and an app password, never the account's own password. */
+export const blueskyCredentials = z.strictObject({
+  identifier: z.string().min(1),
+  appPassword: z.string().min(1),
+});
+
+const Session = z.object({ accessJwt: z.string(), did: z.string() });
+type Session = z.infer<typeof Session>;
+const UploadedBlob = z.object({ blob: z.looseObject({ $type: z.literal('blob') }) });
+const CreatedRecord = z.object({ uri: z.string(), cid: z.string() });
+const PostView = z.object({
+  uri: z.string(),
+  record: z.looseObject({ text: z.string().optional(), createdAt: z.string().optional() }),
+  indexedAt: z.string(),
+  likeCount: z.number().optional(),
+  repostCount: z.number().optional(),
+  replyCount: z.number().optional(),
+  quoteCount: z.number().optional(),
+});
+const AuthorFeed = z.object({ feed: z.array(z.object({ post: PostView })) });
+const Posts = z.object({ posts: z.array(PostView) });
+const XrpcError = z.object({ error: z.string() });
+
+// createSession is limited to 30 calls per 5 minutes and 300 a day per account, so one session
+// per channel is kept for as long as its access token lasts (in memory, per process).
+const sessions = new Map<string, { key: string; session: Session }>();
+
+export const blueskyAdapter: PlatformAdapter = {
+  platform: 'bluesky',
+
+  async publish(connection, request, signal) {
+    const created = await withSession(connection, signal, async (session) => {
+      const images = await uploadImages(connection, request, session, signal);
+      const record = {
+        $type: 'app.bsky.feed.post',
+        text: request.text,
+        createdAt: new Date().toISOString(),
+        langs: ['en'],
+        ...(request.links.length > 0 ? { facets: request.links.map(linkFacet) } : {}),
+        ...(images.length > 0 ? { embed: { $type: 'app.bsky.embed.images', images } } : {}),
+      };
+      return xrpc(connection, session, signal, {
+        method: 'POST',
+        url: `${connection.baseUrl}/xrpc/com.atproto.repo.createRecord`,
+        json: { repo: session.did, collection: 'app.bsky.feed.post', record },
+        schema: CreatedRecord,
+      });
+    });
+    const { uri } = created.data;
+    return { externalId: uri, externalUrl: postUrl(uri), rateLimit: created.rateLimit };
+  },
+
+  async findExisting(connection, request, since, signal) {
+    const listed = await withSession(connection, signal, (session) => {
+      const url = new URL(`${connection.baseUrl}/xrpc/app.bsky.feed.getAuthorFeed`);
+      url.searchParams.set('actor', session.did);
+      url.searchParams.set('limit', '50');
+      url.searchParams.set('filter', 'posts_no_replies');
+      return xrpc(connection, session, signal, { method: 'GET', url, schema: AuthorFeed });
+    });
+    const match = listed.data.feed.find(
+      ({ post }) =>
+        post.record.text === request.text &&
+        publishedSince(post.record.createdAt ?? post.indexedAt, since),
+    );
+    if (!match) return null;
+    return {
+      externalId: match.post.uri,
+      externalUrl: postUrl(match.post.uri),
+      rateLimit: listed.rateLimit,
+    };
+  },
+
+  async metrics(connection, externalId, signal) {
+    const { data } = await withSession(connection, signal, (session) => {
+      const url = new URL(`${connection.baseUrl}/xrpc/app.bsky.feed.getPosts`);
+      url.searchParams.set('uris', externalId);
+      return xrpc(connection, session, signal, { method: 'GET', url, schema: Posts });
+    });
+    const post = data.posts[0];
+    if (!post) throw new PlatformError('permanent', `Bluesky has no post ${externalId}`);
+    const shares = (post.repostCount ?? 0) + (post.quoteCount ?? 0);
+    // Bluesky counts no views or link clicks.
+    return postMetrics({
+      impressions: 0,
+      engagements: (post.likeCount ?? 0) + (post.replyCount ?? 0) + shares,
+      clicks: 0,
+      shares,
+    });
+  },
+};
+
+/**
+ * Runs the work with the channel's session. An access token lives about two hours; when the PDS
+ * says it has expired (400 ExpiredToken), the work runs once more with a new session — the
+ * refused request did nothing, so this cannot publish twice.
+ */
+async function withSession<T>(
+  connection: ChannelConnection,
+  signal: AbortSignal,
+  work: (session: Session) => Promise<T>,
+): Promise<T> {
+  try {
+    return await work(await session(connection, signal, false));
+  } catch (error) {
+    if (!(error instanceof SessionExpired)) throw error;
+    return work(await session(connection, signal, true));
+  }
+}
+
+async function session(
+  connection: ChannelConnection,
+  signal: AbortSignal,
+  fresh: boolean,
+): Promise<Session> {
+  const { identifier, appPassword } = readCredentials(blueskyCredentials, connection);
+  const key = `${connection.baseUrl} ${identifier} ${appPassword}`;
+  const cached = sessions.get(connection.channelId);
+  if (!fresh && cached?.key === key) return cached.session;
+  const created = await callPlatform({
+    method: 'POST',
+    url: `${connection.baseUrl}/xrpc/com.atproto.server.createSession`,
+    json: { identifier, password: appPassword },
+    signal,
+    schema: Session,
+  });
+  sessions.set(connection.channelId, { key, session: created.data });
+  return created.data;
+}
+
+class SessionExpired extends Error {}
+
+async function xrpc<T>(
+  connection: ChannelConnection,
+  session: Session,
+  signal: AbortSignal,
+  request: Omit<PlatformRequest<T>, 'bearer' | 'signal' | 'classify'>,
+): Promise<PlatformResponse<T>> {
+  try {
+    return await callPlatform({
+      ...request,
+      bearer: session.accessJwt,
+      signal,
+      classify: ({ body }) => {
+        const name = XrpcError.safeParse(body).data?.error;
+        return name === 'ExpiredToken' || name === 'InvalidToken' ? { kind: 'auth' } : undefined;
+      },
+    });
+  } catch (error) {
+    if (error instanceof PlatformError && error.kind === 'auth') {
+      sessions.delete(connection.channelId);
+      if (error.options.httpStatus === 400) throw new SessionExpired(error.message);
+    }
+    throw error;
+  }
+}
+
+async function uploadImages(
+  connection: ChannelConnection,
+  request: PublishRequest,
+  session: Session,
+  signal: AbortSignal,
+) {
+  const images: { alt: string; image: Record<string, unknown> }[] = [];
+  for (const image of request.media) {
+    const uploaded = await xrpc(connection, session, signal, {
+      method: 'POST',
+      url: `${connection.baseUrl}/xrpc/com.atproto.repo.uploadBlob`,
+      headers: { 'content-type': image.mimeType },
+      body: await imageBytes(() => image.read()),
+      schema: UploadedBlob,
+    });
+    images.push({ alt: image.altText, image: uploaded.data.blob });
+  }
+  return images;
+}
+
+/** A link facet: Bluesky indexes rich text by UTF-8 byte offsets, not string indexes. */
+function linkFacet(link: PublishRequest['links'][number]) {
+  return {
+    index: { byteStart: link.byteStart, byteEnd: link.byteEnd },
+    features: [{ $type: 'app.bsky.richtext.facet#link', uri: link.url }],
+  };
+}
+
+/** at://did/app.bsky.feed.post/rkey → https://bsky.app/profile/did/post/rkey */
+function postUrl(uri: string): string | null {
+  const match = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/]+)$/.exec(uri);
+  return match ? `https://bsky.app/profile/${match[1]}/post/${match[2]}` : null;
+}

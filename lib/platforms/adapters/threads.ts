@@ -1,0 +1,171 @@
+// The Threads API (developers.facebook.com/docs/threads/posts): POST /{threads-user-id}/threads
+// (media_type TEXT or IMAGE with text, image_url and alt_text; CAROUSEL of items for several
+// images), wait for the container's status FINISHED, then POST /{threads-user-id}/threads_publish.
+// Reads GET /{threads-user-id}/threads; metrics from GET /{media-id}/insights.
+import { z } from 'zod';
+import type { PlatformAdapter, PublishRequest } from '../adapter';
+import { callPlatform } from '../http';
+import {
+  afterPublishing,
+  postMetrics,
+  publishedSince,
+  readCredentials,
+  unixSeconds,
+} from './common';
+import {
+  classifyGraphFailure as classify,
+  CreatedObject,
+  insightValues,
+  Insights,
+  waitForContainer,
+} from './meta-graph';
+
+/** A Threads user access token with threads_basic, threads_content_publish and threads_manage_insights. */
+export const threadsCredentials = z.strictObject({ accessToken: z.string().min(1) });
+
+const UserThreads = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string().optional(),
+      timestamp: z.string(),
+      permalink: z.string().optional(),
+    }),
+  ),
+});
+const Permalink = z.object({ permalink: z.string() });
+
+export const threadsAdapter: PlatformAdapter = {
+  platform: 'threads',
+
+  async publish(connection, request, signal) {
+    const { accessToken } = readCredentials(threadsCredentials, connection);
+    const call = { bearer: accessToken, signal, classify };
+    const user = `${connection.baseUrl}/${encodeURIComponent(connection.externalAccountId)}`;
+    const containerId = await createContainer(user, request, call);
+    // "wait on average 30 seconds before publishing": the container's status says when it is ready.
+    await waitForContainer({
+      baseUrl: connection.baseUrl,
+      containerId,
+      statusField: 'status',
+      ...call,
+    });
+    const published = await callPlatform({
+      ...call,
+      method: 'POST',
+      url: `${user}/threads_publish`,
+      json: { creation_id: containerId },
+      schema: CreatedObject,
+    });
+    const id = published.data.id;
+    const permalink = await afterPublishing(() =>
+      callPlatform({
+        ...call,
+        method: 'GET',
+        url: `${connection.baseUrl}/${id}?fields=permalink`,
+        schema: Permalink,
+      }),
+    );
+    return {
+      externalId: id,
+      externalUrl: permalink?.data.permalink ?? null,
+      rateLimit: published.rateLimit,
+    };
+  },
+
+  async findExisting(connection, request, since, signal) {
+    const { accessToken } = readCredentials(threadsCredentials, connection);
+    const url = new URL(
+      `${connection.baseUrl}/${encodeURIComponent(connection.externalAccountId)}/threads`,
+    );
+    url.searchParams.set('fields', 'id,text,timestamp,permalink');
+    url.searchParams.set('since', String(unixSeconds(since)));
+    url.searchParams.set('limit', '50');
+    const listed = await callPlatform({
+      method: 'GET',
+      url,
+      bearer: accessToken,
+      signal,
+      classify,
+      schema: UserThreads,
+    });
+    const match = listed.data.data.find(
+      (post) => post.text === request.text && publishedSince(post.timestamp, since),
+    );
+    if (!match) return null;
+    return {
+      externalId: match.id,
+      externalUrl: match.permalink ?? null,
+      rateLimit: listed.rateLimit,
+    };
+  },
+
+  async metrics(connection, externalId, signal) {
+    const { accessToken } = readCredentials(threadsCredentials, connection);
+    // Per-post link clicks are not offered (only account-level clicks), so clicks stay 0.
+    const url = new URL(`${connection.baseUrl}/${encodeURIComponent(externalId)}/insights`);
+    url.searchParams.set('metric', 'views,likes,replies,reposts,quotes,shares');
+    const { data } = await callPlatform({
+      method: 'GET',
+      url,
+      bearer: accessToken,
+      signal,
+      classify,
+      schema: Insights,
+    });
+    const v = insightValues(data);
+    const reposts = (v.reposts ?? 0) + (v.quotes ?? 0) + (v.shares ?? 0);
+    return postMetrics({
+      impressions: v.views ?? 0,
+      engagements: (v.likes ?? 0) + (v.replies ?? 0) + reposts,
+      clicks: 0,
+      shares: reposts,
+    });
+  },
+};
+
+async function createContainer(
+  user: string,
+  request: PublishRequest,
+  call: { bearer: string; signal: AbortSignal; classify: typeof classify },
+): Promise<string> {
+  const create = async (json: Record<string, unknown>) =>
+    (
+      await callPlatform({
+        ...call,
+        method: 'POST',
+        url: `${user}/threads`,
+        json,
+        schema: CreatedObject,
+      })
+    ).data.id;
+  const [only] = request.media;
+  if (!only) {
+    const link = request.links[0]?.url;
+    return create({
+      media_type: 'TEXT',
+      text: request.text,
+      ...(link ? { link_attachment: link } : {}),
+    });
+  }
+  if (request.media.length === 1) {
+    return create({
+      media_type: 'IMAGE',
+      image_url: only.url,
+      alt_text: only.altText,
+      text: request.text,
+    });
+  }
+  const children: string[] = [];
+  for (const image of request.media) {
+    children.push(
+      await create({
+        media_type: 'IMAGE',
+        image_url: image.url,
+        alt_text: image.altText,
+        is_carousel_item: true,
+      }),
+    );
+  }
+  return create({ media_type: 'CAROUSEL', children: children.join(','), text: request.text });
+}

@@ -1,0 +1,185 @@
+// X API v2 (docs.x.com/x-api): POST /2/tweets with an OAuth 2.0 user access token; images through
+// POST /2/media/upload and their alt text through POST /2/media/metadata; the account's posts from
+// GET /2/users/:id/tweets; metrics from GET /2/tweets/:id.
+import { z } from 'zod';
+import { PlatformError, type PlatformAdapter, type PublishRequest } from '../adapter';
+import { callPlatform, type ClassifyFailure } from '../http';
+import { findUrls } from '../links';
+import { imageBytes, postMetrics, readCredentials } from './common';
+
+/** An OAuth 2.0 user access token with tweet.write, tweet.read, users.read and media.write. */
+export const xCredentials = z.strictObject({ accessToken: z.string().min(1) });
+
+const CreatedTweet = z.object({ data: z.object({ id: z.string(), text: z.string() }) });
+const UploadedMedia = z.object({ data: z.object({ id: z.string() }) });
+const Tweet = z.object({
+  id: z.string(),
+  text: z.string(),
+  created_at: z.string().optional(),
+  entities: z.object({ urls: z.array(z.object({ url: z.string() })).optional() }).optional(),
+});
+const UserTweets = z.object({ data: z.array(Tweet).optional() });
+const Problem = z.object({ detail: z.string().optional(), title: z.string().optional() });
+const TweetMetrics = z.object({
+  data: z
+    .object({
+      public_metrics: z.object({
+        retweet_count: z.number(),
+        reply_count: z.number(),
+        like_count: z.number(),
+        quote_count: z.number(),
+        impression_count: z.number().optional(),
+      }),
+      non_public_metrics: z.object({ url_link_clicks: z.number().optional() }).optional(),
+    })
+    .optional(),
+  errors: z.array(Problem).optional(),
+});
+
+// X answers a repeated text with 403 "duplicate content": a refusal of this post, not of the token.
+const classify: ClassifyFailure = ({ status, body }) => {
+  const detail = Problem.safeParse(body).data?.detail ?? '';
+  return status === 403 && /duplicate/i.test(detail) ? { kind: 'permanent' } : undefined;
+};
+
+export const xAdapter: PlatformAdapter = {
+  platform: 'x',
+
+  async publish(connection, request, signal) {
+    const { accessToken } = readCredentials(xCredentials, connection);
+    const call = { bearer: accessToken, signal, classify };
+    const mediaIds = await uploadImages(connection.baseUrl, request, call);
+    const created = await callPlatform({
+      ...call,
+      method: 'POST',
+      url: `${connection.baseUrl}/2/tweets`,
+      json: {
+        text: request.text,
+        ...(mediaIds.length > 0 ? { media: { media_ids: mediaIds } } : {}),
+      },
+      schema: CreatedTweet,
+    });
+    const id = created.data.data.id;
+    return {
+      externalId: id,
+      externalUrl: tweetUrl(connection.handle, id),
+      rateLimit: created.rateLimit,
+    };
+  },
+
+  async findExisting(connection, request, since, signal) {
+    const { accessToken } = readCredentials(xCredentials, connection);
+    const url = new URL(
+      `${connection.baseUrl}/2/users/${encodeURIComponent(connection.externalAccountId)}/tweets`,
+    );
+    // X wants RFC 3339 without fractional seconds.
+    url.searchParams.set('start_time', since.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    url.searchParams.set('max_results', '100');
+    url.searchParams.set('exclude', 'replies,retweets');
+    url.searchParams.set('tweet.fields', 'created_at,entities');
+    const listed = await callPlatform({
+      method: 'GET',
+      url,
+      bearer: accessToken,
+      signal,
+      schema: UserTweets,
+    });
+    const wanted = withoutLinks(
+      request.text,
+      findUrls(request.text).map(({ url }) => url),
+    );
+    const match = listed.data.data?.find((tweet) => wanted === tweetWithoutLinks(tweet));
+    if (!match) return null;
+    return {
+      externalId: match.id,
+      externalUrl: tweetUrl(connection.handle, match.id),
+      rateLimit: listed.rateLimit,
+    };
+  },
+
+  async metrics(connection, externalId, signal) {
+    const { accessToken } = readCredentials(xCredentials, connection);
+    const url = new URL(`${connection.baseUrl}/2/tweets/${encodeURIComponent(externalId)}`);
+    // non_public_metrics (link clicks) need the author's own user token, which this is.
+    url.searchParams.set('tweet.fields', 'public_metrics,non_public_metrics');
+    const { data } = await callPlatform({
+      method: 'GET',
+      url,
+      bearer: accessToken,
+      signal,
+      schema: TweetMetrics,
+    });
+    if (!data.data) {
+      const problem = data.errors?.[0];
+      throw new PlatformError(
+        'permanent',
+        problem?.detail ?? problem?.title ?? 'X did not return the post',
+      );
+    }
+    const m = data.data.public_metrics;
+    return postMetrics({
+      impressions: m.impression_count ?? 0,
+      engagements: m.like_count + m.reply_count + m.retweet_count + m.quote_count,
+      clicks: data.data.non_public_metrics?.url_link_clicks ?? 0,
+      shares: m.retweet_count + m.quote_count,
+    });
+  },
+};
+
+async function uploadImages(
+  baseUrl: string,
+  request: PublishRequest,
+  call: { bearer: string; signal: AbortSignal; classify: ClassifyFailure },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const image of request.media) {
+    const bytes = await imageBytes(() => image.read());
+    const uploaded = await callPlatform({
+      ...call,
+      method: 'POST',
+      url: `${baseUrl}/2/media/upload`,
+      json: {
+        media: Buffer.from(bytes).toString('base64'),
+        media_category: 'tweet_image',
+        media_type: image.mimeType,
+      },
+      schema: UploadedMedia,
+    });
+    const id = uploaded.data.data.id;
+    if (image.altText) {
+      await callPlatform({
+        ...call,
+        method: 'POST',
+        url: `${baseUrl}/2/media/metadata`,
+        json: { id, metadata: { alt_text: { text: image.altText } } },
+        schema: z.unknown(),
+      });
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * X gives `text` back with &, < and > escaped as HTML entities and every link wrapped in t.co (its
+ * expanded_url may differ from what was typed, e.g. gain a scheme), so posts are compared with
+ * their links taken out.
+ */
+function tweetWithoutLinks(tweet: z.infer<typeof Tweet>): string {
+  const text = tweet.text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return withoutLinks(
+    text,
+    (tweet.entities?.urls ?? []).map(({ url }) => url),
+  );
+}
+
+function withoutLinks(text: string, links: string[]): string {
+  return links.reduce((rest, link) => rest.replace(link, '\u0000'), text);
+}
+
+function tweetUrl(handle: string, id: string): string {
+  const user = handle.replace(/^@/, '');
+  return user
+    ? `https://x.com/${encodeURIComponent(user)}/status/${id}`
+    : `https://x.com/i/web/status/${id}`;
+}

@@ -159,7 +159,9 @@ function networkFailure(
 
 function errorCode(error: unknown): string | undefined {
   const cause = error instanceof Error ? error.cause : undefined;
-  const parsed = z.object({ code: z.string() }).safeParse(cause);
+  // Connecting to a name with several addresses fails with an AggregateError of each attempt.
+  const first = cause instanceof AggregateError ? (cause.errors as unknown[])[0] : cause;
+  const parsed = z.object({ code: z.string() }).safeParse(first);
   return parsed.success ? parsed.data.code : undefined;
 }
 

@@ -1,0 +1,196 @@
+// The behaviours particular to one platform, each proved against the sandbox over real HTTP.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PlatformError } from '../adapter';
+import { adapters } from './registry';
+import { image, postRequest, signal, startSandbox, type SandboxFixture } from './sandbox-fixture';
+
+let fixture: SandboxFixture;
+let clock = new Date('2026-03-01T09:00:00Z');
+beforeAll(async () => {
+  fixture = await startSandbox({ now: () => clock });
+});
+afterAll(() => fixture.sandbox.close());
+beforeEach(async () => {
+  clock = new Date('2026-03-01T09:00:00Z');
+  await fixture.control('DELETE', '/_sandbox/posts');
+  await fixture.control('DELETE', '/_sandbox/faults');
+});
+const before = () => new Date(clock.getTime() - 1000);
+
+describe('Bluesky', () => {
+  it('sends each link as a facet over the link’s UTF-8 bytes', async () => {
+    const text = '💬 Worried? 👉 https://www.stopitnow.org.uk/help and 0808 1000 900';
+    const result = await adapters.bluesky.publish(
+      fixture.connection('bluesky'),
+      postRequest(text),
+      signal(),
+    );
+    const post = fixture.sandbox.state.find('bluesky', result.externalId);
+    const record = post?.extra.record as {
+      facets: { index: { byteStart: number; byteEnd: number }; features: { uri: string }[] }[];
+    };
+    const [facet] = record.facets;
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.subarray(facet?.index.byteStart, facet?.index.byteEnd).toString('utf8')).toBe(
+      'https://www.stopitnow.org.uk/help',
+    );
+    expect(facet?.features[0]?.uri).toBe('https://www.stopitnow.org.uk/help');
+  });
+
+  it('keeps one session per channel instead of signing in for every call', async () => {
+    const connection = { ...fixture.connection('bluesky'), channelId: 'bluesky-session-test' };
+    let sessions = 0;
+    const counting = (req: { url?: string }) => {
+      if (req.url?.includes('createSession')) sessions += 1;
+    };
+    fixture.sandbox.server.on('request', counting);
+    await adapters.bluesky.publish(connection, postRequest('First post'), signal());
+    await adapters.bluesky.publish(connection, postRequest('Second post'), signal());
+    fixture.sandbox.server.off('request', counting);
+    expect(sessions).toBe(1);
+  });
+
+  it('signs in again when the access token has expired, and publishes once', async () => {
+    const connection = { ...fixture.connection('bluesky'), channelId: 'bluesky-expiry-test' };
+    await adapters.bluesky.publish(connection, postRequest('Before the token expires'), signal());
+    clock = new Date(clock.getTime() + 3 * 3_600_000);
+    await adapters.bluesky.publish(connection, postRequest('After the token expired'), signal());
+    const texts = fixture.sandbox.state.list({ platform: 'bluesky' }).map((post) => post.text);
+    expect(texts).toEqual(['Before the token expires', 'After the token expired']);
+  });
+});
+
+describe('LinkedIn', () => {
+  it('escapes the commentary so every reserved character arrives intact', async () => {
+    const text =
+      'Call (0808) 1000 900 #StopItNow — see https://www.stopitnow.org.uk/?utm_source=signpost_lancs [free] *confidential* @ {any} time <24/7> ~ \\ |';
+    const connection = fixture.connection('linkedin');
+    const result = await adapters.linkedin.publish(connection, postRequest(text), signal());
+    expect(fixture.sandbox.state.find('linkedin', result.externalId)?.text).toBe(text);
+    const found = await adapters.linkedin.findExisting(
+      connection,
+      postRequest(text),
+      before(),
+      signal(),
+    );
+    expect(found?.externalId).toBe(result.externalId);
+  });
+
+  it('reports statistics for organisation pages only', async () => {
+    const person = { ...fixture.connection('linkedin'), externalAccountId: 'urn:li:person:abc' };
+    const error = await adapters.linkedin
+      .metrics(person, 'urn:li:share:1', signal())
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlatformError);
+  });
+});
+
+describe('Mastodon', () => {
+  it('sends the Signpost post id as Idempotency-Key, so a retried publish posts once', async () => {
+    const connection = fixture.connection('mastodon');
+    const request = postRequest('Help is available: 0808 1000 900');
+    const first = await adapters.mastodon.publish(connection, request, signal());
+    const retried = await adapters.mastodon.publish(connection, request, signal());
+    expect(retried.externalId).toBe(first.externalId);
+    expect(fixture.sandbox.state.list({ platform: 'mastodon' })).toHaveLength(1);
+    await adapters.mastodon.publish(
+      connection,
+      postRequest('Help is available: 0808 1000 900'),
+      signal(),
+    );
+    expect(fixture.sandbox.state.list({ platform: 'mastodon' })).toHaveLength(2);
+  });
+
+  it('uploads the image with its description', async () => {
+    const result = await adapters.mastodon.publish(
+      fixture.connection('mastodon'),
+      postRequest('Poster', [image('Poster text')]),
+      signal(),
+    );
+    expect(fixture.sandbox.state.find('mastodon', result.externalId)?.media[0]).toMatchObject({
+      altText: 'Poster text',
+      mimeType: 'image/png',
+      bytes: 68,
+    });
+  });
+});
+
+describe('X', () => {
+  it('finds a post although X gives its links back wrapped in t.co and & escaped', async () => {
+    const text =
+      'Advice & support <free>: stopitnow.org.uk/help and https://get-help.example/a?b=1&c=2';
+    const result = await adapters.x.publish(fixture.connection('x'), postRequest(text), signal());
+    const found = await adapters.x.findExisting(
+      fixture.connection('x'),
+      postRequest(text),
+      before(),
+      signal(),
+    );
+    expect(found?.externalId).toBe(result.externalId);
+  });
+
+  it('uploads images and sets their alt text before posting', async () => {
+    const request = postRequest('Two posters', [
+      image('First poster', 'a'),
+      image('Second poster', 'b'),
+    ]);
+    const result = await adapters.x.publish(fixture.connection('x'), request, signal());
+    expect(fixture.sandbox.state.find('x', result.externalId)?.media.map((m) => m.altText)).toEqual(
+      ['First poster', 'Second poster'],
+    );
+  });
+});
+
+describe('Instagram', () => {
+  it('refuses a caption without an image, as Instagram does', async () => {
+    const error = await adapters.instagram
+      .publish(fixture.connection('instagram'), postRequest('Caption only'), signal())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      kind: 'permanent',
+      message: '(#100) The parameter image_url is required.',
+    });
+  });
+
+  it('publishes several images as one carousel', async () => {
+    const request = postRequest('Carousel', [image('One', 'a'), image('Two', 'b')]);
+    const result = await adapters.instagram.publish(
+      fixture.connection('instagram'),
+      request,
+      signal(),
+    );
+    const post = fixture.sandbox.state.find('instagram', result.externalId);
+    expect(post?.media.map((m) => m.altText)).toEqual(['One', 'Two']);
+    expect(result.externalUrl).toMatch(/^https:\/\/www\.instagram\.com\/p\//);
+  });
+});
+
+describe('Facebook', () => {
+  it('publishes several photos as one post', async () => {
+    const request = postRequest('Two photos', [image('One', 'a'), image('Two', 'b')]);
+    const result = await adapters.facebook.publish(
+      fixture.connection('facebook'),
+      request,
+      signal(),
+    );
+    expect(fixture.sandbox.state.list({ platform: 'facebook' })).toHaveLength(1);
+    expect(fixture.sandbox.state.find('facebook', result.externalId)?.media).toHaveLength(2);
+  });
+});
+
+describe('metrics', () => {
+  it('grow as time passes since publishing', async () => {
+    const connection = fixture.connection('facebook');
+    const result = await adapters.facebook.publish(
+      connection,
+      postRequest('Reach over time'),
+      signal(),
+    );
+    clock = new Date(clock.getTime() + 3_600_000);
+    const early = await adapters.facebook.metrics(connection, result.externalId, signal());
+    clock = new Date(clock.getTime() + 47 * 3_600_000);
+    const later = await adapters.facebook.metrics(connection, result.externalId, signal());
+    expect(later.impressions).toBeGreaterThan(early.impressions);
+    expect(later.engagements).toBeGreaterThanOrEqual(early.engagements);
+  });
+});

@@ -40,6 +40,14 @@ const EnvSchema = z
     SEED_DEMO: booleanFlag.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+    /** A platform call that takes longer is abandoned (its outcome is then checked, not assumed). */
+    PUBLISH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(30),
+    /** A post claimed this long ago and still publishing belonged to a worker that died. */
+    CLAIM_STALE_AFTER_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+    /** How often the reconciler runs (it also runs when a worker starts). */
+    RECONCILE_EVERY_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+    /** How long a pause waits for publishing already under way in its scope before answering. */
+    PAUSE_SETTLE_SECONDS: z.coerce.number().min(0).max(120).default(35),
     /** How long a session lasts without use, in hours. */
     SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   })

@@ -1,4 +1,4 @@
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { env } from '@/lib/env';
 
-export const GET = () => Response.json(buildOpenApiDocument(env().APP_URL));
+export const GET = async () => Response.json(buildOpenApiDocument(env().APP_URL));

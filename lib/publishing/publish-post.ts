@@ -1,0 +1,127 @@
+// Publishing one post when its job falls due (DESIGN.md, "A post's life"). The database
+// decides: the post is claimed with a conditional update (only `scheduled` becomes
+// `publishing`), so however many workers hold a job for it, one publishes. Then, in order:
+// pauses, blackouts and the channel's state; a fresh render with the current signpost and its
+// check (a failing check holds the post — it is never published unsigned); the attempt is
+// recorded; the platform is called; the outcome is recorded.
+import { env } from '../env';
+import { db } from '../db';
+import type { Logger } from '../log';
+import { adapters } from '../platforms/adapters/registry';
+import { platformRules } from '../platforms/rules';
+import type { PublishPostJob } from '../queue/jobs';
+import { sharedRedis } from '../redis';
+import { currentSignpost, toSignpost } from '../signpost/signpost-store';
+import { verifySignpost } from '../signpost/verify-signpost';
+import { channelConnection } from './channel-connection';
+import { findHold } from './find-hold';
+import { loadPostForPublishing } from './load-post';
+import { mediaFacts, publishMedia } from './post-media';
+import { channelLimitedUntil, noteRateLimit } from './rate-limits';
+import { holdPost, recordFailure, recordPublished } from './record-outcome';
+import { renderForChannel } from './render-for-channel';
+import { verifyUnconfirmed } from './verify-unconfirmed';
+
+export interface PublishContext {
+  log: Logger;
+  workerId: string;
+  now?: () => Date;
+}
+
+export type PublishOutcome =
+  | { kind: 'published'; externalId: string }
+  | { kind: 'held'; reason: string }
+  | { kind: 'failed' | 'retry_scheduled' | 'unconfirmed' | 'still_unconfirmed'; reason: string }
+  /** The channel is rate limited: run this job again at `until` (not an attempt). */
+  | { kind: 'deferred'; until: Date }
+  | { kind: 'skipped'; reason: string };
+
+export async function publishPost(job: PublishPostJob, context: PublishContext): Promise<PublishOutcome> {
+  const clock = context.now ?? (() => new Date());
+  const settings = env();
+  const current = await db.post.findUnique({
+    where: { id: job.postId },
+    select: { status: true, revision: true, channelId: true },
+  });
+  if (!current || current.revision !== job.revision) return { kind: 'skipped', reason: 'the job is for an older schedule' };
+  if (current.status === 'unconfirmed') return verifyUnconfirmed(job, context);
+  if (current.status !== 'scheduled') return { kind: 'skipped', reason: `the post is ${current.status}` };
+
+  // Waiting out a platform's rate limit is not an attempt: check before claiming.
+  const limitedUntil = await channelLimitedUntil(sharedRedis(), settings.QUEUE_PREFIX, current.channelId, clock());
+  if (limitedUntil) return { kind: 'deferred', until: limitedUntil };
+
+  const claimedAt = clock();
+  const claim = await db.post.updateMany({
+    where: { id: job.postId, revision: job.revision, status: 'scheduled' },
+    data: { status: 'publishing', claimedAt, claimedBy: context.workerId },
+  });
+  if (claim.count !== 1) return { kind: 'skipped', reason: 'another worker claimed the post' };
+
+  const post = await loadPostForPublishing(job.postId);
+  const rules = platformRules[post.platform];
+  const log = context.log.child({ postId: post.id, platform: post.platform, channelId: post.channelId });
+
+  const hold = await findHold({ ...post, platformLabel: rules.label }, clock());
+  if (hold) {
+    await holdPost(post, hold, context.workerId);
+    log.info({ reason: hold }, 'post held');
+    return { kind: 'held', reason: hold };
+  }
+
+  const signpost = toSignpost(await currentSignpost());
+  const rendered = renderForChannel({
+    message: post.message,
+    platform: post.platform,
+    organisation: post.organisation,
+    campaignSlug: post.campaign.slug,
+    signpost,
+    media: mediaFacts(post.message.media),
+  });
+  const check = verifySignpost(rendered.text, post.platform, signpost, {
+    campaignSlug: post.campaign.slug,
+    organisationSlug: post.organisation.slug,
+  });
+  const problems = [...rendered.problems, ...(rendered.valid ? check.problems : [])];
+  if (!rendered.valid || !check.ok) {
+    const reason = `Not published: the post failed its checks with signpost v${signpost.version}. ${problems
+      .map((problem) => problem.message)
+      .join(' ')}`;
+    await holdPost(post, reason, context.workerId);
+    log.warn({ problems }, 'post held: failed its checks');
+    return { kind: 'held', reason };
+  }
+
+  // The attempt and the exact text being sent are written before the call: if this process
+  // dies mid-call, the reconciler knows what to look for on the platform.
+  const attemptNumber = post.attempts + 1;
+  await db.$transaction([
+    db.post.update({ where: { id: post.id }, data: { text: rendered.text, signpostVersion: signpost.version } }),
+    db.publishAttempt.create({
+      data: { postId: post.id, number: attemptNumber, startedAt: clock(), workerId: context.workerId },
+    }),
+  ]);
+
+  const connection = channelConnection(post.channel, settings);
+  const request = {
+    postId: post.id,
+    text: rendered.text,
+    links: rendered.links,
+    media: publishMedia(post.message.media, post.platform, settings),
+  };
+  try {
+    const result = await adapters[post.platform].publish(
+      connection,
+      request,
+      AbortSignal.timeout(settings.PUBLISH_TIMEOUT_SECONDS * 1000),
+    );
+    await noteRateLimit(sharedRedis(), settings.QUEUE_PREFIX, post.channelId, { rateLimit: result.rateLimit }, clock());
+    await recordPublished(post, attemptNumber, result, clock());
+    log.info({ externalId: result.externalId, attempt: attemptNumber }, 'post published');
+    return { kind: 'published', externalId: result.externalId };
+  } catch (error) {
+    const outcome = await recordFailure(post, attemptNumber, error, clock(), settings);
+    log.warn({ err: error, attempt: attemptNumber, outcome: outcome.kind }, 'publish attempt failed');
+    return outcome;
+  }
+}

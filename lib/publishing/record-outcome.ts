@@ -1,0 +1,198 @@
+// Writing down what happened to a claimed post: each outcome is one transaction with its
+// attempt and audit event, moves the post only as the state machine allows, and only from the
+// state this worker left it in (a conditional update), so a slow worker cannot overwrite what
+// the reconciler or another worker decided meanwhile.
+import type { Prisma } from '@/prisma/generated/client';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/record-audit';
+import { db } from '../db';
+import type { Env } from '../env';
+import { PlatformError, type PublishResult } from '../platforms/adapter';
+import { platformRules } from '../platforms/rules';
+import { type PostEvent, type PostStatus, transition } from '../posts/state-machine';
+import { sharedRedis } from '../redis';
+import { hasAttemptsLeft, retryDelayMs } from '../scheduling/backoff';
+import { enqueuePosts } from './enqueue';
+import type { PostForPublishing } from './load-post';
+import type { PublishOutcome } from './publish-post';
+import { noteRateLimit } from './rate-limits';
+
+type Tx = Prisma.TransactionClient;
+
+/** The state machine's answer, or a loud failure: a wrong move here is a bug, never data. */
+export function moveTo(from: PostStatus, event: PostEvent): PostStatus {
+  const result = transition(from, event);
+  if (!result.ok) throw new Error(`Illegal post transition: ${result.reason}`);
+  return result.to;
+}
+
+async function finishAttempt(tx: Tx, postId: string, number: number, data: Prisma.PublishAttemptUpdateInput) {
+  await tx.publishAttempt.updateMany({ where: { postId, number }, data });
+}
+
+/** Moves a claimed post from `publishing`; false when it is no longer this worker's to move. */
+async function moveClaimed(tx: Tx, post: PostForPublishing, data: Prisma.PostUpdateManyMutationInput) {
+  const updated = await tx.post.updateMany({ where: { id: post.id, status: { in: ['publishing', 'unconfirmed'] } }, data });
+  return updated.count === 1;
+}
+
+export async function holdPost(post: PostForPublishing, reason: string, workerId: string): Promise<void> {
+  const to = moveTo('publishing', 'hold');
+  await db.$transaction(async (tx) => {
+    if (!(await moveClaimed(tx, post, { status: to, heldReason: reason, claimedAt: null, claimedBy: null }))) return;
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'post.held',
+      entityType: 'post',
+      entityId: post.id,
+      organisationId: post.organisationId,
+      before: { status: 'publishing' },
+      after: { status: to, heldReason: reason, by: workerId },
+    });
+  });
+}
+
+export async function recordPublished(
+  post: PostForPublishing,
+  attemptNumber: number,
+  result: PublishResult,
+  now: Date,
+): Promise<void> {
+  const to = moveTo('publishing', 'published');
+  await db.$transaction(async (tx) => {
+    await moveClaimed(tx, post, {
+      status: to,
+      externalId: result.externalId,
+      externalUrl: result.externalUrl,
+      publishedAt: now,
+      attempts: attemptNumber,
+      lastError: null,
+      heldReason: null,
+      nextAttemptAt: null,
+    });
+    await finishAttempt(tx, post.id, attemptNumber, { finishedAt: now, outcome: 'published' });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'post.published',
+      entityType: 'post',
+      entityId: post.id,
+      organisationId: post.organisationId,
+      before: { status: 'publishing' },
+      after: { status: to, externalId: result.externalId, externalUrl: result.externalUrl, attempt: attemptNumber },
+    });
+  });
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.slice(0, 1000);
+  return 'An unknown error';
+}
+
+/** Decides and records what a failed call means for the post. */
+export async function recordFailure(
+  post: PostForPublishing,
+  attemptNumber: number,
+  error: unknown,
+  now: Date,
+  settings: Env,
+): Promise<PublishOutcome> {
+  const platform = platformRules[post.platform].label;
+  // Anything that is not a classified platform answer (a bug, a dropped connection after
+  // sending) may have reached the platform: the post is unconfirmed, looked for before a retry.
+  const failure =
+    error instanceof PlatformError ? error : new PlatformError('transient', describeError(error), { outcomeUnknown: true });
+  const message = `${platform}: ${failure.message}`;
+  const httpStatus = failure.options.httpStatus ?? null;
+  if (failure.options.retryAfterMs !== undefined || failure.options.rateLimit) {
+    await noteRateLimit(sharedRedis(), settings.QUEUE_PREFIX, post.channelId, failure.options, now);
+  }
+
+  if (failure.kind === 'auth') return recordAuthFailure(post, attemptNumber, message, httpStatus, now);
+
+  const event: PostEvent =
+    failure.kind === 'permanent'
+      ? 'permanent_error'
+      : failure.options.outcomeUnknown
+        ? 'crash_detected'
+        : hasAttemptsLeft(attemptNumber)
+          ? 'transient_error'
+          : 'retries_exhausted';
+  const to = moveTo('publishing', event);
+  const revision = post.revision + 1;
+  const dueAt =
+    event === 'transient_error'
+      ? new Date(now.getTime() + retryDelayMs({ attempt: attemptNumber, retryAfterMs: failure.options.retryAfterMs, random: Math.random }))
+      : event === 'crash_detected'
+        ? new Date(now.getTime() + 5_000)
+        : null;
+
+  const moved = await db.$transaction(async (tx) => {
+    const ok = await moveClaimed(tx, post, {
+      status: to,
+      attempts: attemptNumber,
+      lastError: message,
+      revision,
+      nextAttemptAt: dueAt,
+      claimedAt: event === 'crash_detected' ? post.claimedAt : null,
+    });
+    await finishAttempt(tx, post.id, attemptNumber, {
+      finishedAt: now,
+      outcome: event === 'crash_detected' ? 'unknown' : failure.kind,
+      httpStatus,
+      error: message,
+    });
+    if (ok) {
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: `post.${to === 'scheduled' ? 'retry_scheduled' : to}`,
+        entityType: 'post',
+        entityId: post.id,
+        organisationId: post.organisationId,
+        before: { status: 'publishing' },
+        after: { status: to, attempt: attemptNumber, error: message, nextAttemptAt: dueAt },
+      });
+    }
+    return ok;
+  });
+  if (moved && dueAt) await enqueuePosts([{ id: post.id, revision, dueAt }], now);
+  const kind = to === 'scheduled' ? 'retry_scheduled' : to === 'unconfirmed' ? 'unconfirmed' : 'failed';
+  return { kind, reason: message };
+}
+
+/**
+ * 401/403: the channel needs re-authorising. The post and the channel's other scheduled posts
+ * are held (a person must reconnect the account, then release them), and the channel is marked,
+ * which the Schedule page and Settings show.
+ */
+async function recordAuthFailure(
+  post: PostForPublishing,
+  attemptNumber: number,
+  message: string,
+  httpStatus: number | null,
+  now: Date,
+): Promise<PublishOutcome> {
+  const to = moveTo('publishing', 'auth_error');
+  const reason = `The ${platformRules[post.platform].label} account ${post.channel.handle} needs re-authorising: ${message}`;
+  await db.$transaction(async (tx) => {
+    await moveClaimed(tx, post, { status: to, attempts: attemptNumber, lastError: message, heldReason: reason, claimedAt: null });
+    await finishAttempt(tx, post.id, attemptNumber, { finishedAt: now, outcome: 'auth', httpStatus, error: message });
+    await tx.channel.update({ where: { id: post.channelId }, data: { status: 'needs_reauth', statusReason: message } });
+    const others = await tx.post.updateMany({
+      where: { channelId: post.channelId, status: 'scheduled' },
+      data: { status: moveTo('scheduled', 'hold'), heldReason: reason, revision: { increment: 1 } },
+    });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'channel.needs_reauth',
+      entityType: 'channel',
+      entityId: post.channelId,
+      organisationId: post.organisationId,
+      before: { status: post.channel.status },
+      after: { status: 'needs_reauth', reason: message, postsHeld: others.count + 1 },
+    });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'post.held',
+      entityType: 'post',
+      entityId: post.id,
+      organisationId: post.organisationId,
+      before: { status: 'publishing' },
+      after: { status: to, heldReason: reason, attempt: attemptNumber },
+    });
+  });
+  return { kind: 'held', reason };
+}

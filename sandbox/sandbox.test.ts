@@ -1,0 +1,209 @@
+// The sandbox's control surface and its own validation, over raw HTTP.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sandboxBaseUrl } from '@/lib/platforms/base-urls';
+import { createSandbox, type Sandbox } from './server';
+
+let sandbox: Sandbox;
+let url: string;
+beforeAll(async () => {
+  sandbox = createSandbox();
+  ({ url } = await sandbox.listen(0));
+});
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  await call('DELETE', '/_sandbox/posts');
+  await call('DELETE', '/_sandbox/faults');
+  await call('POST', '/_sandbox/config', { latencyMs: 0 });
+});
+
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? (JSON.parse(text) as unknown) : null,
+  };
+}
+
+const tweet = (text: string, token = '1001.sandbox-token') =>
+  call('POST', '/x/2/tweets', { text }, { authorization: `Bearer ${token}` });
+
+describe('the control surface', () => {
+  it('lists what was published, filtered by platform and account, and forgets it on request', async () => {
+    await tweet('One', '1001.t');
+    await tweet('Two', '2002.t');
+    const all = await call('GET', '/_sandbox/posts');
+    expect(all.body).toHaveLength(2);
+    const one = await call('GET', '/_sandbox/posts?platform=x&account=2002');
+    expect(one.body).toEqual([
+      {
+        platform: 'x',
+        account: '2002',
+        id: expect.any(String),
+        text: 'Two',
+        media: [],
+        receivedAt: expect.any(String),
+      },
+    ]);
+    expect((await call('DELETE', '/_sandbox/posts')).body).toEqual({ deleted: 2 });
+    expect((await call('GET', '/_sandbox/posts')).body).toEqual([]);
+  });
+
+  it('fails the next `count` publish calls of the platform and account, then recovers', async () => {
+    await call('POST', '/_sandbox/faults', {
+      platform: 'x',
+      account: '1001',
+      kind: '500',
+      count: 2,
+    });
+    expect((await tweet('Other account', '3003.t')).status).toBe(201);
+    expect((await tweet('First')).status).toBe(500);
+    expect((await tweet('Second')).status).toBe(500);
+    expect((await tweet('Third')).status).toBe(201);
+    expect((await call('GET', '/_sandbox/faults')).body).toEqual([]);
+  });
+
+  it('answers a 429 fault with Retry-After and the platform’s own rate-limit headers', async () => {
+    await call('POST', '/_sandbox/faults', {
+      platform: 'x',
+      kind: '429',
+      count: 1,
+      retryAfterSeconds: 42,
+    });
+    const limited = await tweet('Limited');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('42');
+    expect(limited.headers.get('x-rate-limit-remaining')).toBe('0');
+  });
+
+  it('refuses bad control input with 400 naming each field', async () => {
+    const fault = await call('POST', '/_sandbox/faults', {
+      platform: 'myspace',
+      kind: 'slow',
+      count: 0,
+    });
+    expect(fault.status).toBe(400);
+    expect(fault.body).toMatchObject({
+      error: {
+        code: 'validation_failed',
+        fields: {
+          platform: expect.any(String),
+          kind: expect.any(String),
+          count: expect.any(String),
+        },
+      },
+    });
+    expect((await call('POST', '/_sandbox/config', { latencyMs: -1 })).status).toBe(400);
+    expect((await call('POST', '/_sandbox/config', { latencyMs: 5, extra: true })).status).toBe(
+      400,
+    );
+    expect((await call('GET', '/_sandbox/posts?platform=friendster')).status).toBe(400);
+    expect((await call('POST', '/_sandbox/faults')).status).toBe(400);
+    expect((await call('GET', '/_sandbox/nothing')).status).toBe(404);
+  });
+
+  it('adds the configured latency to platform calls and reports it', async () => {
+    expect((await call('POST', '/_sandbox/config', { latencyMs: 25 })).body).toEqual({
+      latencyMs: 25,
+    });
+    expect((await call('GET', '/_sandbox/health')).body).toMatchObject({
+      status: 'ok',
+      latencyMs: 25,
+    });
+  });
+
+  it('closes while an answer is held by a timeout fault', async () => {
+    const held = createSandbox();
+    const { url: heldUrl } = await held.listen(0);
+    await fetch(`${heldUrl}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'mastodon', kind: 'timeout', count: 1 }),
+    });
+    const pending = fetch(`${heldUrl}/mastodon/api/v1/statuses`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer 6006.t', 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'Held' }),
+    }).catch((error: unknown) => error);
+    await expect
+      .poll(() => held.state.list({ platform: 'mastodon' }).map((post) => post.text))
+      .toEqual(['Held']);
+    await held.close();
+    expect(await pending).toBeInstanceOf(Error);
+  });
+});
+
+describe('platform validation', () => {
+  it('serves each platform under the prefix its adapter is given', () => {
+    expect(sandboxBaseUrl('facebook', `${url}/`)).toBe(`${url}/facebook/v23.0`);
+    expect(sandboxBaseUrl('threads', url)).toBe(`${url}/threads/v1.0`);
+  });
+
+  it('refuses a publish without a token in the platform’s own shape', async () => {
+    const x = await call('POST', '/x/2/tweets', { text: 'No token' });
+    expect(x).toMatchObject({ status: 401, body: { title: 'Unauthorized', type: 'about:blank' } });
+    const meta = await call('POST', '/facebook/v23.0/2002/feed', { message: 'No token' });
+    expect(meta).toMatchObject({
+      status: 401,
+      body: { error: { type: 'OAuthException', code: 190 } },
+    });
+    const bluesky = await call('POST', '/bluesky/xrpc/com.atproto.repo.createRecord', {});
+    expect(bluesky).toMatchObject({ status: 401, body: { error: 'AuthenticationRequired' } });
+  });
+
+  it('names the missing field', async () => {
+    const missing = await call(
+      'POST',
+      '/nextdoor/external/api/partner/v1/post/create/',
+      {},
+      { authorization: 'Bearer 7007.t' },
+    );
+    expect(missing).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_input', error_description: expect.stringContaining('body_text') },
+    });
+  });
+
+  it('requires LinkedIn’s version and Rest.li protocol headers', async () => {
+    const auth = { authorization: 'Bearer t' };
+    const noVersion = await call(
+      'GET',
+      '/linkedin/rest/posts?q=author&author=urn%3Ali%3Aorganization%3A1',
+      undefined,
+      auth,
+    );
+    expect(noVersion).toMatchObject({ status: 426, body: { code: 'NONEXISTENT_VERSION' } });
+    const noProtocol = await call(
+      'GET',
+      '/linkedin/rest/posts?q=author&author=urn%3Ali%3Aorganization%3A1',
+      undefined,
+      { ...auth, 'linkedin-version': '202610' },
+    );
+    expect(noProtocol.status).toBe(400);
+  });
+
+  it('refuses an expired Bluesky session with ExpiredToken', async () => {
+    const payload = Buffer.from(JSON.stringify({ sub: 'did:plc:abc', exp: 1 })).toString(
+      'base64url',
+    );
+    const expired = await call('GET', '/bluesky/xrpc/app.bsky.feed.getPosts?uris=x', undefined, {
+      authorization: `Bearer e30.${payload}.sig`,
+    });
+    expect(expired).toMatchObject({ status: 400, body: { error: 'ExpiredToken' } });
+  });
+
+  it('answers an unknown path with the platform’s 404 and a non-platform path with 404', async () => {
+    expect((await call('GET', '/mastodon/api/v9/nothing')).status).toBe(404);
+    expect((await call('GET', '/myspace/api')).status).toBe(404);
+  });
+});

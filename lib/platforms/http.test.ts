@@ -272,6 +272,22 @@ describe('calling a platform', () => {
     expect(error).toMatchObject({ kind: 'transient', options: { outcomeUnknown: false } });
   });
 
+  it('a call cancelled before it starts is not sent at all', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await fail(
+      callPlatform({
+        method: 'POST',
+        url: `${base}/ok`,
+        json: {},
+        schema: Id,
+        signal: controller.signal,
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'transient', options: {} });
+    expect((error as PlatformError).options.outcomeUnknown).toBeUndefined();
+  });
+
   it('a refused connection never reached the platform', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -54,6 +54,12 @@ const NOT_SENT_CODES = new Set([
 ]);
 
 export async function callPlatform<T>(request: PlatformRequest<T>): Promise<PlatformResponse<T>> {
+  if (request.signal.aborted) {
+    throw new PlatformError(
+      'transient',
+      'The call to the platform was cancelled before it was sent',
+    );
+  }
   const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = AbortSignal.any([request.signal, timeout]);
   // A GET changes nothing, so its outcome is never in doubt.

@@ -52,7 +52,9 @@ const EnvSchema = z
     SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   })
   .superRefine((env, context) => {
-    if (env.NODE_ENV !== 'production') return;
+    // `next build` loads route modules to learn their configuration; secrets are a run-time
+    // matter, so a build (a Docker image, say) needs none.
+    if (env.NODE_ENV !== 'production' || process.env.NEXT_PHASE === 'phase-production-build') return;
     if (env.AUTH_SECRET === DEV_AUTH_SECRET)
       context.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be set in production' });
     if (env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY)

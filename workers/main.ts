@@ -1,8 +1,6 @@
 // The worker process: publishes posts when they fall due and runs the reconciler. Started by
 // `npm run worker` (and by `npm run dev`). On SIGTERM it stops taking jobs, lets the ones in
 // flight finish, and exits cleanly.
-process.env.SIGNPOST_SERVICE ??= 'worker';
-
 import { hostname } from 'node:os';
 import { type Job, Worker } from 'bullmq';
 import { db } from '@/lib/db';

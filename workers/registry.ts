@@ -41,7 +41,7 @@ export const JOBS: Record<string, JobDefinition<z.ZodType>> = {
     schema: ReconcileJob,
     handle: async (_job, context) => {
       const report = await reconcile({ now: new Date(), log: context.log });
-      context.log.info(report, 'reconciled');
+      context.log.debug(report, 'reconciled');
     },
   }),
 };

@@ -1,0 +1,58 @@
+// Once per `vitest --project e2e` run: a database of its own, the production build of the web
+// app, the workers and the platform sandbox, all started as a user would start them.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { clearRedisPrefix } from '../support/redis';
+import { freePort, start, type Started } from '../support/processes';
+import { createMigratedDatabase, dropDatabase, testEnvironment } from '../support/test-env';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: { baseUrl: string; sandboxUrl: string; databaseUrl: string; queuePrefix: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const environment = testEnvironment('signpost_e2e');
+  const [appPort, sandboxPort] = [await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    ...environment,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+    APP_URL: `http://localhost:${appPort}`,
+    SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
+    SANDBOX_PORT: String(sandboxPort),
+    LOG_LEVEL: 'warn',
+  };
+  await createMigratedDatabase(environment);
+  execFileSync('npx', ['tsx', 'prisma/seed.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // A build made earlier in this run (CI builds once) is reused; E2E_REBUILD=1 forces a new one.
+  if (!existsSync('.next/BUILD_ID') || process.env.E2E_REBUILD === '1') {
+    execFileSync('npx', ['next', 'build'], { env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const started: Started[] = [];
+  try {
+    started.push(
+      await start('npx', ['tsx', 'sandbox/main.ts'], { env, ready: /listening/, name: 'sandbox' }),
+      await start('npx', ['tsx', 'workers/main.ts'], { env: { ...env, SIGNPOST_SERVICE: 'worker' }, ready: /workers started/, name: 'workers' }),
+      await start('npx', ['next', 'start', '-p', String(appPort)], { env, ready: /Ready in|started server/i, name: 'web', timeoutMs: 120_000 }),
+    );
+  } catch (error) {
+    await Promise.all(started.map((process) => process.stop()));
+    throw error;
+  }
+  project.provide('e2e', {
+    baseUrl: env.APP_URL,
+    sandboxUrl: env.SANDBOX_URL,
+    databaseUrl: environment.DATABASE_URL,
+    queuePrefix: environment.QUEUE_PREFIX,
+  });
+  return async () => {
+    await Promise.all(started.map((process) => process.stop()));
+    await clearRedisPrefix(environment.REDIS_URL, environment.QUEUE_PREFIX);
+    if (!process.env.TEST_DATABASE_NAME) await dropDatabase(environment);
+  };
+}

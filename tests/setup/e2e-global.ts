@@ -3,10 +3,14 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { clearRedisPrefix } from '../support/redis';
 import { freePort, start, type Started } from '../support/processes';
 import { createMigratedDatabase, dropDatabase, testEnvironment } from '../support/test-env';
+
+// The tools themselves, not through npx: a signal then reaches the process that does the work.
+const bin = (name: string) => path.resolve('node_modules/.bin', name);
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,9 +40,18 @@ export default async function setup(project: TestProject) {
   const started: Started[] = [];
   try {
     started.push(
-      await start('npx', ['tsx', 'sandbox/main.ts'], { env, ready: /listening/, name: 'sandbox' }),
-      await start('npx', ['tsx', 'workers/main.ts'], { env: { ...env, SIGNPOST_SERVICE: 'worker' }, ready: /workers started/, name: 'workers' }),
-      await start('npx', ['next', 'start', '-p', String(appPort)], { env, ready: /Ready in|started server/i, name: 'web', timeoutMs: 120_000 }),
+      await start(bin('tsx'), ['sandbox/main.ts'], { env, ready: { url: `${env.SANDBOX_URL}/_sandbox/health` }, name: 'sandbox' }),
+      await start(bin('tsx'), ['workers/main.ts'], {
+        env: { ...env, SIGNPOST_SERVICE: 'worker', LOG_LEVEL: 'info' },
+        ready: /workers started/,
+        name: 'workers',
+      }),
+      await start(bin('next'), ['start', '-p', String(appPort)], {
+        env,
+        ready: { url: `${env.APP_URL}/api/v1/health` },
+        name: 'web',
+        timeoutMs: 120_000,
+      }),
     );
   } catch (error) {
     await Promise.all(started.map((process) => process.stop()));

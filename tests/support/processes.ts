@@ -21,11 +21,23 @@ export interface Started {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Spawns `command`, resolving once a line of its output matches `ready`. */
+/** Ready when its output matches a pattern, or when a URL answers 2xx. */
+export type Readiness = RegExp | { url: string };
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Spawns `command`, resolving once it is ready. */
 export function start(
   command: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number; name: string },
+  options: { env: NodeJS.ProcessEnv; ready: Readiness; timeoutMs?: number; name: string },
 ): Promise<Started> {
   const child = spawn(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let output = '';
@@ -34,11 +46,13 @@ export function start(
       child.kill('SIGKILL');
       reject(new Error(`${options.name} was not ready in ${options.timeoutMs ?? 60_000} ms:\n${output.slice(-4000)}`));
     }, options.timeoutMs ?? 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (options.ready.test(output)) {
-        clearTimeout(timer);
-        resolve({
+    let ready = false;
+    const becomeReady = () => {
+      if (ready) return;
+      ready = true;
+      clearTimeout(timer);
+      clearInterval(poll);
+      resolve({
           child,
           output: () => output,
           stop: (signal = 'SIGTERM') =>
@@ -47,14 +61,22 @@ export function start(
               child.once('exit', (code) => done(code));
               child.kill(signal);
             }),
-        });
-      }
+      });
+    };
+    const readiness = options.ready;
+    const poll = setInterval(() => {
+      if (!(readiness instanceof RegExp)) void answers(readiness.url).then((ok) => ok && becomeReady());
+    }, 250);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (readiness instanceof RegExp && readiness.test(output)) becomeReady();
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${options.name} exited (${code}) before it was ready:\n${output.slice(-4000)}`));
+      clearInterval(poll);
+      if (!ready) reject(new Error(`${options.name} exited (${code}) before it was ready:\n${output.slice(-4000)}`));
     });
   });
 }

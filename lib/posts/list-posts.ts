@@ -1,0 +1,69 @@
+// The posts a person may see, filtered as the Schedule page and GET /posts filter them, newest
+// time last, paged by (scheduledAt, id).
+import { z } from 'zod';
+import type { Prisma } from '@/prisma/generated/client';
+import { decodeCursor, ListQuery, toPage } from '../api/pagination';
+import { organisationScope, type Actor } from '../auth/permissions';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { Platform } from '../platforms/types';
+import { POST_VIEW_SELECT, toPostView } from './post-view';
+import { PostStatus } from './state-machine';
+
+const commaList = <T extends z.ZodType>(item: T) =>
+  z
+    .string()
+    .max(500)
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+export const PostListQuery = ListQuery.extend({
+  campaignId: z.string().max(64).optional(),
+  messageId: z.string().max(64).optional(),
+  organisation: z.string().max(100).optional().meta({ description: 'organisation slug' }),
+  channelId: z.string().max(64).optional(),
+  platform: commaList(Platform).optional(),
+  status: commaList(PostStatus).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type PostListQuery = z.infer<typeof PostListQuery>;
+
+const Cursor = z.object({ at: z.string(), id: z.string() });
+
+export async function listPosts(actor: Actor, query: PostListQuery) {
+  const scope = organisationScope(actor, 'post.read');
+  const after = decodeCursor(query.cursor, Cursor);
+  if (query.from && query.to && query.from > query.to) {
+    throw new AppError('validation_failed', '"from" is after "to".', { from: 'must be before to' });
+  }
+  const where: Prisma.PostWhereInput = {
+    AND: [
+      scope === 'all' ? {} : { organisationId: { in: scope } },
+      query.campaignId ? { campaignId: query.campaignId } : {},
+      query.messageId ? { messageId: query.messageId } : {},
+      query.organisation ? { organisation: { slug: query.organisation } } : {},
+      query.channelId ? { channelId: query.channelId } : {},
+      query.platform?.length ? { platform: { in: query.platform } } : {},
+      query.status?.length ? { status: { in: query.status } } : {},
+      query.from ? { scheduledAt: { gte: new Date(query.from) } } : {},
+      query.to ? { scheduledAt: { lt: new Date(query.to) } } : {},
+      after
+        ? {
+            OR: [
+              { scheduledAt: { gt: new Date(after.at) } },
+              { scheduledAt: new Date(after.at), id: { gt: after.id } },
+            ],
+          }
+        : {},
+    ],
+  };
+  const rows = await db.post.findMany({
+    where,
+    select: POST_VIEW_SELECT,
+    orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
+    take: query.limit + 1,
+  });
+  const page = toPage(rows, query.limit, (row) => ({ at: row.scheduledAt.toISOString(), id: row.id }));
+  return { items: page.items.map(toPostView), nextCursor: page.nextCursor };
+}

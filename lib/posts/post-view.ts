@@ -1,0 +1,81 @@
+// A post as the API and the Schedule page show it.
+import { z } from 'zod';
+import type { Prisma } from '@/prisma/generated/client';
+import { Platform } from '../platforms/types';
+import { PostStatus } from './state-machine';
+
+export const PostView = z
+  .object({
+    id: z.string(),
+    messageId: z.string(),
+    messageTitle: z.string(),
+    campaignId: z.string(),
+    channelId: z.string(),
+    channel: z.object({ handle: z.string(), status: z.enum(['active', 'needs_reauth', 'disabled']) }),
+    organisationId: z.string(),
+    organisation: z.object({ slug: z.string(), name: z.string() }),
+    platform: Platform,
+    scheduledAt: z.iso.datetime(),
+    status: PostStatus,
+    text: z.string(),
+    signpostVersion: z.number().int(),
+    externalId: z.string().nullable(),
+    externalUrl: z.string().nullable(),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    heldReason: z.string().nullable(),
+    nextAttemptAt: z.iso.datetime().nullable(),
+    publishedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Post' });
+export type PostView = z.infer<typeof PostView>;
+
+export const PostAttemptView = z.object({
+  number: z.number().int(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  outcome: z.enum(['published', 'transient', 'auth', 'permanent', 'unknown', 'found_existing']).nullable(),
+  httpStatus: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+
+export const PostWithAttempts = PostView.extend({ publishAttempts: z.array(PostAttemptView) }).meta({ id: 'PostWithAttempts' });
+export type PostWithAttempts = z.infer<typeof PostWithAttempts>;
+
+export const POST_VIEW_SELECT = {
+  id: true,
+  messageId: true,
+  campaignId: true,
+  channelId: true,
+  organisationId: true,
+  platform: true,
+  scheduledAt: true,
+  status: true,
+  text: true,
+  signpostVersion: true,
+  externalId: true,
+  externalUrl: true,
+  attempts: true,
+  lastError: true,
+  heldReason: true,
+  nextAttemptAt: true,
+  publishedAt: true,
+  message: { select: { title: true } },
+  channel: { select: { handle: true, status: true } },
+  organisation: { select: { slug: true, name: true } },
+} satisfies Prisma.PostSelect;
+
+type PostRow = Prisma.PostGetPayload<{ select: typeof POST_VIEW_SELECT }>;
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+export function toPostView(row: PostRow): PostView {
+  const { message, scheduledAt, nextAttemptAt, publishedAt, ...rest } = row;
+  return {
+    ...rest,
+    messageTitle: message.title,
+    scheduledAt: scheduledAt.toISOString(),
+    nextAttemptAt: iso(nextAttemptAt),
+    publishedAt: iso(publishedAt),
+  };
+}

@@ -1,0 +1,40 @@
+// Releasing a held post: a person decides it may go out now (posts held by a pause are never
+// sent in a burst when the pause ends; each one is released, or rescheduled, on purpose).
+import type { AuditActor } from '../audit/record-audit';
+import type { Actor } from '../auth/permissions';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { findHold } from '../publishing/find-hold';
+import { platformRules } from '../platforms/rules';
+import { changePost } from './change-post';
+
+export function releasePost(actor: Actor, audit: AuditActor, postId: string, now = new Date()) {
+  return changePost(
+    actor,
+    audit,
+    postId,
+    {
+      event: 'release',
+      action: 'post.released',
+      data: () => ({ heldReason: null, nextAttemptAt: now }),
+      dueAt: (post) => (post.scheduledAt > now ? post.scheduledAt : now),
+      check: async (post) => {
+        const subject = await db.post.findUniqueOrThrow({
+          where: { id: post.id },
+          select: {
+            organisationId: true,
+            channelId: true,
+            campaignId: true,
+            platform: true,
+            channel: { select: { status: true, handle: true, statusReason: true } },
+            organisation: { select: { name: true } },
+            campaign: { select: { name: true } },
+          },
+        });
+        const hold = await findHold({ ...subject, scheduledAt: now, platformLabel: platformRules[subject.platform].label }, now);
+        if (hold) throw new AppError('conflict', `It would be held again: ${hold}`);
+      },
+    },
+    now,
+  );
+}

@@ -1,0 +1,197 @@
+// Scheduling an approved message: explicit targets (channel + time) or a coordinated fan-out
+// (organisations × platforms, staggered so forces do not all post in the same minute). Every
+// post is rendered and checked (signpost, length, media) before anything is written; then all
+// posts of the request are written in one transaction — all or nothing — and enqueued after it
+// commits.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { recordAuditMany, type AuditActor } from '../audit/record-audit';
+import { can, organisationScope, type Actor } from '../auth/permissions';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { platformRules } from '../platforms/rules';
+import { Platform } from '../platforms/types';
+import { enqueuePosts } from '../publishing/enqueue';
+import { mediaFacts } from '../publishing/post-media';
+import { renderForChannel } from '../publishing/render-for-channel';
+import { checkPlannedPosts, MAX_STAGGER_MINUTES, planFanOut, type PlannedPost } from '../scheduling/fan-out';
+import { formatLocal } from '../scheduling/london-time';
+import { currentSignpost, toSignpost } from '../signpost/signpost-store';
+import { FORCES, REGIONAL_UNIT } from '@/prisma/seed-data';
+import { POST_VIEW_SELECT, toPostView, type PostView } from './post-view';
+import { resolveScheduleTime, ScheduleTime } from './schedule-time';
+
+const MAX_POSTS_PER_REQUEST = 500;
+
+export const ScheduleTargets = z.strictObject({
+  targets: z.array(z.strictObject({ channelId: z.string().min(1).max(64), scheduledAt: ScheduleTime })).min(1).max(MAX_POSTS_PER_REQUEST),
+});
+export const ScheduleFanOut = z.strictObject({
+  /** Default: every force and NW ROCU. */
+  organisations: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+  platforms: z.array(Platform).min(1).optional(),
+  startAt: ScheduleTime,
+  staggerMinutes: z.number().int().min(0).max(MAX_STAGGER_MINUTES).default(0),
+});
+export const ScheduleRequest = z.union([ScheduleTargets, ScheduleFanOut]).meta({ id: 'ScheduleRequest' });
+export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
+
+export const ScheduleResponse = z.object({ posts: z.array(z.unknown()) });
+
+export const DEFAULT_FAN_OUT_ORGANISATIONS = [...FORCES.map((force) => force.slug), REGIONAL_UNIT.slug];
+
+async function loadMessage(actor: Actor, messageId: string) {
+  const message = await db.message.findUnique({
+    where: { id: messageId },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      overrides: true,
+      status: true,
+      shareable: true,
+      campaign: { select: { id: true, slug: true, status: true } },
+      media: {
+        orderBy: { position: 'asc' },
+        select: { altText: true, media: { select: { id: true, mimeType: true, bytes: true, width: true, height: true, storagePath: true } } },
+      },
+    },
+  });
+  if (!message || !can(actor, 'message.read', { shareable: message.shareable, approved: message.status === 'approved' })) {
+    throw new AppError('not_found', 'That message was not found.');
+  }
+  if (message.status !== 'approved') {
+    throw new AppError('conflict', `Only approved messages can be scheduled; this one is ${message.status.replace('_', ' ')}.`);
+  }
+  if (message.campaign.status === 'archived') throw new AppError('conflict', 'The campaign is archived: its messages can no longer be scheduled.');
+  return message;
+}
+
+async function planTargets(actor: Actor, request: ScheduleRequest): Promise<{ planned: PlannedPost[]; field: (index: number) => string }> {
+  const scope = organisationScope(actor, 'channel.read');
+  const visible = scope === 'all' ? {} : { organisationId: { in: scope } };
+  if ('targets' in request) {
+    const ids = [...new Set(request.targets.map((target) => target.channelId))];
+    const channels = await db.channel.findMany({ where: { id: { in: ids }, ...visible }, select: { id: true, organisationId: true, platform: true } });
+    const byId = new Map(channels.map((channel) => [channel.id, channel]));
+    const planned = request.targets.map((target, index) => {
+      const channel = byId.get(target.channelId);
+      if (!channel) throw new AppError('not_found', `Channel ${target.channelId} was not found.`, { [`targets.${index}.channelId`]: 'not found' });
+      return {
+        channelId: channel.id,
+        organisationId: channel.organisationId,
+        platform: channel.platform,
+        scheduledAt: resolveScheduleTime(target.scheduledAt, `targets.${index}.scheduledAt`),
+      };
+    });
+    return { planned, field: (index) => `targets.${index}` };
+  }
+  const slugs = request.organisations ?? DEFAULT_FAN_OUT_ORGANISATIONS;
+  const organisations = await db.organisation.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true } });
+  const unknown = slugs.filter((slug) => !organisations.some((organisation) => organisation.slug === slug));
+  if (unknown.length > 0) throw new AppError('validation_failed', `Unknown organisation: ${unknown.join(', ')}.`, { organisations: `unknown: ${unknown.join(', ')}` });
+  const ordered = slugs.map((slug) => organisations.find((organisation) => organisation.slug === slug)).filter((o) => o !== undefined);
+  const channels = await db.channel.findMany({
+    where: { organisationId: { in: ordered.map((o) => o.id) }, status: 'active', ...visible },
+    select: { id: true, organisationId: true, platform: true },
+    orderBy: [{ platform: 'asc' }, { handle: 'asc' }],
+  });
+  const planned = planFanOut({
+    organisations: ordered,
+    channels,
+    platforms: request.platforms,
+    startAt: resolveScheduleTime(request.startAt, 'startAt'),
+    staggerMinutes: request.staggerMinutes,
+  });
+  if (planned.length === 0) {
+    throw new AppError('validation_failed', 'None of the chosen organisations has an active channel on the chosen platforms.', {
+      platforms: 'no channel to schedule on',
+    });
+  }
+  return { planned, field: () => 'organisations' };
+}
+
+export async function scheduleMessage(
+  actor: Actor,
+  audit: AuditActor,
+  messageId: string,
+  request: ScheduleRequest,
+  now = new Date(),
+): Promise<{ posts: PostView[] }> {
+  const message = await loadMessage(actor, messageId);
+  const { planned, field } = await planTargets(actor, request);
+  if (planned.length > MAX_POSTS_PER_REQUEST) throw new AppError('validation_failed', `At most ${MAX_POSTS_PER_REQUEST} posts can be scheduled at once.`);
+
+  const timing = checkPlannedPosts(planned, now);
+  if (timing.length > 0) {
+    throw new AppError('validation_failed', timing.map((problem) => problem.message).join(' '), Object.fromEntries(timing.map((problem) => [problem.field, problem.message])));
+  }
+
+  const channelIds = [...new Set(planned.map((post) => post.channelId))];
+  const [channels, blackouts, signpostView] = await Promise.all([
+    db.channel.findMany({
+      where: { id: { in: channelIds } },
+      select: { id: true, handle: true, status: true, platform: true, organisationId: true, organisation: { select: { slug: true, name: true, area: true } } },
+    }),
+    db.blackout.findMany({ where: { organisationId: { in: planned.map((post) => post.organisationId) }, endsAt: { gt: now } } }),
+    currentSignpost(),
+  ]);
+  const signpost = toSignpost(signpostView);
+  const byId = new Map(channels.map((channel) => [channel.id, channel]));
+  const facts = mediaFacts(message.media);
+
+  const problems: Record<string, string> = {};
+  const rendered = planned.map((post, index) => {
+    const channel = byId.get(post.channelId);
+    if (!channel) throw new AppError('not_found', `Channel ${post.channelId} was not found.`);
+    const where = `${channel.organisation.name} on ${platformRules[channel.platform].label} (${channel.handle})`;
+    if (!can(actor, 'post.schedule', { organisationId: channel.organisationId, shareable: message.shareable })) {
+      throw new AppError('forbidden', `You may not schedule on ${where}.`);
+    }
+    if (channel.status !== 'active') {
+      problems[field(index)] = `${where} ${channel.status === 'disabled' ? 'is disabled' : 'needs re-authorising'}; it cannot publish.`;
+    }
+    const blackout = blackouts.find((b) => b.organisationId === channel.organisationId && b.startsAt <= post.scheduledAt && post.scheduledAt < b.endsAt);
+    if (blackout) {
+      problems[field(index)] = `${where}: ${formatLocal(post.scheduledAt)} falls in a blackout (${blackout.reason}) until ${formatLocal(blackout.endsAt)}.`;
+    }
+    const result = renderForChannel({ message, platform: channel.platform, organisation: channel.organisation, campaignSlug: message.campaign.slug, signpost, media: facts });
+    if (!result.valid) problems[field(index)] = `${where}: ${result.problems.map((problem) => problem.message).join(' ')}`;
+    return { post, text: result.text };
+  });
+  if (Object.keys(problems).length > 0) {
+    throw new AppError('validation_failed', `Nothing was scheduled. ${Object.values(problems).join(' ')}`, problems);
+  }
+
+  const batchId = randomUUID();
+  const created = await db.$transaction(async (tx) => {
+    const rows = rendered.map(({ post, text }) => ({
+      id: randomUUID(),
+      messageId: message.id,
+      channelId: post.channelId,
+      organisationId: post.organisationId,
+      campaignId: message.campaign.id,
+      platform: post.platform,
+      scheduledAt: post.scheduledAt,
+      text,
+      signpostVersion: signpost.version,
+      batchId,
+      createdById: actor.userId,
+    }));
+    await tx.post.createMany({ data: rows });
+    await recordAuditMany(
+      tx,
+      audit,
+      rows.map((row) => ({
+        action: 'post.scheduled',
+        entityType: 'post',
+        entityId: row.id,
+        organisationId: row.organisationId,
+        after: { status: 'scheduled', messageId: row.messageId, channelId: row.channelId, scheduledAt: row.scheduledAt, batchId },
+      })),
+    );
+    return tx.post.findMany({ where: { batchId }, select: POST_VIEW_SELECT, orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }] });
+  });
+  await enqueuePosts(created.map((post) => ({ id: post.id, revision: 0, dueAt: post.scheduledAt })), now);
+  return { posts: created.map(toPostView) };
+}

@@ -42,6 +42,8 @@ const EnvSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
     /** A platform call that takes longer is abandoned (its outcome is then checked, not assumed). */
     PUBLISH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(30),
+    /** The first retry after a temporary failure waits up to this long; each later one doubles it. */
+    RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(600).default(5),
     /** A post claimed this long ago and still publishing belonged to a worker that died. */
     CLAIM_STALE_AFTER_SECONDS: z.coerce.number().min(1).max(3600).default(120),
     /** How often the reconciler runs (it also runs when a worker starts). */

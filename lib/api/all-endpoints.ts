@@ -8,6 +8,8 @@ import {
   signpostEndpoint,
   tokenEndpoint,
 } from './endpoints/foundation';
+import { mediaEndpoint, mediaUploadEndpoint } from './endpoints/media';
+import * as posts from './endpoints/posts';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   healthEndpoint,
@@ -16,4 +18,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   organisationsEndpoint,
   channelsEndpoint,
   signpostEndpoint,
+  mediaUploadEndpoint,
+  mediaEndpoint,
+  ...Object.values(posts),
 ];

@@ -118,7 +118,15 @@ export async function recordFailure(
   const revision = post.revision + 1;
   const dueAt =
     event === 'transient_error'
-      ? new Date(now.getTime() + retryDelayMs({ attempt: attemptNumber, retryAfterMs: failure.options.retryAfterMs, random: Math.random }))
+      ? new Date(
+          now.getTime() +
+            retryDelayMs({
+              attempt: attemptNumber,
+              retryAfterMs: failure.options.retryAfterMs,
+              random: Math.random,
+              baseMs: settings.RETRY_BASE_SECONDS * 1000,
+            }),
+        )
       : event === 'crash_detected'
         ? new Date(now.getTime() + 5_000)
         : null;

@@ -1,7 +1,9 @@
 // Demo channels, all pointing at the platform sandbox (baseUrl null = the configured default).
 // Every force has X, Facebook and Instagram; across all organisations every platform has at
 // least one channel.
+import { createHash } from 'node:crypto';
 import { encryptCredentials } from '../../lib/channels/credentials';
+import { sandboxCredentialsFor } from '../../sandbox/credentials';
 import type { PrismaClient } from '../generated/client';
 import type { Platform } from '../generated/enums';
 import { FORCES } from '../seed-data';
@@ -59,29 +61,31 @@ export const DEMO_CHANNELS: readonly ChannelSeed[] = [
   ...EXTRA_CHANNELS,
 ];
 
-/** Sandbox credentials in each platform's shape; the sandbox accepts any non-empty token. */
-export function sandboxCredentials(channel: ChannelSeed): Record<string, string> {
-  const token = `sandbox-${channel.organisation}-${channel.platform}`;
-  switch (channel.platform) {
-    case 'bluesky':
-      return { identifier: channel.handle, appPassword: token };
-    case 'facebook':
-      return { pageAccessToken: token };
-    default:
-      return { accessToken: token };
-  }
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/**
+ * A stable account id in the platform's own form: LinkedIn organisation URNs, Bluesky DIDs,
+ * numeric ids elsewhere. Stable across re-seeds, so posts stay attached to their account.
+ */
+export function demoAccountId(channel: ChannelSeed): string {
+  const digest = createHash('sha256').update(`${channel.organisation}/${channel.platform}/${channel.handle}`).digest();
+  const digits = BigInt(`0x${digest.subarray(0, 7).toString('hex')}`).toString().padStart(12, '0').slice(0, 12);
+  if (channel.platform === 'linkedin') return `urn:li:organization:${digits}`;
+  if (channel.platform === 'bluesky') return `did:plc:${[...digest.subarray(0, 24)].map((byte) => BASE32[byte % 32]).join('')}`;
+  return `1${digits}`;
 }
 
 export async function seedDemoChannels(db: PrismaClient, organisationIds: Map<string, string>, credentialsKey: string) {
   for (const channel of DEMO_CHANNELS) {
     const organisationId = organisationIds.get(channel.organisation);
     if (!organisationId) throw new Error(`Unknown organisation ${channel.organisation}`);
-    const externalAccountId = `${channel.organisation}-${channel.platform}`;
-    const credentialsEncrypted = encryptCredentials(sandboxCredentials(channel), credentialsKey);
+    const externalAccountId = demoAccountId(channel);
+    // The sandbox's credentials agree with the account id (sandbox/README.md).
+    const credentialsEncrypted = encryptCredentials(sandboxCredentialsFor(channel.platform, externalAccountId), credentialsKey);
     await db.channel.upsert({
       where: { organisationId_platform_handle: { organisationId, platform: channel.platform, handle: channel.handle } },
-      // Re-seeding must not overwrite a channel someone re-authorised or disabled.
-      update: {},
+      // A demo channel keeps its state (re-authorised, disabled) but is pointed at its sandbox account.
+      update: { externalAccountId, credentialsEncrypted },
       create: { organisationId, platform: channel.platform, handle: channel.handle, externalAccountId, credentialsEncrypted },
     });
   }

@@ -1,6 +1,7 @@
 // Once per `vitest --project integration` run: a fresh, migrated database and a Redis prefix.
 import type { TestProject } from 'vitest/node';
 import { createMigratedDatabase, dropDatabase, testEnvironment } from '../support/test-env';
+import { createSandbox } from '@/sandbox/server';
 import { clearRedisPrefix } from '../support/redis';
 
 declare module 'vitest' {
@@ -12,8 +13,21 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const environment = testEnvironment('signpost_test');
   await createMigratedDatabase(environment);
-  project.provide('testEnvironment', { ...environment });
+  // The platform sandbox, in this process, for every test file (they reset it as they need).
+  const sandbox = createSandbox();
+  const { url } = await sandbox.listen(0, '127.0.0.1');
+  project.provide('testEnvironment', {
+    ...environment,
+    SANDBOX_URL: url,
+    // Short timeouts, so the crash and timeout tests finish in seconds, not minutes.
+    PUBLISH_TIMEOUT_SECONDS: '2',
+    CLAIM_STALE_AFTER_SECONDS: '4',
+    RECONCILE_EVERY_SECONDS: '2',
+    PAUSE_SETTLE_SECONDS: '10',
+    RETRY_BASE_SECONDS: '0.2',
+  });
   return async () => {
+    await sandbox.close();
     await clearRedisPrefix(environment.REDIS_URL, environment.QUEUE_PREFIX);
     if (!process.env.TEST_DATABASE_NAME) await dropDatabase(environment);
   };

@@ -1,0 +1,158 @@
+// Scheduling, posts, pauses and blackouts (API.md).
+import { z } from 'zod';
+import { BlackoutRequest, BlackoutView } from '../../pauses/blackouts';
+import { PauseRequest } from '../../pauses/create-pause';
+import { PauseListQuery } from '../../pauses/list-pauses';
+import { PauseView } from '../../pauses/pause-view';
+import { PostListQuery } from '../../posts/list-posts';
+import { PostView, PostWithAttempts } from '../../posts/post-view';
+import { RescheduleRequest } from '../../posts/reschedule-post';
+import { ScheduleRequest } from '../../posts/schedule-message';
+import { defineEndpoint } from '../endpoint';
+import { listOf } from '../pagination';
+
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const scheduleEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/messages/{id}/schedule',
+  summary: 'Schedule an approved message: explicit targets, or a staggered fan-out to organisations × platforms (all or nothing)',
+  tag: 'Posts',
+  access: 'signed_in',
+  params: IdParams,
+  body: ScheduleRequest,
+  response: z.object({ posts: z.array(PostView) }),
+  successStatus: 201,
+  errors: ['forbidden', 'conflict', 'payload_too_large'],
+  maxBodyBytes: 256 * 1024,
+});
+
+export const listPostsEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/posts',
+  summary: 'Posts the caller may see, filtered by campaign, organisation, channel, platform, status and time',
+  tag: 'Posts',
+  access: 'signed_in',
+  query: PostListQuery,
+  response: listOf(PostView),
+});
+
+export const getPostEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/posts/{id}',
+  summary: 'One post with its publish attempts',
+  tag: 'Posts',
+  access: 'signed_in',
+  params: IdParams,
+  response: PostWithAttempts,
+});
+
+export const reschedulePostEndpoint = defineEndpoint({
+  method: 'patch',
+  path: '/posts/{id}',
+  summary: 'Reschedule a scheduled or held post',
+  tag: 'Posts',
+  access: 'signed_in',
+  params: IdParams,
+  body: RescheduleRequest,
+  response: PostView,
+  errors: ['forbidden', 'conflict'],
+});
+
+export const cancelPostEndpoint = defineEndpoint({
+  method: 'delete',
+  path: '/posts/{id}',
+  summary: 'Cancel a post (409 once published)',
+  tag: 'Posts',
+  access: 'signed_in',
+  params: IdParams,
+  response: PostView,
+  errors: ['forbidden', 'conflict'],
+});
+
+export const retryPostEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/posts/{id}/retry',
+  summary: 'Retry a failed post now',
+  tag: 'Posts',
+  access: 'signed_in',
+  params: IdParams,
+  response: PostView,
+  errors: ['forbidden', 'conflict'],
+});
+
+export const releasePostEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/posts/{id}/release',
+  summary: 'Release a held post: it is published at its time, or now if that has passed',
+  tag: 'Posts',
+  access: 'signed_in',
+  params: IdParams,
+  response: PostView,
+  errors: ['forbidden', 'conflict'],
+});
+
+export const createPauseEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/pauses',
+  summary: 'Pause publishing (global, organisation, channel or campaign); answers once nothing in scope is mid-publish',
+  tag: 'Pauses',
+  access: 'signed_in',
+  body: PauseRequest,
+  response: PauseView.extend({ settled: z.boolean() }),
+  successStatus: 201,
+  errors: ['forbidden'],
+});
+
+export const listPausesEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/pauses',
+  summary: 'Pauses, newest first; ?active=true for those in force',
+  tag: 'Pauses',
+  access: 'signed_in',
+  query: PauseListQuery,
+  response: listOf(PauseView),
+});
+
+export const liftPauseEndpoint = defineEndpoint({
+  method: 'delete',
+  path: '/pauses/{id}',
+  summary: 'Lift a pause (held posts stay held until released)',
+  tag: 'Pauses',
+  access: 'signed_in',
+  params: IdParams,
+  response: PauseView,
+  errors: ['forbidden', 'conflict'],
+});
+
+export const createBlackoutEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/blackouts',
+  summary: 'Set a blackout window for an organisation (e.g. a pre-election period)',
+  tag: 'Pauses',
+  access: 'signed_in',
+  body: BlackoutRequest,
+  response: BlackoutView,
+  successStatus: 201,
+  errors: ['forbidden'],
+});
+
+export const listBlackoutsEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/blackouts',
+  summary: 'Blackout windows that have not ended',
+  tag: 'Pauses',
+  access: 'signed_in',
+  response: listOf(BlackoutView),
+});
+
+export const removeBlackoutEndpoint = defineEndpoint({
+  method: 'delete',
+  path: '/blackouts/{id}',
+  summary: 'Remove a blackout window',
+  tag: 'Pauses',
+  access: 'signed_in',
+  params: IdParams,
+  response: BlackoutView,
+  errors: ['forbidden'],
+});

@@ -1,0 +1,37 @@
+// Real workers for tests: in this process (BullMQ workers on the test prefix), or as separate
+// processes started exactly as `npm run worker` starts them, which a test may kill.
+import path from 'node:path';
+import type { Worker } from 'bullmq';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { log } from '@/lib/log';
+import type { PostStatus } from '@/lib/posts/state-machine';
+import { startWorkers } from '@/workers/start-workers';
+import { start, type Started, waitFor } from './processes';
+
+export async function inProcessWorkers(): Promise<{ stop(): Promise<void> }> {
+  const workers: Worker[] = startWorkers(env(), log, `test-${process.pid}`);
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  return { stop: async () => void (await Promise.all(workers.map((worker) => worker.close()))) };
+}
+
+export function workerProcess(extraEnv: Record<string, string> = {}): Promise<Started> {
+  return start(path.resolve('node_modules/.bin/tsx'), ['workers/main.ts'], {
+    env: { ...process.env, SIGNPOST_SERVICE: 'worker', LOG_LEVEL: 'info', ...extraEnv },
+    ready: /workers started/,
+    name: 'worker process',
+  });
+}
+
+export async function statuses(postIds: string[]): Promise<Map<string, PostStatus>> {
+  const rows = await db.post.findMany({ where: { id: { in: postIds } }, select: { id: true, status: true } });
+  return new Map(rows.map((row) => [row.id, row.status]));
+}
+
+export async function waitForStatus(postIds: string[], status: PostStatus, timeoutMs = 30_000): Promise<void> {
+  await waitFor(async () => [...(await statuses(postIds)).values()].every((current) => current === status), {
+    timeoutMs,
+    intervalMs: 100,
+    what: `${postIds.length} posts to be ${status}`,
+  });
+}

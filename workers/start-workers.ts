@@ -1,0 +1,38 @@
+// The BullMQ workers of one process: the publish queue at WORKER_CONCURRENCY, the maintenance
+// queue one job at a time. Used by the worker process and by tests that need real workers.
+import { type Job, Worker } from 'bullmq';
+import type { Env } from '@/lib/env';
+import type { Logger } from '@/lib/log';
+import { QUEUES } from '@/lib/queue/jobs';
+import { createRedis } from '@/lib/redis';
+import { JOBS } from './registry';
+
+export function startWorkers(settings: Env, log: Logger, workerId: string): Worker[] {
+  async function runJob(job: Job, token?: string): Promise<void> {
+    const definition = JOBS[job.name];
+    if (!definition) {
+      log.error({ job: job.name, jobId: job.id }, 'unknown job name; dropped');
+      return;
+    }
+    const parsed = definition.schema.safeParse(job.data);
+    if (!parsed.success) {
+      log.error({ job: job.name, jobId: job.id, issues: parsed.error.issues }, 'bad job payload; dropped');
+      return;
+    }
+    await definition.handle(parsed.data, { log: log.child({ job: job.name, jobId: job.id }), workerId, job, token });
+  }
+
+  const workers = [
+    new Worker(QUEUES.publish, runJob, {
+      connection: createRedis(),
+      prefix: settings.QUEUE_PREFIX,
+      concurrency: settings.WORKER_CONCURRENCY,
+    }),
+    new Worker(QUEUES.maintenance, runJob, { connection: createRedis(), prefix: settings.QUEUE_PREFIX, concurrency: 1 }),
+  ];
+  for (const worker of workers) {
+    worker.on('failed', (job, error) => log.error({ err: error, job: job?.name, jobId: job?.id }, 'job failed'));
+    worker.on('error', (error) => log.error({ err: error }, 'worker error'));
+  }
+  return workers;
+}

@@ -10,7 +10,7 @@ import { Platform } from '../platforms/types';
 import { POST_VIEW_SELECT, toPostView } from './post-view';
 import { PostStatus } from './state-machine';
 
-const commaList = <T extends z.ZodType>(item: T) =>
+const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(500)

@@ -7,6 +7,9 @@ import { POST as postMedia } from '@/app/api/v1/media/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { GET as getFile, HEAD as headFile } from '@/app/media/[id]/[variant]/route';
 import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { loadAttachedImages } from '@/lib/media/media-facts';
+import { publishMediaFor } from '@/lib/media/publish-media';
 import { absoluteMediaPath, mediaRoot } from '@/lib/media/media-files';
 import { call, forgetTokens, tokenFor } from '../support/api';
 import { organisationId, resetDatabase, userId } from '../support/database';
@@ -385,5 +388,56 @@ describe('GET /media/:id/:variant', () => {
     expect(response.status).toBe(404);
     const body = JSON.parse(response.bytes.toString('utf8')) as ErrorBody;
     expect(body.error).toEqual({ code: 'not_found', message: 'That image was not found.' });
+  });
+});
+
+describe('images for messages and publishing', () => {
+  it('loads attachments in their order, naming every id that is not an uploaded image', async () => {
+    const first = (await upload(await solidImage('jpeg', 300, 300, { colour: '#111111' }))).body;
+    const second = (await upload(await solidImage('jpeg', 300, 300, { colour: '#222222' }))).body;
+    const images = await loadAttachedImages([
+      { mediaId: second.id, altText: 'Second' },
+      { mediaId: first.id, altText: 'First' },
+    ]);
+    expect(images.map((image) => [image.media.id, image.altText])).toEqual([
+      [second.id, 'Second'],
+      [first.id, 'First'],
+    ]);
+
+    const error = await loadAttachedImages([
+      { mediaId: first.id, altText: 'First' },
+      { mediaId: 'c000000000000000000000000', altText: 'Gone' },
+    ]).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      status: 400,
+      fields: { 'media.1.mediaId': 'is not an uploaded image' },
+    });
+  });
+
+  it('gives an adapter each platform’s copy, by URL and by bytes', async () => {
+    const uploaded = (await upload(await photo('webp', 1600, 1000), { declaredType: 'image/webp' }))
+      .body;
+    const images = await loadAttachedImages([
+      { mediaId: uploaded.id, altText: 'A phone with the helpline number' },
+    ]);
+    const [forInstagram] = await publishMediaFor('instagram', images);
+    expect(forInstagram).toMatchObject({
+      url: `http://localhost:3000/media/${uploaded.id}/instagram`,
+      mimeType: 'image/jpeg',
+      altText: 'A phone with the helpline number',
+    });
+    const bytes = Buffer.from(await forInstagram!.read());
+    expect(await sharp(bytes).metadata()).toMatchObject({
+      format: 'jpeg',
+      width: 1440,
+      height: 900,
+    });
+    // What the adapter reads is what the public URL serves.
+    const served = await fetchFile(uploaded.id, 'instagram');
+    expect(served.bytes.equals(bytes)).toBe(true);
+
+    const [forMastodon] = await publishMediaFor('mastodon', images);
+    expect(forMastodon?.mimeType).toBe('image/webp');
   });
 });

@@ -2,7 +2,7 @@
 //
 //   <yyyy>/<mm>/<id>/original.<jpg|png|webp>   the upload, upright and without metadata
 //   <yyyy>/<mm>/<id>/thumbnail.webp            320 px on its longest side, for the composer
-//   <yyyy>/<mm>/<id>/variants/<platform>-<key>.json and .<ext>
+//   <yyyy>/<mm>/<id>/variants/<id>-<platform>-<key>.json and .<ext>
 //                                              a platform's copy, made on first use (key: a
 //                                              hash of the platform's limits, so new limits
 //                                              make a new copy)

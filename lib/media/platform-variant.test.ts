@@ -52,7 +52,7 @@ describe('platformVariant', () => {
     });
     if (!first.fits) return;
     expect(first.file).toMatch(
-      new RegExp(`^2026/03/${media.id}/variants/instagram-[0-9a-f]{12}\\.jpg$`),
+      new RegExp(`^2026/03/${media.id}/variants/${media.id}-instagram-[0-9a-f]{12}\\.jpg$`),
     );
     const bytes = await readFile(absoluteMediaPath(first.file));
     expect(bytes.byteLength).toBe(first.facts.bytes);
@@ -91,9 +91,34 @@ describe('platformVariant', () => {
     expect(encodeVariant).toHaveBeenCalledTimes(1);
     const folder = path.join(path.dirname(absoluteMediaPath(media.storagePath)), 'variants');
     expect((await readdir(folder)).sort()).toEqual([
-      expect.stringMatching(/^facebook-.*\.jpg$/),
-      expect.stringMatching(/^facebook-.*\.json$/),
+      expect.stringMatching(/-facebook-[0-9a-f]{12}\.jpg$/),
+      expect.stringMatching(/-facebook-[0-9a-f]{12}\.json$/),
     ]);
+  });
+
+  it('keeps the copies of two originals that share a folder apart', async () => {
+    const write = async (name: string, data: Buffer) => {
+      const { width, height } = await sharp(data).metadata();
+      await writeFileAtomically(absoluteMediaPath(`shared/${name}.png`), data);
+      return {
+        id: `c${name.padEnd(24, '0')}`,
+        storagePath: `shared/${name}.png`,
+        mimeType: 'image/png',
+        bytes: data.byteLength,
+        width,
+        height,
+      };
+    };
+    const red = await write('red', await solidImage('png', 300, 300, { colour: '#ff0000' }));
+    const blue = await write('blue', await solidImage('png', 300, 300, { colour: '#0000ff' }));
+    const [redCopy, blueCopy] = [
+      await platformVariant(red, 'instagram'),
+      await platformVariant(blue, 'instagram'),
+    ];
+    if (!redCopy.fits || !blueCopy.fits) throw new Error('expected both copies to fit');
+    expect(redCopy.file).not.toBe(blueCopy.file);
+    const { dominant } = await sharp(await readFile(absoluteMediaPath(blueCopy.file))).stats();
+    expect(dominant.b).toBeGreaterThan(200);
   });
 
   it('says in plain words when an image cannot be made small enough, and remembers it', async () => {

@@ -96,9 +96,11 @@ export async function platformVariant(
     .update(JSON.stringify({ spec, recipe: VARIANT_RECIPE }))
     .digest('hex')
     .slice(0, 12);
+  // Named with the image's id too: rows made elsewhere (test fixtures, imports) may keep several
+  // originals in one folder, and their copies must not share a name.
   const recordPath = besideOriginal(
     media.storagePath,
-    `${VARIANTS_FOLDER}/${platform}-${key}.json`,
+    `${VARIANTS_FOLDER}/${media.id}-${platform}-${key}.json`,
   );
 
   let making = inFlight.get(recordPath);

@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
 import { AppFrame } from '@/components/shell/app-frame';
+import { PauseBanner } from '@/components/shell/pause-banner';
 import { navigationFor } from '@/lib/auth/navigation';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { activeMembership, requireActor } from '@/lib/auth/session-actor';
+import { pausesForBanner } from '@/lib/pauses/pauses-for-banner';
 
 export const dynamic = 'force-dynamic';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const active = await activeMembership(actor);
+  const [active, pauses] = await Promise.all([activeMembership(actor), pausesForBanner(actor)]);
   const describe = (membership: (typeof actor.memberships)[number]) => ({
     slug: membership.organisation.slug,
     name: membership.organisation.name,
@@ -24,7 +26,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         active: active ? describe(active) : null,
         memberships: actor.memberships.map(describe),
       }}
-      banner={null}
+      banner={<PauseBanner pauses={pauses} />}
     >
       {children}
     </AppFrame>

@@ -1,16 +1,92 @@
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { Metadata } from 'next';
-import { NotYet } from '@/components/shell/not-yet';
+import { PauseButton } from '@/components/schedule/pause-button';
+import { PostList } from '@/components/schedule/post-list';
+import { ScheduleFilters } from '@/components/schedule/schedule-filters';
+import { ScheduleTabs } from '@/components/schedule/schedule-tabs';
 import { PageHeader } from '@/components/shell/page-header';
+import { can, organisationScope } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/require-page';
+import { db } from '@/lib/db';
+import { countPostsByStatus } from '@/lib/posts/count-posts';
+import { listPosts, PostListQuery } from '@/lib/posts/list-posts';
+import { SCHEDULE_VIEWS, scheduleViewQuery, type ScheduleView, ukDayStart } from '@/lib/posts/schedule-views';
 
 export const metadata: Metadata = { title: 'Schedule' };
 
-export default async function SchedulePage() {
-  await requirePage('post.read');
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function SchedulePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePage('post.read');
+  const params = await searchParams;
+  const view = (SCHEDULE_VIEWS.find((candidate) => candidate === one(params.view)) ?? 'upcoming') satisfies ScheduleView;
+  const now = new Date();
+  const filters = {
+    organisation: one(params.organisation),
+    platform: one(params.platform),
+    campaignId: one(params.campaign),
+    from: one(params.from),
+    to: one(params.to),
+  };
+  const query = PostListQuery.safeParse({
+    ...scheduleViewQuery(view, now),
+    organisation: filters.organisation,
+    platform: filters.platform,
+    campaignId: filters.campaignId,
+    // The date filter is in UK days: from the start of the first to the end of the last.
+    ...(filters.from ? { from: ukDayStart(filters.from) } : {}),
+    ...(filters.to ? { to: ukDayStart(filters.to, 1) } : {}),
+    limit: 200,
+  });
+  const scope = organisationScope(actor, 'post.read');
+  const [posts, counts, organisations, campaigns] = await Promise.all([
+    query.success ? listPosts(actor, query.data) : Promise.resolve({ items: [], nextCursor: null }),
+    countPostsByStatus(actor),
+    db.organisation.findMany({
+      where: scope === 'all' ? {} : { id: { in: scope } },
+      select: { slug: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
+    db.campaign.findMany({ select: { id: true, name: true }, orderBy: { startsAt: 'desc' } }),
+  ]);
+  const mayPause = actor.memberships.some((membership) => can(actor, 'pause.manage', { organisationId: membership.organisationId }));
+  const manageable = Object.fromEntries(
+    posts.items.map((post) => [post.id, can(actor, 'post.manage', { organisationId: post.organisationId })]),
+  );
   return (
     <>
-      <PageHeader title="Schedule" description="Posts on your channels: scheduled, published, held and failed." />
-      <NotYet title="Coming in a later piece of work">This page is filled in by a later issue.</NotYet>
+      <PageHeader
+        title="Schedule"
+        description="Every post on the channels you look after: what goes out when, what was published, and anything that needs you. Times are UK time."
+        actions={
+          mayPause ? (
+            <PauseButton
+              organisations={organisations}
+              canPauseEverything={can(actor, 'pause.manage', {})}
+              campaigns={campaigns}
+            />
+          ) : null
+        }
+      />
+      <Stack gap="md">
+        <ScheduleTabs view={view} counts={counts} />
+        <ScheduleFilters organisations={organisations} campaigns={campaigns} values={filters} />
+        {!query.success ? (
+          <Paper withBorder p="lg">
+            <Text c="red">These filters are not valid: {query.error.issues.map((issue) => issue.message).join('; ')}</Text>
+          </Paper>
+        ) : (
+          <PostList posts={posts.items} manageable={manageable} view={view} />
+        )}
+        {posts.nextCursor && (
+          <Group justify="center">
+            <Text size="sm" c="dimmed">
+              Showing the first 200 posts. Narrow the filters to see the rest.
+            </Text>
+          </Group>
+        )}
+      </Stack>
     </>
   );
 }

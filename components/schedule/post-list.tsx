@@ -1,0 +1,172 @@
+'use client';
+
+import { ActionIcon, Group, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconCalendarTime,
+  IconDots,
+  IconExternalLink,
+  IconEye,
+  IconPlayerPlay,
+  IconRefresh,
+  IconX,
+} from '@tabler/icons-react';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { cancelPostAction, releasePostAction, retryPostAction, type ActionResult } from '@/app/(app)/schedule/actions';
+import { PlatformBadge } from '@/components/platform-badge';
+import { PostStatusBadge } from '@/components/posts/post-status-badge';
+import type { PostView } from '@/lib/posts/post-view';
+import type { ScheduleView } from '@/lib/posts/schedule-views';
+import { PostDetail } from './post-detail';
+import { RescheduleDialog } from './reschedule-dialog';
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+
+function groupByDay(posts: PostView[]) {
+  const groups = new Map<string, PostView[]>();
+  for (const post of posts) {
+    const day = dayFormat.format(new Date(post.scheduledAt));
+    groups.set(day, [...(groups.get(day) ?? []), post]);
+  }
+  return [...groups.entries()];
+}
+
+const EMPTY: Record<ScheduleView, string> = {
+  upcoming: 'Nothing is scheduled. Schedule an approved message from its campaign.',
+  attention: 'Nothing needs you: no post is held, failed or being checked.',
+  published: 'Nothing was published in this period.',
+  all: 'No posts match these filters.',
+};
+
+export function PostList({ posts, manageable, view }: { posts: PostView[]; manageable: Record<string, boolean>; view: ScheduleView }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [detail, setDetail] = useState<string | null>(null);
+  const [rescheduling, setRescheduling] = useState<PostView | null>(null);
+
+  const run = (action: () => Promise<ActionResult<unknown>>) =>
+    startTransition(async () => {
+      const result = await action();
+      notifications.show(result.ok ? { color: 'green', message: result.message } : { color: 'red', title: 'Not done', message: result.error });
+      router.refresh();
+    });
+
+  if (posts.length === 0) {
+    return (
+      <Paper withBorder p="xl" ta="center">
+        <Text c="dimmed">{EMPTY[view]}</Text>
+      </Paper>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      {groupByDay(posts).map(([day, dayPosts]) => (
+        <Paper withBorder key={day}>
+          <Group px="md" py="xs" bg="gray.0" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+            <Title order={2} size="h5">
+              {day}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {dayPosts.length} post{dayPosts.length === 1 ? '' : 's'}
+            </Text>
+          </Group>
+          <Table.ScrollContainer minWidth={860}>
+            <Table verticalSpacing="sm" highlightOnHover>
+              <Table.Tbody>
+                {dayPosts.map((post) => (
+                  <Table.Tr key={post.id} data-testid="post-row" data-post-id={post.id}>
+                    <Table.Td w={70}>
+                      <Text fw={600} ff="monospace">
+                        {timeFormat.format(new Date(post.scheduledAt))}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td w={110}>
+                      <PlatformBadge platform={post.platform} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={500} lineClamp={1}>
+                        {post.messageTitle}
+                      </Text>
+                      <Text size="xs" c="dimmed" lineClamp={1}>
+                        {post.organisation.name} · {post.channel.handle}
+                      </Text>
+                      {(post.heldReason || (post.status === 'failed' && post.lastError)) && (
+                        <Text size="xs" c={post.status === 'failed' ? 'red.7' : 'orange.8'} lineClamp={2} mt={2}>
+                          {post.status === 'failed' ? post.lastError : post.heldReason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td w={120}>
+                      <PostStatusBadge status={post.status} />
+                    </Table.Td>
+                    <Table.Td w={90}>
+                      {post.attempts > 1 && (
+                        <Text size="xs" c="dimmed">
+                          {post.attempts} attempts
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td w={56}>
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${post.messageTitle} on ${post.channel.handle}`} loading={pending}>
+                            <IconDots size={18} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item leftSection={<IconEye size={14} />} onClick={() => setDetail(post.id)}>
+                            Details and attempts
+                          </Menu.Item>
+                          {post.externalUrl && (
+                            <Menu.Item
+                              leftSection={<IconExternalLink size={14} />}
+                              component="a"
+                              href={post.externalUrl}
+                              target="_blank"
+                              rel="noreferrer"
+                            >
+                              Open on the platform
+                            </Menu.Item>
+                          )}
+                          {manageable[post.id] && (
+                            <>
+                              {(post.status === 'scheduled' || post.status === 'held') && (
+                                <Menu.Item leftSection={<IconCalendarTime size={14} />} onClick={() => setRescheduling(post)}>
+                                  Reschedule
+                                </Menu.Item>
+                              )}
+                              {post.status === 'held' && (
+                                <Menu.Item leftSection={<IconPlayerPlay size={14} />} onClick={() => run(() => releasePostAction(post.id))}>
+                                  Release
+                                </Menu.Item>
+                              )}
+                              {post.status === 'failed' && (
+                                <Menu.Item leftSection={<IconRefresh size={14} />} onClick={() => run(() => retryPostAction(post.id))}>
+                                  Retry now
+                                </Menu.Item>
+                              )}
+                              {(post.status === 'scheduled' || post.status === 'held' || post.status === 'failed') && (
+                                <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={() => run(() => cancelPostAction(post.id))}>
+                                  Cancel post
+                                </Menu.Item>
+                              )}
+                            </>
+                          )}
+                        </Menu.Dropdown>
+                      </Menu>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      ))}
+      <PostDetail postId={detail} onClose={() => setDetail(null)} />
+      <RescheduleDialog post={rescheduling} onClose={() => setRescheduling(null)} />
+    </Stack>
+  );
+}

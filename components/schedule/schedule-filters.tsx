@@ -1,0 +1,95 @@
+'use client';
+
+import { Button, Group, Paper, Select } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { IconFilterOff } from '@tabler/icons-react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { platformLabel } from '@/components/platform-badge';
+import { PLATFORMS } from '@/lib/platforms/types';
+
+export interface ScheduleFilterValues {
+  organisation?: string;
+  platform?: string;
+  campaignId?: string;
+  from?: string;
+  to?: string;
+}
+
+
+export function ScheduleFilters({
+  organisations,
+  campaigns,
+  values,
+}: {
+  organisations: { slug: string; name: string }[];
+  campaigns: { id: string; name: string }[];
+  values: ScheduleFilterValues;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const set = (changes: Record<string, string | null>) => {
+    const params = new URLSearchParams(search);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) params.set(key, value);
+      else params.delete(key);
+    }
+    router.push(`${pathname}?${params.toString()}`);
+  };
+  const filtered = Object.values(values).some(Boolean);
+  return (
+    <Paper withBorder p="sm">
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        {organisations.length > 1 && (
+          <Select
+            label="Organisation"
+            placeholder="All"
+            data={organisations.map((organisation) => ({ value: organisation.slug, label: organisation.name }))}
+            value={values.organisation ?? null}
+            onChange={(value) => set({ organisation: value })}
+            clearable
+            searchable
+            w={240}
+          />
+        )}
+        <Select
+          label="Platform"
+          placeholder="All"
+          data={PLATFORMS.map((platform) => ({ value: platform, label: platformLabel(platform) }))}
+          value={values.platform ?? null}
+          onChange={(value) => set({ platform: value })}
+          clearable
+          w={160}
+        />
+        <Select
+          label="Campaign"
+          placeholder="All"
+          data={campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))}
+          value={values.campaignId ?? null}
+          onChange={(value) => set({ campaign: value })}
+          clearable
+          w={240}
+        />
+        <DatePickerInput
+          type="range"
+          label="Dates"
+          placeholder="Any time"
+          value={[values.from ?? null, values.to ?? null]}
+          onChange={([from, to]) => set({ from: from ?? null, to: to ?? null })}
+          clearable
+          valueFormat="D MMM YYYY"
+          w={260}
+        />
+        {filtered && (
+          <Button
+            variant="subtle"
+            leftSection={<IconFilterOff size={16} />}
+            onClick={() => set({ organisation: null, platform: null, campaign: null, from: null, to: null })}
+          >
+            Clear filters
+          </Button>
+        )}
+      </Group>
+    </Paper>
+  );
+}

@@ -12,7 +12,8 @@ import { AppError } from '../errors';
 import { platformRules } from '../platforms/rules';
 import { Platform } from '../platforms/types';
 import { enqueuePosts } from '../publishing/enqueue';
-import { mediaFacts } from '../publishing/post-media';
+import { platformMediaFacts } from '../media/media-facts';
+import type { MediaFacts, Platform as PlatformName } from '../platforms/types';
 import { renderForChannel } from '../publishing/render-for-channel';
 import { checkPlannedPosts, MAX_STAGGER_MINUTES, planFanOut, type PlannedPost } from '../scheduling/fan-out';
 import { formatLocal } from '../scheduling/london-time';
@@ -138,7 +139,11 @@ export async function scheduleMessage(
   ]);
   const signpost = toSignpost(signpostView);
   const byId = new Map(channels.map((channel) => [channel.id, channel]));
-  const facts = mediaFacts(message.media);
+  // Each platform judges its own copy of the images (made once, then cached on disk).
+  const platforms = [...new Set(channels.map((channel) => channel.platform))];
+  const factsByPlatform = new Map<PlatformName, MediaFacts[]>(
+    await Promise.all(platforms.map(async (platform) => [platform, await platformMediaFacts(platform, message.media)] as const)),
+  );
 
   const problems: Record<string, string> = {};
   const rendered = planned.map((post, index) => {
@@ -155,7 +160,7 @@ export async function scheduleMessage(
     if (blackout) {
       problems[field(index)] = `${where}: ${formatLocal(post.scheduledAt)} falls in a blackout (${blackout.reason}) until ${formatLocal(blackout.endsAt)}.`;
     }
-    const result = renderForChannel({ message, platform: channel.platform, organisation: channel.organisation, campaignSlug: message.campaign.slug, signpost, media: facts });
+    const result = renderForChannel({ message, platform: channel.platform, organisation: channel.organisation, campaignSlug: message.campaign.slug, signpost, media: factsByPlatform.get(channel.platform) ?? [] });
     if (!result.valid) problems[field(index)] = `${where}: ${result.problems.map((problem) => problem.message).join(' ')}`;
     return { post, text: result.text };
   });

@@ -5,6 +5,9 @@
 // check (a failing check holds the post — it is never published unsigned); the attempt is
 // recorded; the platform is called; the outcome is recorded.
 import { env } from '../env';
+import { AppError } from '../errors';
+import { platformMediaFacts } from '../media/media-facts';
+import { publishMediaFor } from '../media/publish-media';
 import { db } from '../db';
 import type { Logger } from '../log';
 import { adapters } from '../platforms/adapters/registry';
@@ -16,7 +19,6 @@ import { verifySignpost } from '../signpost/verify-signpost';
 import { channelConnection } from './channel-connection';
 import { findHold } from './find-hold';
 import { loadPostForPublishing } from './load-post';
-import { mediaFacts, publishMedia } from './post-media';
 import { channelLimitedUntil, noteRateLimit } from './rate-limits';
 import { holdPost, recordFailure, recordPublished } from './record-outcome';
 import { renderForChannel } from './render-for-channel';
@@ -76,7 +78,7 @@ export async function publishPost(job: PublishPostJob, context: PublishContext):
     organisation: post.organisation,
     campaignSlug: post.campaign.slug,
     signpost,
-    media: mediaFacts(post.message.media),
+    media: await platformMediaFacts(post.platform, post.message.media),
   });
   const check = verifySignpost(rendered.text, post.platform, signpost, {
     campaignSlug: post.campaign.slug,
@@ -89,6 +91,16 @@ export async function publishPost(job: PublishPostJob, context: PublishContext):
       .join(' ')}`;
     await holdPost(post, reason, context.workerId);
     log.warn({ problems }, 'post held: failed its checks');
+    return { kind: 'held', reason };
+  }
+
+  let media;
+  try {
+    media = await publishMediaFor(post.platform, post.message.media, settings.APP_URL);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const reason = `Not published: ${error.message}`;
+    await holdPost(post, reason, context.workerId);
     return { kind: 'held', reason };
   }
 
@@ -107,7 +119,7 @@ export async function publishPost(job: PublishPostJob, context: PublishContext):
     postId: post.id,
     text: rendered.text,
     links: rendered.links,
-    media: publishMedia(post.message.media, post.platform, settings),
+    media,
   };
   try {
     const result = await adapters[post.platform].publish(

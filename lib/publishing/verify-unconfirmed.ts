@@ -9,7 +9,6 @@ import type { PublishPostJob } from '../queue/jobs';
 import { channelConnection } from './channel-connection';
 import { enqueuePosts } from './enqueue';
 import { loadPostForPublishing } from './load-post';
-import { publishMedia } from './post-media';
 import type { PublishContext, PublishOutcome } from './publish-post';
 import { moveTo } from './record-outcome';
 
@@ -30,7 +29,8 @@ export async function verifyUnconfirmed(job: PublishPostJob, context: PublishCon
 
   const post = await loadPostForPublishing(job.postId);
   const since = new Date((post.claimedAt ?? post.scheduledAt).getTime() - CLOCK_SLACK_MS);
-  const request = { postId: post.id, text: post.text, links: [], media: publishMedia(post.message.media, post.platform, settings) };
+  // Finding a post needs only its text; its images are not sent again.
+  const request = { postId: post.id, text: post.text, links: [], media: [] };
   let found;
   try {
     found = await adapters[post.platform].findExisting(

@@ -1,4 +1,5 @@
 // Once per `vitest --project integration` run: a fresh, migrated database and a Redis prefix.
+import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { createMigratedDatabase, dropDatabase, testEnvironment } from '../support/test-env';
 import { createSandbox } from '@/sandbox/server';
@@ -30,5 +31,6 @@ export default async function setup(project: TestProject) {
     await sandbox.close();
     await clearRedisPrefix(environment.REDIS_URL, environment.QUEUE_PREFIX);
     if (!process.env.TEST_DATABASE_NAME) await dropDatabase(environment);
+    await rm(environment.MEDIA_DIR, { recursive: true, force: true });
   };
 }

@@ -1,13 +1,11 @@
 // Test data built the way the app builds it, straight into the database: an approved message
 // (optionally with an image), and actors for the demo users.
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import { type CurrentActor, auditActor, loadActor } from '@/lib/auth/actor';
 import type { AuditActor } from '@/lib/audit/record-audit';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { storeMedia } from '@/lib/media/store-media';
 import type { Platform, Theme } from '@/prisma/generated/enums';
 
 export interface TestActor {
@@ -22,17 +20,11 @@ export async function actorFor(email: string): Promise<TestActor> {
   return { actor, audit: auditActor(actor) };
 }
 
+/** A square campaign card, stored as an upload is (lib/media). */
 async function testImage(): Promise<string> {
-  const id = randomUUID();
-  const storagePath = path.join('test', `${id}.jpg`);
-  const file = path.resolve(env().MEDIA_DIR, storagePath);
-  await mkdir(path.dirname(file), { recursive: true });
   const bytes = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: '#0b53b4' } }).jpeg().toBuffer();
-  await writeFile(file, bytes);
-  const lead = await db.user.findUniqueOrThrow({ where: { email: 'lead@nw-rocu.example' } });
-  const media = await db.media.create({
-    data: { uploadedById: lead.id, mimeType: 'image/jpeg', width: 1080, height: 1080, bytes: bytes.length, sha256: id, storagePath },
-  });
+  const { actor } = await actorFor('lead@nw-rocu.example');
+  const { media } = await storeMedia(actor, bytes);
   return media.id;
 }
 

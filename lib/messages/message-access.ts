@@ -1,0 +1,44 @@
+// Who may see which messages, in the data layer as well as in `can`: partners see only approved,
+// shareable messages, and anything else answers 404, so its existence does not leak.
+import type { Prisma } from '@/prisma/generated/client';
+import { type Actor, type Action, can, ROLES } from '../auth/permissions';
+import { forbidden, notFound } from '../errors';
+
+/** The `where` that limits a message query to what the actor may read. */
+export function readableMessages(actor: Actor): Prisma.MessageWhereInput {
+  const roles = actor.memberships
+    .map((membership) => membership.role)
+    .filter((role) => ROLES.includes(role));
+  if (roles.length === 0) return { id: { in: [] } };
+  // A partner who also holds another role (a council officer seconded to a force) sees what that
+  // role sees.
+  if (roles.every((role) => role === 'partner')) return { status: 'approved', shareable: true };
+  return {};
+}
+
+interface MessageFacts {
+  authorId: string;
+  shareable: boolean;
+  status: string;
+}
+
+/** 404 unless the actor may read the message. */
+export function assertReadable(
+  actor: Actor,
+  message: MessageFacts | null,
+): asserts message is MessageFacts {
+  if (
+    !message ||
+    !can(actor, 'message.read', {
+      shareable: message.shareable,
+      approved: message.status === 'approved',
+    })
+  ) {
+    throw notFound('Message');
+  }
+}
+
+/** 403 unless the actor's role allows the action on messages at all, in plain words. */
+export function assertRoleAllows(actor: Actor, action: Action, refusal: string): void {
+  if (!can(actor, action)) throw forbidden(refusal);
+}

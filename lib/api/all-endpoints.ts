@@ -10,6 +10,28 @@ import {
 } from './endpoints/foundation';
 import { mediaEndpoint, mediaUploadEndpoint } from './endpoints/media';
 import * as posts from './endpoints/posts';
+import { listAuditEndpoint } from './endpoints/audit';
+import {
+  archiveCampaignEndpoint,
+  createCampaignEndpoint,
+  getCampaignEndpoint,
+  listCampaignsEndpoint,
+  updateCampaignEndpoint,
+} from './endpoints/campaigns';
+import {
+  approveMessageEndpoint,
+  commentOnMessageEndpoint,
+  createMessageEndpoint,
+  getMessageEndpoint,
+  listCommentsEndpoint,
+  listMessagesEndpoint,
+  newVersionEndpoint,
+  previewMessageEndpoint,
+  rejectMessageEndpoint,
+  submitMessageEndpoint,
+  updateMessageEndpoint,
+} from './endpoints/messages';
+import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   healthEndpoint,
@@ -21,4 +43,23 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   mediaUploadEndpoint,
   mediaEndpoint,
   ...Object.values(posts),
+  updateSignpostEndpoint,
+  signpostHistoryEndpoint,
+  createCampaignEndpoint,
+  listCampaignsEndpoint,
+  getCampaignEndpoint,
+  updateCampaignEndpoint,
+  archiveCampaignEndpoint,
+  createMessageEndpoint,
+  listMessagesEndpoint,
+  getMessageEndpoint,
+  updateMessageEndpoint,
+  submitMessageEndpoint,
+  approveMessageEndpoint,
+  rejectMessageEndpoint,
+  newVersionEndpoint,
+  commentOnMessageEndpoint,
+  listCommentsEndpoint,
+  previewMessageEndpoint,
+  listAuditEndpoint,
 ];

@@ -2,6 +2,7 @@
 // demo users, channels and the demo campaign only outside production (lib/env.ts demoEnabled).
 import { db } from '../lib/db';
 import { demoEnabled, env } from '../lib/env';
+import { seedDemoCampaign } from './seed/campaign';
 import { seedDemoChannels } from './seed/channels';
 import { seedHelpSeeking } from './seed/help-seeking';
 import { seedOrganisations } from './seed/organisations';
@@ -19,6 +20,7 @@ export async function seed(): Promise<string[]> {
   if (demoEnabled(settings)) {
     report.push(`${await seedDemoUsers(db, organisationIds, settings.DEMO_PASSWORD)} demo users`);
     report.push(`${await seedDemoChannels(db, organisationIds, settings.CREDENTIALS_KEY)} demo channels`);
+    report.push(`${await seedDemoCampaign(db)} demo campaign messages`);
   } else {
     report.push('no demo users or channels (production)');
   }

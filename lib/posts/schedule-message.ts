@@ -129,14 +129,25 @@ export async function scheduleMessage(
   }
 
   const channelIds = [...new Set(planned.map((post) => post.channelId))];
-  const [channels, blackouts, signpostView] = await Promise.all([
+  const [channels, blackouts, signpostView, existing] = await Promise.all([
     db.channel.findMany({
       where: { id: { in: channelIds } },
       select: { id: true, handle: true, status: true, platform: true, organisationId: true, organisation: { select: { slug: true, name: true, area: true } } },
     }),
     db.blackout.findMany({ where: { organisationId: { in: planned.map((post) => post.organisationId) }, endsAt: { gt: now } } }),
     currentSignpost(),
+    // The same message on the same channel in the same minute, already scheduled or sent.
+    db.post.findMany({
+      where: {
+        messageId: message.id,
+        channelId: { in: channelIds },
+        status: { not: 'cancelled' },
+        scheduledAt: { in: planned.map((post) => post.scheduledAt) },
+      },
+      select: { channelId: true, scheduledAt: true },
+    }),
   ]);
+  const taken = new Set(existing.map((post) => `${post.channelId}@${post.scheduledAt.getTime()}`));
   const signpost = toSignpost(signpostView);
   const byId = new Map(channels.map((channel) => [channel.id, channel]));
   // Each platform judges its own copy of the images (made once, then cached on disk).
@@ -152,6 +163,9 @@ export async function scheduleMessage(
     const where = `${channel.organisation.name} on ${platformRules[channel.platform].label} (${channel.handle})`;
     if (!can(actor, 'post.schedule', { organisationId: channel.organisationId, shareable: message.shareable })) {
       throw new AppError('forbidden', `You may not schedule on ${where}.`);
+    }
+    if (taken.has(`${post.channelId}@${post.scheduledAt.getTime()}`)) {
+      problems[field(index)] = `${where}: this message is already scheduled there at ${formatLocal(post.scheduledAt)}.`;
     }
     if (channel.status !== 'active') {
       problems[field(index)] = `${where} ${channel.status === 'disabled' ? 'is disabled' : 'needs re-authorising'}; it cannot publish.`;

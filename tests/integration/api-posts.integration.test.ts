@@ -126,6 +126,15 @@ describe('bad input to the schedule route: a clear 4xx and nothing written', () 
     expect(await db.post.count()).toBe(before);
   });
 
+  it('the same message on the same channel at the same time is refused the second time', async () => {
+    const channel = await channelOf('merseyside', 'x');
+    const target = { targets: [{ channelId: channel.id, scheduledAt: '2027-02-02T10:00:00Z' }] };
+    expect((await scheduleAs('lead@nw-rocu.example', target)).status).toBe(201);
+    const again = await scheduleAs('lead@nw-rocu.example', target);
+    expect(again.status).toBe(400);
+    expect(again.body.error.message).toMatch(/already scheduled there/);
+  });
+
   it('a message that is not approved cannot be scheduled (409)', async () => {
     const draft = await approvedMessage();
     await db.message.update({ where: { id: draft.id }, data: { status: 'in_review' } });

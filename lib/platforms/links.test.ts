@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
 import { findLinks, findUrls } from './links';
 
@@ -53,6 +54,45 @@ describe('findLinks', () => {
           return new TextDecoder().decode(bytes) === text.slice(link.start, link.end);
         });
       }),
+    );
+  });
+
+  it('finds exactly the URLs twitter-text finds in the whole text, for any text', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.constantFrom(
+        ' ',
+        '\n',
+        '.',
+        '(',
+        ')',
+        '"',
+        '@',
+        '#',
+        '$',
+        '日本',
+        '👍',
+        'https://e.org/a_b?c=(d)',
+        'http://x.co',
+        'get-help.stopitnow.org.uk/',
+        'www.test.com.',
+        'e.co/x',
+        'a@b.com',
+        'https://',
+        '://e.org',
+        'ftp://e.org',
+        '.uk',
+      ),
+    );
+    const text = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.boolean(), (sample, requireScheme) => {
+        const expected = twitter
+          .extractUrlsWithIndices(sample, { extractUrlsWithoutProtocol: !requireScheme })
+          .map(({ url, indices: [start, end] }) => ({ url, start, end }));
+        expect(findUrls(sample, { requireScheme })).toEqual(expected);
+      }),
+      { numRuns: 2_000 },
     );
   });
 });

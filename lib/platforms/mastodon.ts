@@ -1,5 +1,5 @@
 // A Mastodon post (status), published through POST /api/v1/statuses on the channel's server.
-import twitter from 'twitter-text';
+import { findUrls } from './links';
 import { UPLOADABLE_IMAGE_TYPES } from './media';
 import { graphemeCount } from './text-units';
 import type { PlatformRules } from './types';
@@ -24,9 +24,11 @@ interface Entity {
 export function countMastodonText(text: string): number {
   if (!text.includes('@') && !text.includes('://')) return graphemeCount(text);
   // Mastodon only shortens links it will also turn into links: those with a protocol.
-  const urls = twitter
-    .extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false })
-    .map(({ indices: [start, end] }) => ({ start, end, replacement: URL_PLACEHOLDER }));
+  const urls = findUrls(text, { requireScheme: true }).map(({ start, end }) => ({
+    start,
+    end,
+    replacement: URL_PLACEHOLDER,
+  }));
   const mentions = Array.from(text.matchAll(MENTION), (match) => ({
     start: match.index,
     end: match.index + match[0].length,

@@ -1,0 +1,76 @@
+// Placeholders in a message body, filled per publishing organisation so one message reads right
+// for every force and partner ("{organisation} is working with …", "people in {area}").
+import type { Problem, Publisher } from '../platforms/types';
+
+export const PLACEHOLDERS = ['organisation', 'area'] as const;
+export type PlaceholderName = (typeof PLACEHOLDERS)[number];
+
+export interface PlaceholderUse {
+  /** The name between the braces, as typed. */
+  name: string;
+  known: boolean;
+  /** String indexes of the whole "{name}". */
+  start: number;
+  end: number;
+}
+
+// A name-like word in braces. Braces around anything else ("{ }", "{:-)}", JSON) are left alone
+// as ordinary text rather than reported as a mistyped placeholder.
+const PLACEHOLDER = /\{([A-Za-z][\w-]{0,39})\}/g;
+
+const KNOWN: ReadonlySet<string> = new Set(PLACEHOLDERS);
+const SUGGESTION = PLACEHOLDERS.map((name) => `{${name}}`).join(' or ');
+
+function isKnown(name: string): name is PlaceholderName {
+  return KNOWN.has(name);
+}
+
+/** Every placeholder in the body, known or not, in order. */
+export function findPlaceholders(body: string): PlaceholderUse[] {
+  return Array.from(body.matchAll(PLACEHOLDER), (match) => ({
+    name: match[1] ?? '',
+    known: isKnown(match[1] ?? ''),
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+/** One problem per distinct unknown placeholder, naming it as typed. */
+export function unknownPlaceholderProblems(body: string): Problem[] {
+  if (!body.includes('{')) return [];
+  const unknown = new Set(
+    findPlaceholders(body)
+      .filter((use) => !use.known)
+      .map((use) => use.name),
+  );
+  return [...unknown].map((name) => ({
+    code: 'unknown_placeholder',
+    message: `Unknown placeholder {${name}}; use ${SUGGESTION}`,
+  }));
+}
+
+/**
+ * The body with known placeholders replaced by the organisation's details, in one pass, so a
+ * name that itself contains "{area}" is not filled again. Unknown ones stay as typed.
+ */
+export function fillPlaceholders(body: string, organisation: Publisher): string {
+  if (!body.includes('{')) return body;
+  const values: Record<PlaceholderName, string> = {
+    organisation: organisation.name,
+    area: organisation.area,
+  };
+  return body.replace(PLACEHOLDER, (whole, name: string) => (isKnown(name) ? values[name] : whole));
+}
+
+export interface SignpostDetails {
+  helplineName: string;
+  phone: string;
+  url: string;
+}
+
+const SIGNPOST_FIELD = /\{(helplineName|phone|url)\}/g;
+
+/** A signpost wording template with {helplineName}, {phone} and {url} filled, in one pass. */
+export function fillSignpostTemplate(template: string, details: SignpostDetails): string {
+  return template.replace(SIGNPOST_FIELD, (_whole, field: keyof SignpostDetails) => details[field]);
+}

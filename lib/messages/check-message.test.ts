@@ -132,8 +132,8 @@ describe('checkMessage', () => {
   });
 
   it('names only the organisations a length problem affects', () => {
-    // About 110 characters before {organisation}: fits Bluesky for Lancashire, not for NW ROCU's long name.
-    const body = `${'a'.repeat(95)} {organisation}`;
+    // Fits Bluesky for "Lancashire Constabulary", not for NW ROCU's longer name.
+    const body = `${'a'.repeat(115)} {organisation}`;
     const check = checkMessage(message({ body, media: [image] }), DEFAULT_SIGNPOST, organisations);
     const bluesky = check.warnings.find((warning) => warning.platform === 'bluesky');
     expect(bluesky?.organisations).toEqual(['nw-rocu']);

@@ -78,7 +78,7 @@ export function checkMessage(
           field,
           platform,
           code: problem.code,
-          message: `${problem.message}${advice}`,
+          message: `${asSentence(problem.message)}${advice}`,
           organisations: [organisation.slug],
           weight: post.length - post.limit,
         });
@@ -111,6 +111,11 @@ export function checkMessage(
     warnings: [...warnings.values()].map(strip),
   };
   return { ok: found.problems.length === 0, ...found };
+}
+
+/** The renderer's words end without a full stop; advice follows them as a new sentence. */
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function placeholderFields(message: MessageUnderCheck): [string, string][] {

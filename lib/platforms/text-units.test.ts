@@ -57,14 +57,22 @@ describe('graphemeCount', () => {
   });
 
   it('agrees with Intl.Segmenter for any text (fast path and slow path alike)', () => {
-    const latinish = fc.string({
-      unit: fc.constantFrom('a', ' ', '\r', '\n', 'é', '~'),
-      maxLength: 50,
-    });
+    // Every kind of character the fast path must tell apart from the slow one: Latin, curly
+    // quotes, CJK, Hangul syllables and jamo, Arabic prepended marks, Devanagari conjuncts, Thai,
+    // combining marks, ZWJ and ZWNJ, variation selectors, emoji with modifiers, flags, tags,
+    // keycaps and lone surrogates.
+    const tricky = fc.constantFrom(
+      ...['a', ' ', '\r', '\n', 'é', '’', '日', '가', '\u1100', '\u1161', '\u11a8', '\u0600'],
+      ...['\u0628', '\u0915', '\u094d', '\u0937', '\u0e33', '\u0e01', '\u0301', '\u200d'],
+      ...['\u200c', '\ufe0f', '👍', '\u{1f3fd}', '\u{1f1ec}', '\u{1f1e7}', '\u{e0067}'],
+      ...['\u{110bd}', '\ud800', '\udc00', '\u20e3', '1', '#'],
+    );
+    const mixed = fc.string({ unit: tricky, maxLength: 50 });
     fc.assert(
-      fc.property(fc.oneof(anyText, latinish), (text) => {
+      fc.property(fc.oneof(anyText, mixed), (text) => {
         return graphemeCount(text) === [...segmenter.segment(text)].length;
       }),
+      { numRuns: 5_000 },
     );
   });
 

@@ -39,7 +39,7 @@ export function codePointCount(text: string): number {
 
 /** Grapheme clusters: "👨‍👩‍👧", "🇬🇧" and "é" (e + combining accent) are one each. */
 export function graphemeCount(text: string): number {
-  if (isSimpleText(text)) return text.length - countCrLf(text);
+  if (!JOINS_NEIGHBOURS.test(text)) return codePointCount(text) - countCrLf(text);
   let count = 0;
   for (const _ of graphemeSegmenter.segment(text)) count++;
   return count;
@@ -56,13 +56,14 @@ export function graphemes(text: string): Iterable<string> {
 }
 
 /**
- * Below U+0300 (where combining marks start) every UTF-16 unit is a grapheme of its own, except
- * that CR LF is one grapheme. Most campaign text is in this range, so the segmenter is skipped.
+ * Characters that can join a neighbour into one grapheme (Unicode's grapheme cluster rules, UAX
+ * #29): combining and spacing marks and other extenders, ZWJ and ZWNJ, emoji modifiers, regional
+ * indicators (flags), Hangul jamo, and the few "prepended" concatenation marks. Text without any
+ * of them has one grapheme per code point, CR LF aside, so the segmenter (slow by comparison) is
+ * only used when one is present. Most campaign text, curly quotes and CJK included, has none.
  */
-function isSimpleText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x300) return false;
-  return true;
-}
+const JOINS_NEIGHBOURS =
+  /[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Regional_Indicator}\u200c\u200d\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
 
 function countCrLf(text: string): number {
   let count = 0;

@@ -67,6 +67,7 @@ export interface Problem {
 
 /** A link in the rendered text, as UTF-8 byte offsets (Bluesky facets) and string indexes. */
 export interface RenderedLink {
+  /** The full URL, with https:// added where the text has none ("get-help.stopitnow.org.uk"). */
   url: string;
   start: number;
   end: number;

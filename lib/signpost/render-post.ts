@@ -47,7 +47,7 @@ export function renderPost(platform: Platform, input: RenderInput): RenderedPost
   ).trimEnd();
 
   const problems: Problem[] = [];
-  if (body.trim() === '') problems.push(EMPTY_BODY);
+  if (body.trim() === '') problems.push({ ...EMPTY_BODY });
   problems.push(...unknownPlaceholderProblems(input.body));
 
   const carriesSignpost =

@@ -8,6 +8,7 @@ import { POST as postMessage } from '@/app/api/v1/messages/route';
 import { PUT as putSignpost } from '@/app/api/v1/signpost/route';
 import { db } from '@/lib/db';
 import { storeMedia } from '@/lib/media/store-media';
+import { checkStoredMessage } from '@/lib/messages/check-stored-message';
 import type { MessageDetail, MessageView, ReviewedMessage } from '@/lib/messages/message-schemas';
 import { currentSignpost } from '@/lib/signpost/signpost-store';
 import { call, forgetTokens, tokenFor } from '../support/api';
@@ -309,6 +310,25 @@ describe('checks before submit and approve', () => {
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).status).toBe(
       'in_review',
     );
+  });
+
+  it('can be run without changing anything, for the Approvals page', async () => {
+    const body = `Help to stop is there for people in {area}. ${'Nobody needs to struggle with this alone. '.repeat(6)}`;
+    const message = await draftBy(LANCS, { body });
+    const before = await rowCounts();
+    const { actor } = await actorFor(LEAD2);
+    const check = await checkStoredMessage(actor, message.id);
+    expect(check.ok).toBe(true);
+    expect(check.warnings.map((warning) => warning.platform).sort()).toEqual([
+      'bluesky',
+      'instagram',
+      'x',
+    ]);
+    expect(await rowCounts()).toEqual(before);
+    const { actor: partner } = await actorFor(PARTNER);
+    await expect(checkStoredMessage(partner, message.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('judges each platform’s own copy of the images: an image clears Instagram’s warning', async () => {

@@ -4,6 +4,7 @@ import { GET as getCampaign, PATCH as patchCampaign } from '@/app/api/v1/campaig
 import { GET as listCampaigns, POST as postCampaign } from '@/app/api/v1/campaigns/route';
 import { POST as postMessage } from '@/app/api/v1/messages/route';
 import { db } from '@/lib/db';
+import { seed } from '@/prisma/seed';
 import type { CampaignView } from '@/lib/campaigns/campaign-schemas';
 import { call, forgetTokens, tokenFor } from '../support/api';
 import { resetDatabase } from '../support/database';
@@ -227,6 +228,37 @@ describe('GET /api/v1/campaigns', () => {
       params: { id: 'nope' },
     });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('the demo campaign', () => {
+  it('is seeded once: seeding again adds nothing and keeps a lead’s edits', async () => {
+    const seeded = await db.campaign.findUniqueOrThrow({
+      where: { slug: 'stop-it-now-north-west' },
+    });
+    const edited = await call<CampaignView>(patchCampaign, `/campaigns/${seeded.id}`, {
+      method: 'PATCH',
+      token: await tokenFor(LEAD),
+      params: { id: seeded.id },
+      body: { description: 'Edited by a lead' },
+    });
+    expect(edited.status).toBe(200);
+    const before = await rowCounts();
+    await seed();
+    expect(await rowCounts()).toEqual(before);
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: seeded.id } })).description).toBe(
+      'Edited by a lead',
+    );
+    const statuses = await db.message.groupBy({
+      by: ['status'],
+      where: { campaignId: seeded.id },
+      _count: { _all: true },
+    });
+    expect(Object.fromEntries(statuses.map((group) => [group.status, group._count._all]))).toEqual({
+      approved: 17,
+      in_review: 1,
+      draft: 1,
+    });
   });
 });
 

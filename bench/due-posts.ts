@@ -31,7 +31,7 @@ export async function insertDuePosts(count: number, dueAt: (index: number) => Da
       };
     });
     await db.post.createMany({ data: rows });
-    await enqueuePosts(rows.map((row) => ({ id: row.id, revision: 0, dueAt: row.scheduledAt })));
+    await enqueuePosts(rows.map((row) => ({ id: row.id, revision: 0, channelId: row.channelId, dueAt: row.scheduledAt })));
     ids.push(...rows.map((row) => row.id));
   }
   return ids;

@@ -63,7 +63,7 @@ export async function changePost(actor: Actor, audit: AuditActor, postId: string
   });
   await removePublishJob(post.id, post.revision);
   if (updated.status === 'scheduled') {
-    await enqueuePosts([{ id: post.id, revision, dueAt: change.dueAt?.(updated) ?? updated.scheduledAt }], now);
+    await enqueuePosts([{ id: post.id, revision, channelId: post.channelId, dueAt: change.dueAt?.(updated) ?? updated.scheduledAt }], now);
   }
   return toPostView(updated);
 }

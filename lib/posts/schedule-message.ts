@@ -211,6 +211,6 @@ export async function scheduleMessage(
     );
     return tx.post.findMany({ where: { batchId }, select: POST_VIEW_SELECT, orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }] });
   });
-  await enqueuePosts(created.map((post) => ({ id: post.id, revision: 0, dueAt: post.scheduledAt })), now);
+  await enqueuePosts(created.map((post) => ({ id: post.id, revision: 0, channelId: post.channelId, dueAt: post.scheduledAt })), now);
   return { posts: created.map(toPostView) };
 }

@@ -9,6 +9,7 @@ import { QUEUES } from '../queue/jobs';
 export interface DuePost {
   id: string;
   revision: number;
+  channelId: string;
   /** When the job should run: the post's time, or its next attempt after a failure. */
   dueAt: Date;
 }
@@ -18,7 +19,7 @@ export async function enqueuePosts(posts: readonly DuePost[], now = new Date()):
   try {
     await queue(QUEUES.publish).addBulk(
       posts.map((post) => {
-        const job = { postId: post.id, revision: post.revision };
+        const job = { postId: post.id, revision: post.revision, channelId: post.channelId };
         return {
           name: JOB_NAMES.publishPost,
           data: job,

@@ -20,7 +20,7 @@ import { channelConnection } from './channel-connection';
 import { findHold } from './find-hold';
 import { loadPostForPublishing } from './load-post';
 import { channelLimitedUntil, noteRateLimit } from './rate-limits';
-import { holdPost, recordFailure, recordPublished } from './record-outcome';
+import { holdPost, recordFailure, recordPublished, startAttempt } from './record-outcome';
 import { renderForChannel } from './render-for-channel';
 import { verifyUnconfirmed } from './verify-unconfirmed';
 
@@ -41,44 +41,46 @@ export type PublishOutcome =
 export async function publishPost(job: PublishPostJob, context: PublishContext): Promise<PublishOutcome> {
   const clock = context.now ?? (() => new Date());
   const settings = env();
-  const current = await db.post.findUnique({
-    where: { id: job.postId },
-    select: { status: true, revision: true, channelId: true },
-  });
-  if (!current || current.revision !== job.revision) return { kind: 'skipped', reason: 'the job is for an older schedule' };
-  if (current.status === 'unconfirmed') return verifyUnconfirmed(job, context);
-  if (current.status !== 'scheduled') return { kind: 'skipped', reason: `the post is ${current.status}` };
-
   // Waiting out a platform's rate limit is not an attempt: check before claiming.
-  const limitedUntil = await channelLimitedUntil(sharedRedis(), settings.QUEUE_PREFIX, current.channelId, clock());
-  if (limitedUntil) return { kind: 'deferred', until: limitedUntil };
+  if (job.channelId) {
+    const limitedUntil = await channelLimitedUntil(sharedRedis(), settings.QUEUE_PREFIX, job.channelId, clock());
+    if (limitedUntil) return { kind: 'deferred', until: limitedUntil };
+  }
 
-  const claimedAt = clock();
   const claim = await db.post.updateMany({
     where: { id: job.postId, revision: job.revision, status: 'scheduled' },
-    data: { status: 'publishing', claimedAt, claimedBy: context.workerId },
+    data: { status: 'publishing', claimedAt: clock(), claimedBy: context.workerId },
   });
-  if (claim.count !== 1) return { kind: 'skipped', reason: 'another worker claimed the post' };
+  if (claim.count !== 1) {
+    // Not ours to publish: the job is stale, another worker has it, or it awaits a check.
+    const current = await db.post.findUnique({ where: { id: job.postId }, select: { status: true, revision: true } });
+    if (current?.revision === job.revision && current.status === 'unconfirmed') return verifyUnconfirmed(job, context);
+    return { kind: 'skipped', reason: current ? `the post is ${current.status}, revision ${current.revision}` : 'no such post' };
+  }
 
-  const post = await loadPostForPublishing(job.postId);
+  // Independent reads, side by side: the post with its message and channel, the current
+  // signpost. The holds need the post, so they follow.
+  const [post, signpostView] = await Promise.all([loadPostForPublishing(job.postId), currentSignpost()]);
   const rules = platformRules[post.platform];
   const log = context.log.child({ postId: post.id, platform: post.platform, channelId: post.channelId });
-
-  const hold = await findHold({ ...post, platformLabel: rules.label }, clock());
+  const [hold, mediaFacts] = await Promise.all([
+    findHold({ ...post, platformLabel: rules.label }, clock()),
+    platformMediaFacts(post.platform, post.message.media),
+  ]);
   if (hold) {
     await holdPost(post, hold, context.workerId);
     log.info({ reason: hold }, 'post held');
     return { kind: 'held', reason: hold };
   }
 
-  const signpost = toSignpost(await currentSignpost());
+  const signpost = toSignpost(signpostView);
   const rendered = renderForChannel({
     message: post.message,
     platform: post.platform,
     organisation: post.organisation,
     campaignSlug: post.campaign.slug,
     signpost,
-    media: await platformMediaFacts(post.platform, post.message.media),
+    media: mediaFacts,
   });
   const check = verifySignpost(rendered.text, post.platform, signpost, {
     campaignSlug: post.campaign.slug,
@@ -107,12 +109,7 @@ export async function publishPost(job: PublishPostJob, context: PublishContext):
   // The attempt and the exact text being sent are written before the call: if this process
   // dies mid-call, the reconciler knows what to look for on the platform.
   const attemptNumber = post.attempts + 1;
-  await db.$transaction([
-    db.post.update({ where: { id: post.id }, data: { text: rendered.text, signpostVersion: signpost.version } }),
-    db.publishAttempt.create({
-      data: { postId: post.id, number: attemptNumber, startedAt: clock(), workerId: context.workerId },
-    }),
-  ]);
+  await startAttempt(post.id, attemptNumber, rendered.text, signpost.version, context.workerId, clock());
 
   const connection = channelConnection(post.channel, settings);
   const request = {

@@ -35,7 +35,7 @@ async function markStaleClaims(now: Date): Promise<number> {
   const claimedBefore = new Date(now.getTime() - env().CLAIM_STALE_AFTER_SECONDS * 1000);
   const stale = await db.post.findMany({
     where: { status: 'publishing', claimedAt: { lt: claimedBefore } },
-    select: { id: true, revision: true, organisationId: true, claimedBy: true, attemptsLog: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 } },
+    select: { id: true, revision: true, organisationId: true, channelId: true, claimedBy: true, attemptsLog: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 } },
   });
   const due: DuePost[] = [];
   const to = moveTo('publishing', 'crash_detected');
@@ -62,7 +62,7 @@ async function markStaleClaims(now: Date): Promise<number> {
       });
       return true;
     });
-    if (moved) due.push({ id: post.id, revision, dueAt: now });
+    if (moved) due.push({ id: post.id, revision, channelId: post.channelId, dueAt: now });
   }
   await enqueuePosts(due, now);
   return due.length;
@@ -77,7 +77,7 @@ async function restoreMissingJobs(now: Date): Promise<{ restored: number; replac
   for (;;) {
     const posts = await db.post.findMany({
       where: { status: { in: ['scheduled', 'unconfirmed'] }, ...(after ? { id: { gt: after } } : {}) },
-      select: { id: true, revision: true, scheduledAt: true, nextAttemptAt: true },
+      select: { id: true, revision: true, channelId: true, scheduledAt: true, nextAttemptAt: true },
       orderBy: { id: 'asc' },
       take: PAGE,
     });
@@ -96,7 +96,7 @@ async function restoreMissingJobs(now: Date): Promise<{ restored: number; replac
       const exists = Number(answers[index * 2]?.[1] ?? 0) === 1;
       const done = Number(answers[index * 2 + 1]?.[1] ?? 0) === 1;
       const dueAt = post.nextAttemptAt ?? post.scheduledAt;
-      if (!exists) missing.push({ id: post.id, revision: post.revision, dueAt });
+      if (!exists) missing.push({ id: post.id, revision: post.revision, channelId: post.channelId, dueAt });
       else if (done) finished.push(post);
     });
     await enqueuePosts(missing, now);
@@ -109,7 +109,7 @@ async function restoreMissingJobs(now: Date): Promise<{ restored: number; replac
         data: { revision: post.revision + 1 },
       });
       if (bumped.count === 1) {
-        await enqueuePosts([{ id: post.id, revision: post.revision + 1, dueAt: post.nextAttemptAt ?? post.scheduledAt }], now);
+        await enqueuePosts([{ id: post.id, revision: post.revision + 1, channelId: post.channelId, dueAt: post.nextAttemptAt ?? post.scheduledAt }], now);
         replaced += 1;
       }
     }

@@ -42,7 +42,7 @@ export async function verifyUnconfirmed(job: PublishPostJob, context: PublishCon
   } catch (error) {
     // The platform cannot tell us now: stay unconfirmed and look again shortly.
     context.log.warn({ err: error, postId: post.id }, 'could not check the platform for an unconfirmed post');
-    await enqueuePosts([{ id: post.id, revision, dueAt: new Date(clock().getTime() + VERIFY_AGAIN_AFTER_MS) }], clock());
+    await enqueuePosts([{ id: post.id, revision, channelId: post.channelId, dueAt: new Date(clock().getTime() + VERIFY_AGAIN_AFTER_MS) }], clock());
     return { kind: 'still_unconfirmed', reason: 'the platform could not be checked' };
   }
 
@@ -91,6 +91,6 @@ export async function verifyUnconfirmed(job: PublishPostJob, context: PublishCon
       after: { status: to },
     });
   });
-  await enqueuePosts([{ id: post.id, revision: nextRevision, dueAt: now }], now);
+  await enqueuePosts([{ id: post.id, revision: nextRevision, channelId: post.channelId, dueAt: now }], now);
   return { kind: 'retry_scheduled', reason: 'not found on the platform' };
 }

@@ -15,6 +15,8 @@ export const PublishPostJob = z.strictObject({
   postId: z.string().min(1),
   /** The post's revision when the job was made; a job for an older revision is dropped. */
   revision: z.number().int().min(0),
+  /** The post's channel, so a rate-limited channel is recognised before the post is claimed. */
+  channelId: z.string().min(1).optional(),
 });
 export type PublishPostJob = z.infer<typeof PublishPostJob>;
 
@@ -30,7 +32,7 @@ export const JOB_NAMES = {
  * Deterministic: the same post and revision always give the same job id, so enqueueing twice
  * (after a commit, then again by the reconciler) adds one job. BullMQ ids may not contain ':'.
  */
-export const publishJobId = (job: PublishPostJob) => `post-${job.postId}-r${job.revision}`;
+export const publishJobId = (job: Pick<PublishPostJob, 'postId' | 'revision'>) => `post-${job.postId}-r${job.revision}`;
 
 /**
  * BullMQ's own retries are off: a failed publish goes back to the database as `scheduled` with a

@@ -3,6 +3,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 
+/** Every process group started here, so none outlives the test run that started it. */
+const running = new Set<(signal: NodeJS.Signals) => void>();
+process.once('exit', () => {
+  for (const kill of running) kill('SIGKILL');
+});
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -39,11 +45,22 @@ export function start(
   args: string[],
   options: { env: NodeJS.ProcessEnv; ready: Readiness; timeoutMs?: number; name: string },
 ): Promise<Started> {
-  const child = spawn(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  // Its own process group: tsx and next start a child process of their own, and a signal must
+  // reach the process doing the work (a SIGKILL test kills the worker, not just its launcher).
+  const child = spawn(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // The group has already gone.
+    }
+  };
+  running.add(killGroup);
+  child.once('exit', () => running.delete(killGroup));
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killGroup('SIGKILL');
       reject(new Error(`${options.name} was not ready in ${options.timeoutMs ?? 60_000} ms:\n${output.slice(-4000)}`));
     }, options.timeoutMs ?? 60_000);
     let ready = false;
@@ -58,8 +75,12 @@ export function start(
           stop: (signal = 'SIGTERM') =>
             new Promise((done) => {
               if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
-              child.once('exit', (code) => done(code));
-              child.kill(signal);
+              child.once('exit', (code) => {
+                // The launcher has exited; make sure nothing it started outlives it.
+                killGroup('SIGKILL');
+                done(code);
+              });
+              killGroup(signal);
             }),
       });
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTagging, pageOf, taggedUrl, urlIdentity } from './tagged-url';
+import { pageOf, taggedUrl, urlIdentity } from './tagged-url';
 
 const tagging = {
   platform: 'x',
@@ -83,14 +83,5 @@ describe('urlIdentity', () => {
     expect(urlIdentity('http://e.org/?a=1')).not.toBe(base);
     expect(urlIdentity('https://e.org/?a=1#x')).not.toBe(base);
     expect(urlIdentity('https://e.org/')).not.toBe(base);
-  });
-});
-
-describe('describeTagging', () => {
-  it('lists the utm tags a URL carries, or nothing', () => {
-    expect(describeTagging('https://e.org/?x=1&utm_source=facebook&utm_content=cumbria')).toBe(
-      'utm_source=facebook&utm_content=cumbria',
-    );
-    expect(describeTagging('https://e.org/')).toBe('');
   });
 });

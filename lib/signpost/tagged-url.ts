@@ -57,16 +57,6 @@ export function urlIdentity(candidate: string): string | null {
   return `${url.protocol}//${url.host}${url.pathname.replace(TRAILING_SLASHES, '')}?${sortedParams(url)}${url.hash}`;
 }
 
-/** The utm_ tagging a URL carries, for messages ("utm_source=facebook"), or "" when none. */
-export function describeTagging(candidate: string): string {
-  const url = parseLoosely(candidate);
-  if (!url) return '';
-  return [...url.searchParams]
-    .filter(([key]) => UTM.has(key))
-    .map(([key, value]) => `${key}=${value}`)
-    .join('&');
-}
-
 // Platforms link "get-help.stopitnow.org.uk" without a scheme, so it is read as https.
 function parseLoosely(candidate: string): URL | null {
   const withScheme = HAS_SCHEME.test(candidate) ? candidate : `https://${candidate}`;

@@ -26,9 +26,8 @@ export async function listCampaigns(
     orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
   });
-  const page = toPage(rows.map(toCampaignView), query.limit, (campaign) => ({
+  return toPage(rows.map(toCampaignView), query.limit, (campaign) => ({
     startsAt: campaign.startsAt,
     id: campaign.id,
   }));
-  return page;
 }

@@ -15,17 +15,9 @@ export interface CampaignFacts {
   status: 'active' | 'archived';
 }
 
-/** The campaign a message is written for: it must exist and still be running. */
-export async function openCampaign(tx: Tx, campaignId: string): Promise<CampaignFacts> {
-  const campaign = await tx.campaign.findUnique({
-    where: { id: campaignId },
-    select: { id: true, slug: true, name: true, themes: true, status: true },
-  });
-  if (!campaign) {
-    throw invalid('The campaign was not found.', {
-      campaignId: `is "${campaignId}", which is not a campaign`,
-    });
-  }
+const campaignFacts = { id: true, slug: true, name: true, themes: true, status: true } as const;
+
+function assertOpen(campaign: CampaignFacts): CampaignFacts {
   if (campaign.status === 'archived') {
     throw conflict(
       `The campaign "${campaign.name}" is archived, so its messages can no longer be written or changed.`,
@@ -34,19 +26,28 @@ export async function openCampaign(tx: Tx, campaignId: string): Promise<Campaign
   return campaign;
 }
 
-/** The campaign of an existing message, which must exist (it is a foreign key). */
+/** The campaign a new message is written for: named in the request, so unknown is a 400. */
+export async function openCampaign(tx: Tx, campaignId: string): Promise<CampaignFacts> {
+  const campaign = await tx.campaign.findUnique({
+    where: { id: campaignId },
+    select: campaignFacts,
+  });
+  if (!campaign) {
+    throw invalid('The campaign was not found.', {
+      campaignId: `is "${campaignId}", which is not a campaign`,
+    });
+  }
+  return assertOpen(campaign);
+}
+
+/** The campaign of an existing message, which must still be running for the message to change. */
 export async function campaignOfMessage(tx: Tx, campaignId: string): Promise<CampaignFacts> {
   const campaign = await tx.campaign.findUnique({
     where: { id: campaignId },
-    select: { id: true, slug: true, name: true, themes: true, status: true },
+    select: campaignFacts,
   });
   if (!campaign) throw notFound('Campaign');
-  if (campaign.status === 'archived') {
-    throw conflict(
-      `The campaign "${campaign.name}" is archived, so its messages can no longer be changed.`,
-    );
-  }
-  return campaign;
+  return assertOpen(campaign);
 }
 
 export function assertThemeOfCampaign(campaign: CampaignFacts, theme: Theme): void {

@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
-import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core';
+import { MantineProvider, mantineHtmlProps } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
@@ -15,11 +15,9 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-GB" {...mantineHtmlProps}>
-      <head>
-        <ColorSchemeScript defaultColorScheme="light" />
-      </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        {/* Light only: no colour-scheme script is needed (React 19 warns about inline scripts). */}
+        <MantineProvider theme={theme} forceColorScheme="light">
           <Notifications position="top-right" />
           {children}
         </MantineProvider>

@@ -5,12 +5,17 @@ import { navigationFor } from '@/lib/auth/navigation';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { activeMembership, requireActor } from '@/lib/auth/session-actor';
 import { pausesForBanner } from '@/lib/pauses/pauses-for-banner';
+import { countAwaitingApproval } from '@/lib/dashboard/dashboard-summary';
 
 export const dynamic = 'force-dynamic';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [active, pauses] = await Promise.all([activeMembership(actor), pausesForBanner(actor)]);
+  const [active, pauses, awaiting] = await Promise.all([
+    activeMembership(actor),
+    pausesForBanner(actor),
+    countAwaitingApproval(actor),
+  ]);
   const describe = (membership: (typeof actor.memberships)[number]) => ({
     slug: membership.organisation.slug,
     name: membership.organisation.name,
@@ -19,7 +24,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <AppFrame
       navigation={navigationFor(actor)}
-      counts={{}}
+      counts={awaiting ? { '/approvals': awaiting } : {}}
       account={{
         name: actor.user.name,
         email: actor.user.email,

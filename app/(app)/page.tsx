@@ -1,17 +1,59 @@
-import { Anchor, Badge, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Code,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  TableTbody,
+  TableTd,
+  TableTr,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCalendarEvent, IconChecklist, IconCircleCheck } from '@tabler/icons-react';
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { formatDateTime } from '@/components/format';
+import { PlatformBadge } from '@/components/platform-badge';
 import { NotYet } from '@/components/shell/not-yet';
 import { PageHeader } from '@/components/shell/page-header';
-import { formatDateTime } from '@/components/format';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { activeMembership, requireActor } from '@/lib/auth/session-actor';
+import { dashboardSummary } from '@/lib/dashboard/dashboard-summary';
 import { currentSignpost } from '@/lib/signpost/signpost-store';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
+function Stat({ label, value, href, icon, color }: { label: string; value: number; href: string; icon: ReactNode; color: string }) {
+  return (
+    <Paper withBorder p="md" component={Link} href={href} style={{ textDecoration: 'none', color: 'inherit' }}>
+      <Group justify="space-between" wrap="nowrap">
+        <div>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {label}
+          </Text>
+          <Text fz={28} fw={700} lh={1.2}>
+            {value}
+          </Text>
+        </div>
+        <ThemeIcon size={40} radius="md" variant="light" color={color}>
+          {icon}
+        </ThemeIcon>
+      </Group>
+    </Paper>
+  );
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: '2-digit', minute: '2-digit' });
+
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [active, signpost] = await Promise.all([activeMembership(actor), currentSignpost()]);
+  const [active, signpost, summary] = await Promise.all([activeMembership(actor), currentSignpost(), dashboardSummary(actor)]);
   const firstName = actor.user.name.split(' ')[0];
   return (
     <>
@@ -23,33 +65,87 @@ export default async function DashboardPage() {
             : 'You do not belong to an organisation yet. Ask an administrator to add you.'
         }
       />
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="lg">
-          <Group justify="space-between" mb="xs">
-            <Title order={2} size="h4">
-              The signpost on every post
-            </Title>
-            <Badge variant="light">Version {signpost.version}</Badge>
-          </Group>
-          <Stack gap={4}>
-            <Text fw={600}>{signpost.helplineName}</Text>
-            <Text size="sm">
-              Phone: <Code>{signpost.phone}</Code> — confidential and anonymous
-            </Text>
-            <Text size="sm">
-              Website: <Anchor href={signpost.url}>{signpost.url}</Anchor>
-            </Text>
-            <Text size="xs" c="dimmed">
-              Set {formatDateTime(signpost.createdAt)}. Every post not yet published uses the current version.
-            </Text>
-          </Stack>
-        </Paper>
-        <NotYet title="Today’s posts">
-          Posts due today on your channels, with anything held or failed, arrive with scheduling and publishing.
+      <Stack gap="lg">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+          <Stat label="Due today" value={summary.today.scheduled} href="/schedule" icon={<IconCalendarEvent size={22} />} color="blue" />
+          <Stat label="Published today" value={summary.today.published} href="/schedule?view=published" icon={<IconCircleCheck size={22} />} color="green" />
+          <Stat
+            label="Needs attention"
+            value={summary.needsAttention}
+            href="/schedule?view=attention"
+            icon={<IconAlertTriangle size={22} />}
+            color={summary.needsAttention > 0 ? 'orange' : 'gray'}
+          />
+          {summary.awaitingApproval !== null && (
+            <Stat label="Waiting for your approval" value={summary.awaitingApproval} href="/approvals" icon={<IconChecklist size={22} />} color="violet" />
+          )}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <Paper withBorder p="lg">
+            <Group justify="space-between" mb="sm">
+              <Title order={2} size="h4">
+                Next posts
+              </Title>
+              <Anchor component={Link} href="/schedule" size="sm">
+                Open the schedule
+              </Anchor>
+            </Group>
+            {summary.next.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                Nothing is scheduled on your channels.
+              </Text>
+            ) : (
+              <Table verticalSpacing={6}>
+                <TableTbody>
+                  {summary.next.map((post) => (
+                    <TableTr key={post.id}>
+                      <TableTd w={110}>
+                        <Text size="sm" ff="monospace">
+                          {timeFormat.format(new Date(post.scheduledAt))}
+                        </Text>
+                      </TableTd>
+                      <TableTd w={100}>
+                        <PlatformBadge platform={post.platform} />
+                      </TableTd>
+                      <TableTd>
+                        <Text size="sm" lineClamp={1}>
+                          {post.messageTitle}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {post.organisation.name}
+                        </Text>
+                      </TableTd>
+                    </TableTr>
+                  ))}
+                </TableTbody>
+              </Table>
+            )}
+          </Paper>
+          <Paper withBorder p="lg">
+            <Group justify="space-between" mb="xs">
+              <Title order={2} size="h4">
+                The signpost on every post
+              </Title>
+              <Badge variant="light">Version {signpost.version}</Badge>
+            </Group>
+            <Stack gap={4}>
+              <Text fw={600}>{signpost.helplineName}</Text>
+              <Text size="sm">
+                Phone: <Code>{signpost.phone}</Code> — confidential and anonymous
+              </Text>
+              <Text size="sm">
+                Website: <Anchor href={signpost.url}>{signpost.url}</Anchor>
+              </Text>
+              <Text size="xs" c="dimmed">
+                Set {formatDateTime(signpost.createdAt)}. Every post not yet published carries the current version.
+              </Text>
+            </Stack>
+          </Paper>
+        </SimpleGrid>
+        <NotYet title="Reach and help-seeking">
+          Reach per force, platform and message, beside the help-seeking figures, arrives with reach reporting.
         </NotYet>
-        <NotYet title="Waiting for approval">Messages in review arrive with campaign messages.</NotYet>
-        <NotYet title="Reach this week">Reach and help-seeking figures arrive with reach reporting.</NotYet>
-      </SimpleGrid>
+      </Stack>
     </>
   );
 }

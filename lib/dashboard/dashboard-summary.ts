@@ -1,0 +1,46 @@
+// What the dashboard shows a person first: today's posts on their channels, what needs them,
+// messages waiting for their approval, and the next posts due.
+import { Temporal } from 'temporal-polyfill';
+import { can, organisationScope, type Actor } from '../auth/permissions';
+import { db } from '../db';
+import { POST_VIEW_SELECT, toPostView, type PostView } from '../posts/post-view';
+import { UK_TIME_ZONE } from '../scheduling/london-time';
+
+export interface DashboardSummary {
+  today: { scheduled: number; published: number };
+  needsAttention: number;
+  awaitingApproval: number | null;
+  next: PostView[];
+}
+
+function ukToday(now: Date): { start: Date; end: Date } {
+  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(UK_TIME_ZONE).toPlainDate();
+  const start = today.toZonedDateTime(UK_TIME_ZONE).epochMilliseconds;
+  const end = today.add({ days: 1 }).toZonedDateTime(UK_TIME_ZONE).epochMilliseconds;
+  return { start: new Date(start), end: new Date(end) };
+}
+
+/** Messages in review that this person may approve (not their own). */
+export async function countAwaitingApproval(actor: Actor): Promise<number | null> {
+  if (!can(actor, 'message.approve', {})) return null;
+  return db.message.count({ where: { status: 'in_review', authorId: { not: actor.userId } } });
+}
+
+export async function dashboardSummary(actor: Actor, now = new Date()): Promise<DashboardSummary> {
+  const scope = organisationScope(actor, 'post.read');
+  const visible = scope === 'all' ? {} : { organisationId: { in: scope } };
+  const { start, end } = ukToday(now);
+  const [scheduled, published, needsAttention, awaitingApproval, next] = await Promise.all([
+    db.post.count({ where: { ...visible, status: { in: ['scheduled', 'publishing'] }, scheduledAt: { gte: start, lt: end } } }),
+    db.post.count({ where: { ...visible, status: 'published', publishedAt: { gte: start, lt: end } } }),
+    db.post.count({ where: { ...visible, status: { in: ['held', 'failed', 'unconfirmed'] } } }),
+    countAwaitingApproval(actor),
+    db.post.findMany({
+      where: { ...visible, status: 'scheduled', scheduledAt: { gte: now } },
+      orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
+      take: 6,
+      select: POST_VIEW_SELECT,
+    }),
+  ]);
+  return { today: { scheduled, published }, needsAttention, awaitingApproval, next: next.map(toPostView) };
+}

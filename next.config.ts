@@ -2,11 +2,24 @@ import type { NextConfig } from 'next';
 
 const config: NextConfig = {
   // Server-only packages with native parts or WebAssembly stay out of the bundle.
-  serverExternalPackages: ['@prisma/client', '@prisma/adapter-pg', 'pg', 'sharp', 'bullmq', 'ioredis', 'pino'],
+  serverExternalPackages: [
+    '@prisma/client',
+    '@prisma/adapter-pg',
+    'pg',
+    'sharp',
+    'bullmq',
+    'ioredis',
+    'pino',
+  ],
   experimental: {
     // forbidden() answers 403 with app/forbidden.tsx for a page the role may not see.
     authInterrupts: true,
-    optimizePackageImports: ['@mantine/core', '@mantine/hooks', '@mantine/dates', '@tabler/icons-react'],
+    optimizePackageImports: [
+      '@mantine/core',
+      '@mantine/hooks',
+      '@mantine/dates',
+      '@tabler/icons-react',
+    ],
   },
   poweredByHeader: false,
   // `npm run typecheck` checks types (and `npm test` runs it); the build need not do it twice.

@@ -13,7 +13,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'sandbox/**/*.test.ts', 'workers/**/*.test.ts', 'prisma/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'sandbox/**/*.test.ts',
+            'workers/**/*.test.ts',
+            'prisma/**/*.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
           environment: 'node',
         },

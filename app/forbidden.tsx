@@ -12,7 +12,8 @@ export default function Forbidden() {
           You don’t have access to this page
         </Title>
         <Text c="dimmed">
-          Your role does not include it. If you need it for your work, ask a campaign lead or an administrator.
+          Your role does not include it. If you need it for your work, ask a campaign lead or an
+          administrator.
         </Text>
         <LinkButton href="/" variant="light">
           Back to the dashboard

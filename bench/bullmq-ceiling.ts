@@ -14,7 +14,11 @@ export async function ceiling(jobs: number, concurrency: number): Promise<number
       Array.from({ length: Math.min(1000, jobs - offset) }, (_, i) => ({
         name: 'nothing',
         data: { n: offset + i },
-        opts: { jobId: `nothing-${offset + i}`, delay: dueAt - Date.now(), removeOnComplete: { count: jobs } },
+        opts: {
+          jobId: `nothing-${offset + i}`,
+          delay: dueAt - Date.now(),
+          removeOnComplete: { count: jobs },
+        },
       })),
     );
   }

@@ -7,9 +7,17 @@ import { enqueuePosts } from '@/lib/publishing/enqueue';
 import { approvedMessage } from '../tests/support/fixtures';
 
 /** `count` posts over every channel that needs no image, due at `dueAt(index)`. */
-export async function insertDuePosts(count: number, dueAt: (index: number) => Date): Promise<string[]> {
-  const message = await approvedMessage({ body: 'Help is available, in confidence, for anyone in {area} worried about their own online behaviour.' });
-  const channels = await db.channel.findMany({ where: { platform: { not: 'instagram' } }, orderBy: { id: 'asc' } });
+export async function insertDuePosts(
+  count: number,
+  dueAt: (index: number) => Date,
+): Promise<string[]> {
+  const message = await approvedMessage({
+    body: 'Help is available, in confidence, for anyone in {area} worried about their own online behaviour.',
+  });
+  const channels = await db.channel.findMany({
+    where: { platform: { not: 'instagram' } },
+    orderBy: { id: 'asc' },
+  });
   const batchId = randomUUID();
   const ids: string[] = [];
   const CHUNK = 2000;
@@ -31,7 +39,14 @@ export async function insertDuePosts(count: number, dueAt: (index: number) => Da
       };
     });
     await db.post.createMany({ data: rows });
-    await enqueuePosts(rows.map((row) => ({ id: row.id, revision: 0, channelId: row.channelId, dueAt: row.scheduledAt })));
+    await enqueuePosts(
+      rows.map((row) => ({
+        id: row.id,
+        revision: 0,
+        channelId: row.channelId,
+        dueAt: row.scheduledAt,
+      })),
+    );
     ids.push(...rows.map((row) => row.id));
   }
   return ids;

@@ -47,10 +47,12 @@ try {
     });
     const body = (await response.json()) as { posts?: unknown[]; error?: { message: string } };
     const elapsed = performance.now() - startedAt;
-    if (response.status !== 201) throw new Error(`schedule answered ${response.status}: ${body.error?.message}`);
+    if (response.status !== 201)
+      throw new Error(`schedule answered ${response.status}: ${body.error?.message}`);
     // The first request warms the server (route compilation, pools); it is not counted.
     if (i > 0) latencies.push(elapsed);
-    if (body.posts?.length !== channels) throw new Error(`expected ${channels} posts, got ${body.posts?.length}`);
+    if (body.posts?.length !== channels)
+      throw new Error(`expected ${channels} posts, got ${body.posts?.length}`);
   }
   latencies.sort((a, b) => a - b);
   report('Fan-out through the API', {

@@ -8,7 +8,9 @@ const POSTS = Number(process.argv[2] ?? 10_000);
 const WORKERS = Number(process.argv[3] ?? 1);
 const CONCURRENCY = process.env.WORKER_CONCURRENCY ?? '50';
 
-const bench = await benchEnvironment('signpost_bench_throughput', { WORKER_CONCURRENCY: CONCURRENCY });
+const bench = await benchEnvironment('signpost_bench_throughput', {
+  WORKER_CONCURRENCY: CONCURRENCY,
+});
 try {
   const { db } = await import('@/lib/db');
   const { insertDuePosts } = await import('./due-posts');
@@ -17,10 +19,13 @@ try {
   for (let i = 0; i < WORKERS; i++) await startWorker(bench);
   const dueAt = new Date(Date.now() + 15_000 + POSTS * 2);
   const ids = await insertDuePosts(POSTS, () => dueAt);
-  console.log(`${POSTS} posts due at ${dueAt.toISOString()}, ${WORKERS} worker process(es) × concurrency ${CONCURRENCY}`);
+  console.log(
+    `${POSTS} posts due at ${dueAt.toISOString()}, ${WORKERS} worker process(es) × concurrency ${CONCURRENCY}`,
+  );
   while ((await db.post.count({ where: { status: 'published' } })) < POSTS) {
     const stuck = await db.post.count({ where: { status: { in: ['failed', 'held'] } } });
-    if (stuck > 0) throw new Error(`${stuck} posts failed or were held; the benchmark needs them all published`);
+    if (stuck > 0)
+      throw new Error(`${stuck} posts failed or were held; the benchmark needs them all published`);
     await sleep(250);
   }
   const last = await db.post.aggregate({ _max: { publishedAt: true }, where: { id: { in: ids } } });
@@ -30,10 +35,10 @@ try {
   const bare = await ceiling(POSTS, Number(CONCURRENCY) * WORKERS);
   report('Publish throughput', {
     machine: machine(),
-    'posts': POSTS,
+    posts: POSTS,
     'Signpost (due → published)': `${signpost.toFixed(0)} posts/s (${seconds.toFixed(2)} s)`,
     'ceiling (bare BullMQ worker, no work)': `${bare.toFixed(0)} jobs/s`,
-    'ratio': `${((signpost / bare) * 100).toFixed(0)} % of the ceiling`,
+    ratio: `${((signpost / bare) * 100).toFixed(0)} % of the ceiling`,
   });
 } finally {
   await bench.stop();

@@ -15,7 +15,10 @@ export interface BenchEnvironment {
 }
 
 /** A migrated, seeded database, a sandbox process, and the environment for this process too. */
-export async function benchEnvironment(name: string, extra: Record<string, string> = {}): Promise<BenchEnvironment> {
+export async function benchEnvironment(
+  name: string,
+  extra: Record<string, string> = {},
+): Promise<BenchEnvironment> {
   const environment = testEnvironment(name);
   const sandboxPort = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -30,7 +33,10 @@ export async function benchEnvironment(name: string, extra: Record<string, strin
   };
   Object.assign(process.env, env);
   await createMigratedDatabase(environment);
-  execFileSync(path.resolve('node_modules/.bin/tsx'), ['prisma/seed.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(path.resolve('node_modules/.bin/tsx'), ['prisma/seed.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const processes: Started[] = [
     await start(path.resolve('node_modules/.bin/tsx'), ['sandbox/main.ts'], {
       env,
@@ -49,7 +55,10 @@ export async function benchEnvironment(name: string, extra: Record<string, strin
   };
 }
 
-export function startWorker(bench: BenchEnvironment, extra: Record<string, string> = {}): Promise<Started> {
+export function startWorker(
+  bench: BenchEnvironment,
+  extra: Record<string, string> = {},
+): Promise<Started> {
   return start(path.resolve('node_modules/.bin/tsx'), ['workers/main.ts'], {
     env: { ...bench.env, SIGNPOST_SERVICE: 'worker', LOG_LEVEL: 'info', ...extra },
     ready: /workers started/,

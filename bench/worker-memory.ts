@@ -13,7 +13,10 @@ async function rssMiB(pid: number): Promise<number> {
   return Math.round(kib / 1024);
 }
 
-const bench = await benchEnvironment('signpost_bench_memory', { WORKER_CONCURRENCY: '50', RECONCILE_EVERY_SECONDS: '20' });
+const bench = await benchEnvironment('signpost_bench_memory', {
+  WORKER_CONCURRENCY: '50',
+  RECONCILE_EVERY_SECONDS: '20',
+});
 try {
   const { sharedRedis } = await import('@/lib/redis');
   const { insertDuePosts } = await import('./due-posts');

@@ -38,7 +38,9 @@ const EnvSchema = z
     DEMO_PASSWORD: z.string().min(8).default('signpost-demo'),
     /** Create the demo users (never in production). */
     SEED_DEMO: booleanFlag.optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
     /** A platform call that takes longer is abandoned (its outcome is then checked, not assumed). */
     PUBLISH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(30),
@@ -51,16 +53,30 @@ const EnvSchema = z
     /** How long a pause waits for publishing already under way in its scope before answering. */
     PAUSE_SETTLE_SECONDS: z.coerce.number().min(0).max(120).default(35),
     /** How long a session lasts without use, in hours. */
-    SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
   })
   .superRefine((env, context) => {
     // `next build` loads route modules to learn their configuration; secrets are a run-time
     // matter, so a build (a Docker image, say) needs none.
-    if (env.NODE_ENV !== 'production' || process.env.NEXT_PHASE === 'phase-production-build') return;
+    if (env.NODE_ENV !== 'production' || process.env.NEXT_PHASE === 'phase-production-build')
+      return;
     if (env.AUTH_SECRET === DEV_AUTH_SECRET)
-      context.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be set in production' });
+      context.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'must be set in production',
+      });
     if (env.CREDENTIALS_KEY === DEV_CREDENTIALS_KEY)
-      context.addIssue({ code: 'custom', path: ['CREDENTIALS_KEY'], message: 'must be set in production' });
+      context.addIssue({
+        code: 'custom',
+        path: ['CREDENTIALS_KEY'],
+        message: 'must be set in production',
+      });
   });
 
 export type Env = z.infer<typeof EnvSchema>;

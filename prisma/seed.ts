@@ -19,7 +19,9 @@ export async function seed(): Promise<string[]> {
   await seedHelpSeeking(db);
   if (demoEnabled(settings)) {
     report.push(`${await seedDemoUsers(db, organisationIds, settings.DEMO_PASSWORD)} demo users`);
-    report.push(`${await seedDemoChannels(db, organisationIds, settings.CREDENTIALS_KEY)} demo channels`);
+    report.push(
+      `${await seedDemoChannels(db, organisationIds, settings.CREDENTIALS_KEY)} demo channels`,
+    );
     report.push(`${await seedDemoCampaign(db)} demo campaign messages`);
   } else {
     report.push('no demo users or channels (production)');

@@ -25,7 +25,10 @@ async function ensureDatabase() {
   const name = decodeURIComponent(url.pathname.slice(1));
   const admin = new URL(DATABASE_URL);
   admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: admin.toString(),
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
   } catch (error) {
@@ -62,7 +65,10 @@ function checkRedis() {
     socket.setTimeout(3000, () => give(false, 'no answer in 3 s'));
     socket.on('error', (error) => give(false, error.code ?? error.message));
     socket.on('connect', () => {
-      if (url.password) socket.write(`AUTH ${decodeURIComponent(url.username || 'default')} ${decodeURIComponent(url.password)}\r\n`);
+      if (url.password)
+        socket.write(
+          `AUTH ${decodeURIComponent(url.username || 'default')} ${decodeURIComponent(url.password)}\r\n`,
+        );
       socket.write('PING\r\n');
     });
     socket.on('data', (data) => {
@@ -76,9 +82,18 @@ function checkRedis() {
 await ensureDatabase();
 await checkRedis();
 
-const env = { ...process.env, DATABASE_URL, REDIS_URL, APP_URL, SANDBOX_URL: process.env.SANDBOX_URL || `http://127.0.0.1:${SANDBOX_PORT}` };
+const env = {
+  ...process.env,
+  DATABASE_URL,
+  REDIS_URL,
+  APP_URL,
+  SANDBOX_URL: process.env.SANDBOX_URL || `http://127.0.0.1:${SANDBOX_PORT}`,
+};
 console.log('Applying migrations…');
-execFileSync('npm', ['run', '--silent', 'db:migrate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('npm', ['run', '--silent', 'db:migrate'], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 console.log('Seeding…');
 execFileSync('npm', ['run', '--silent', 'db:seed'], { env, stdio: 'inherit' });
 
@@ -100,8 +115,18 @@ console.log(`
 const { result } = concurrently(
   [
     { name: 'web', command: `next dev -p ${PORT}`, prefixColor: 'blue', env },
-    { name: 'worker', command: 'tsx watch workers/main.ts', prefixColor: 'magenta', env: { ...env, SIGNPOST_SERVICE: 'worker' } },
-    { name: 'sandbox', command: 'tsx sandbox/main.ts', prefixColor: 'green', env: { ...env, SANDBOX_PORT } },
+    {
+      name: 'worker',
+      command: 'tsx watch workers/main.ts',
+      prefixColor: 'magenta',
+      env: { ...env, SIGNPOST_SERVICE: 'worker' },
+    },
+    {
+      name: 'sandbox',
+      command: 'tsx sandbox/main.ts',
+      prefixColor: 'green',
+      env: { ...env, SANDBOX_PORT },
+    },
   ],
   { killOthersOn: ['failure'], prefix: 'name' },
 );

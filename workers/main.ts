@@ -24,14 +24,19 @@ const registerReconciler = () =>
 // The reconciler's schedule lives in Redis; if Redis loses its data, that schedule goes with the
 // jobs it should restore. Re-registering it (idempotent) on a local timer brings it back.
 const watchdog = setInterval(() => {
-  registerReconciler().catch((error: unknown) => baseLog.warn({ err: error }, 'could not register the reconciler'));
+  registerReconciler().catch((error: unknown) =>
+    baseLog.warn({ err: error }, 'could not register the reconciler'),
+  );
 }, settings.RECONCILE_EVERY_SECONDS * 1000);
 
 async function start() {
   // On a schedule, and once now: nothing due is left without a job, no dead claim stays open.
   await registerReconciler();
   await queue(QUEUES.maintenance).add(JOB_NAMES.reconcile, {}, MAINTENANCE_JOB_DEFAULTS);
-  baseLog.info({ concurrency: settings.WORKER_CONCURRENCY, prefix: settings.QUEUE_PREFIX }, 'workers started');
+  baseLog.info(
+    { concurrency: settings.WORKER_CONCURRENCY, prefix: settings.QUEUE_PREFIX },
+    'workers started',
+  );
 }
 
 let stopping = false;

@@ -16,10 +16,18 @@ export function startWorkers(settings: Env, log: Logger, workerId: string): Work
     }
     const parsed = definition.schema.safeParse(job.data);
     if (!parsed.success) {
-      log.error({ job: job.name, jobId: job.id, issues: parsed.error.issues }, 'bad job payload; dropped');
+      log.error(
+        { job: job.name, jobId: job.id, issues: parsed.error.issues },
+        'bad job payload; dropped',
+      );
       return;
     }
-    await definition.handle(parsed.data, { log: log.child({ job: job.name, jobId: job.id }), workerId, job, token });
+    await definition.handle(parsed.data, {
+      log: log.child({ job: job.name, jobId: job.id }),
+      workerId,
+      job,
+      token,
+    });
   }
 
   const workers = [
@@ -28,10 +36,16 @@ export function startWorkers(settings: Env, log: Logger, workerId: string): Work
       prefix: settings.QUEUE_PREFIX,
       concurrency: settings.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUES.maintenance, runJob, { connection: createRedis(), prefix: settings.QUEUE_PREFIX, concurrency: 1 }),
+    new Worker(QUEUES.maintenance, runJob, {
+      connection: createRedis(),
+      prefix: settings.QUEUE_PREFIX,
+      concurrency: 1,
+    }),
   ];
   for (const worker of workers) {
-    worker.on('failed', (job, error) => log.error({ err: error, job: job?.name, jobId: job?.id }, 'job failed'));
+    worker.on('failed', (job, error) =>
+      log.error({ err: error, job: job?.name, jobId: job?.id }, 'job failed'),
+    );
     worker.on('error', (error) => log.error({ err: error }, 'worker error'));
   }
   return workers;

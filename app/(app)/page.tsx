@@ -14,7 +14,12 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarEvent, IconChecklist, IconCircleCheck } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCalendarEvent,
+  IconChecklist,
+  IconCircleCheck,
+} from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -29,9 +34,27 @@ import { currentSignpost } from '@/lib/signpost/signpost-store';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-function Stat({ label, value, href, icon, color }: { label: string; value: number; href: string; icon: ReactNode; color: string }) {
+function Stat({
+  label,
+  value,
+  href,
+  icon,
+  color,
+}: {
+  label: string;
+  value: number;
+  href: string;
+  icon: ReactNode;
+  color: string;
+}) {
   return (
-    <Paper withBorder p="md" component={Link} href={href} style={{ textDecoration: 'none', color: 'inherit' }}>
+    <Paper
+      withBorder
+      p="md"
+      component={Link}
+      href={href}
+      style={{ textDecoration: 'none', color: 'inherit' }}
+    >
       <Group justify="space-between" wrap="nowrap">
         <div>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -49,11 +72,20 @@ function Stat({ label, value, href, icon, color }: { label: string; value: numbe
   );
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [active, signpost, summary] = await Promise.all([activeMembership(actor), currentSignpost(), dashboardSummary(actor)]);
+  const [active, signpost, summary] = await Promise.all([
+    activeMembership(actor),
+    currentSignpost(),
+    dashboardSummary(actor),
+  ]);
   const firstName = actor.user.name.split(' ')[0];
   return (
     <>
@@ -67,8 +99,20 @@ export default async function DashboardPage() {
       />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-          <Stat label="Due today" value={summary.today.scheduled} href="/schedule" icon={<IconCalendarEvent size={22} />} color="blue" />
-          <Stat label="Published today" value={summary.today.published} href="/schedule?view=published" icon={<IconCircleCheck size={22} />} color="green" />
+          <Stat
+            label="Due today"
+            value={summary.today.scheduled}
+            href="/schedule"
+            icon={<IconCalendarEvent size={22} />}
+            color="blue"
+          />
+          <Stat
+            label="Published today"
+            value={summary.today.published}
+            href="/schedule?view=published"
+            icon={<IconCircleCheck size={22} />}
+            color="green"
+          />
           <Stat
             label="Needs attention"
             value={summary.needsAttention}
@@ -77,7 +121,13 @@ export default async function DashboardPage() {
             color={summary.needsAttention > 0 ? 'orange' : 'gray'}
           />
           {summary.awaitingApproval !== null && (
-            <Stat label="Waiting for your approval" value={summary.awaitingApproval} href="/approvals" icon={<IconChecklist size={22} />} color="violet" />
+            <Stat
+              label="Waiting for your approval"
+              value={summary.awaitingApproval}
+              href="/approvals"
+              icon={<IconChecklist size={22} />}
+              color="violet"
+            />
           )}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -137,13 +187,15 @@ export default async function DashboardPage() {
                 Website: <Anchor href={signpost.url}>{signpost.url}</Anchor>
               </Text>
               <Text size="xs" c="dimmed">
-                Set {formatDateTime(signpost.createdAt)}. Every post not yet published carries the current version.
+                Set {formatDateTime(signpost.createdAt)}. Every post not yet published carries the
+                current version.
               </Text>
             </Stack>
           </Paper>
         </SimpleGrid>
         <NotYet title="Reach and help-seeking">
-          Reach per force, platform and message, beside the help-seeking figures, arrives with reach reporting.
+          Reach per force, platform and message, beside the help-seeking figures, arrives with reach
+          reporting.
         </NotYet>
       </Stack>
     </>

@@ -16,7 +16,8 @@ const safeNext = (value: FormDataEntryValue | null) =>
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get('email') ?? '').trim();
   const parsed = SignInForm.safeParse({ email, password: form.get('password') ?? '' });
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Enter your email and password.', email };
+  if (!parsed.success)
+    return { error: parsed.error.issues[0]?.message ?? 'Enter your email and password.', email };
   const outcome = await signInWithPassword(parsed.data, await headers());
   if (!outcome.ok) return { error: outcome.message, email };
   redirect(safeNext(form.get('next')));

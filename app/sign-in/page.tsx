@@ -1,4 +1,17 @@
-import { Anchor, Box, Center, Code, Paper, Stack, Table, TableTbody, TableTd, TableTr, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Center,
+  Code,
+  Paper,
+  Stack,
+  Table,
+  TableTbody,
+  TableTd,
+  TableTr,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
@@ -17,7 +30,11 @@ const DEMO_SIGN_INS = [
   ['admin@nw-rocu.example', 'Administrator'],
 ] as const;
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
   if (await currentActor()) redirect('/');
   const { next } = await searchParams;
   return (
@@ -59,8 +76,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         )}
         <Box ta="center">
           <Text size="xs" c="dimmed">
-            Worried about your own or someone else’s behaviour online? The Stop it Now! helpline is confidential
-            and anonymous: <Anchor href="tel:08081000900">0808 1000 900</Anchor>.
+            Worried about your own or someone else’s behaviour online? The Stop it Now! helpline is
+            confidential and anonymous: <Anchor href="tel:08081000900">0808 1000 900</Anchor>.
           </Text>
         </Box>
       </Stack>

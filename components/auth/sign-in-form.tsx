@@ -6,12 +6,21 @@ import { useActionState } from 'react';
 import { type SignInState, signIn } from '@/app/sign-in/actions';
 
 export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, { error: null, email: '' });
+  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {
+    error: null,
+    email: '',
+  });
   return (
     <form action={action} noValidate>
       <Stack gap="md">
         {state.error && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" title="Could not sign in">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertCircle size={18} />}
+            role="alert"
+            title="Could not sign in"
+          >
             {state.error}
           </Alert>
         )}

@@ -19,14 +19,18 @@ export function PauseButton({ organisations, campaigns, canPauseEverything }: Pr
   const router = useRouter();
   const [opened, setOpened] = useState(false);
   const [scope, setScope] = useState<string>(canPauseEverything ? 'global' : 'organisation');
-  const [organisation, setOrganisation] = useState<string | null>(organisations.length === 1 ? (organisations[0]?.slug ?? null) : null);
+  const [organisation, setOrganisation] = useState<string | null>(
+    organisations.length === 1 ? (organisations[0]?.slug ?? null) : null,
+  );
   const [campaignId, setCampaignId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   const scopes = [
-    ...(canPauseEverything ? [{ value: 'global', label: 'Everything, for every organisation' }] : []),
+    ...(canPauseEverything
+      ? [{ value: 'global', label: 'Everything, for every organisation' }]
+      : []),
     { value: 'organisation', label: 'One organisation' },
     ...(canPauseEverything ? [{ value: 'campaign', label: 'One campaign' }] : []),
   ];
@@ -55,16 +59,28 @@ export function PauseButton({ organisations, campaigns, canPauseEverything }: Pr
 
   return (
     <>
-      <Button color="orange" variant="light" leftSection={<IconPlayerPause size={16} />} onClick={() => setOpened(true)}>
+      <Button
+        color="orange"
+        variant="light"
+        leftSection={<IconPlayerPause size={16} />}
+        onClick={() => setOpened(true)}
+      >
         Pause publishing
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title="Pause publishing">
         <Stack>
           <Text size="sm" c="dimmed">
-            Publishing stops within a second. Posts whose time comes while paused are held; when the pause is lifted, a person
-            releases or reschedules each of them, so nothing goes out in a burst.
+            Publishing stops within a second. Posts whose time comes while paused are held; when the
+            pause is lifted, a person releases or reschedules each of them, so nothing goes out in a
+            burst.
           </Text>
-          <Select label="What to pause" data={scopes} value={scope} onChange={(value) => value && setScope(value)} allowDeselect={false} />
+          <Select
+            label="What to pause"
+            data={scopes}
+            value={scope}
+            onChange={(value) => value && setScope(value)}
+            allowDeselect={false}
+          />
           {scope === 'organisation' && (
             <Select
               label="Organisation"
@@ -99,7 +115,12 @@ export function PauseButton({ organisations, campaigns, canPauseEverything }: Pr
               {error}
             </Alert>
           )}
-          <Button color="orange" onClick={submit} loading={pending} leftSection={<IconPlayerPause size={16} />}>
+          <Button
+            color="orange"
+            onClick={submit}
+            loading={pending}
+            leftSection={<IconPlayerPause size={16} />}
+          >
             Pause now
           </Button>
         </Stack>

@@ -13,7 +13,12 @@ import {
 } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { cancelPostAction, releasePostAction, retryPostAction, type ActionResult } from '@/app/(app)/schedule/actions';
+import {
+  cancelPostAction,
+  releasePostAction,
+  retryPostAction,
+  type ActionResult,
+} from '@/app/(app)/schedule/actions';
 import { PlatformBadge } from '@/components/platform-badge';
 import { PostStatusBadge } from '@/components/posts/post-status-badge';
 import type { PostView } from '@/lib/posts/post-view';
@@ -21,8 +26,18 @@ import type { ScheduleView } from '@/lib/posts/schedule-views';
 import { PostDetail } from './post-detail';
 import { RescheduleDialog } from './reschedule-dialog';
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 function groupByDay(posts: PostView[]) {
   const groups = new Map<string, PostView[]>();
@@ -40,7 +55,15 @@ const EMPTY: Record<ScheduleView, string> = {
   all: 'No posts match these filters.',
 };
 
-export function PostList({ posts, manageable, view }: { posts: PostView[]; manageable: Record<string, boolean>; view: ScheduleView }) {
+export function PostList({
+  posts,
+  manageable,
+  view,
+}: {
+  posts: PostView[];
+  manageable: Record<string, boolean>;
+  view: ScheduleView;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [detail, setDetail] = useState<string | null>(null);
@@ -49,7 +72,11 @@ export function PostList({ posts, manageable, view }: { posts: PostView[]; manag
   const run = (action: () => Promise<ActionResult<unknown>>) =>
     startTransition(async () => {
       const result = await action();
-      notifications.show(result.ok ? { color: 'green', message: result.message } : { color: 'red', title: 'Not done', message: result.error });
+      notifications.show(
+        result.ok
+          ? { color: 'green', message: result.message }
+          : { color: 'red', title: 'Not done', message: result.error },
+      );
       router.refresh();
     });
 
@@ -65,7 +92,12 @@ export function PostList({ posts, manageable, view }: { posts: PostView[]; manag
     <Stack gap="lg">
       {groupByDay(posts).map(([day, dayPosts]) => (
         <Paper withBorder key={day}>
-          <Group px="md" py="xs" bg="gray.0" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+          <Group
+            px="md"
+            py="xs"
+            bg="gray.0"
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+          >
             <Title order={2} size="h5">
               {day}
             </Title>
@@ -94,7 +126,12 @@ export function PostList({ posts, manageable, view }: { posts: PostView[]; manag
                         {post.organisation.name} · {post.channel.handle}
                       </Text>
                       {(post.heldReason || (post.status === 'failed' && post.lastError)) && (
-                        <Text size="xs" c={post.status === 'failed' ? 'red.7' : 'orange.8'} lineClamp={2} mt={2}>
+                        <Text
+                          size="xs"
+                          c={post.status === 'failed' ? 'red.7' : 'orange.8'}
+                          lineClamp={2}
+                          mt={2}
+                        >
                           {post.status === 'failed' ? post.lastError : post.heldReason}
                         </Text>
                       )}
@@ -112,12 +149,20 @@ export function PostList({ posts, manageable, view }: { posts: PostView[]; manag
                     <Table.Td w={56}>
                       <Menu position="bottom-end" withinPortal>
                         <Menu.Target>
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${post.messageTitle} on ${post.channel.handle}`} loading={pending}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={`Actions for ${post.messageTitle} on ${post.channel.handle}`}
+                            loading={pending}
+                          >
                             <IconDots size={18} />
                           </ActionIcon>
                         </Menu.Target>
                         <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconEye size={14} />} onClick={() => setDetail(post.id)}>
+                          <Menu.Item
+                            leftSection={<IconEye size={14} />}
+                            onClick={() => setDetail(post.id)}
+                          >
                             Details and attempts
                           </Menu.Item>
                           {post.externalUrl && (
@@ -134,22 +179,37 @@ export function PostList({ posts, manageable, view }: { posts: PostView[]; manag
                           {manageable[post.id] && (
                             <>
                               {(post.status === 'scheduled' || post.status === 'held') && (
-                                <Menu.Item leftSection={<IconCalendarTime size={14} />} onClick={() => setRescheduling(post)}>
+                                <Menu.Item
+                                  leftSection={<IconCalendarTime size={14} />}
+                                  onClick={() => setRescheduling(post)}
+                                >
                                   Reschedule
                                 </Menu.Item>
                               )}
                               {post.status === 'held' && (
-                                <Menu.Item leftSection={<IconPlayerPlay size={14} />} onClick={() => run(() => releasePostAction(post.id))}>
+                                <Menu.Item
+                                  leftSection={<IconPlayerPlay size={14} />}
+                                  onClick={() => run(() => releasePostAction(post.id))}
+                                >
                                   Release
                                 </Menu.Item>
                               )}
                               {post.status === 'failed' && (
-                                <Menu.Item leftSection={<IconRefresh size={14} />} onClick={() => run(() => retryPostAction(post.id))}>
+                                <Menu.Item
+                                  leftSection={<IconRefresh size={14} />}
+                                  onClick={() => run(() => retryPostAction(post.id))}
+                                >
                                   Retry now
                                 </Menu.Item>
                               )}
-                              {(post.status === 'scheduled' || post.status === 'held' || post.status === 'failed') && (
-                                <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={() => run(() => cancelPostAction(post.id))}>
+                              {(post.status === 'scheduled' ||
+                                post.status === 'held' ||
+                                post.status === 'failed') && (
+                                <Menu.Item
+                                  color="red"
+                                  leftSection={<IconX size={14} />}
+                                  onClick={() => run(() => cancelPostAction(post.id))}
+                                >
                                   Cancel post
                                 </Menu.Item>
                               )}

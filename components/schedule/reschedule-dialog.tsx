@@ -3,31 +3,45 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { reschedulePostAction } from '@/app/(app)/schedule/actions';
 import type { PostView } from '@/lib/posts/post-view';
 import { toLocalParts } from '@/lib/scheduling/london-time';
 import { type UkTime, UkTimeField, ukTimeProblem } from './uk-time-field';
 
-export function RescheduleDialog({ post, onClose }: { post: PostView | null; onClose: () => void }) {
+export function RescheduleDialog({
+  post,
+  onClose,
+}: {
+  post: PostView | null;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={post !== null} onClose={onClose} title="Reschedule post">
+      {/* Keyed by post: the form starts from that post's time. */}
+      {post && <RescheduleForm key={post.id} post={post} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function RescheduleForm({ post, onClose }: { post: PostView; onClose: () => void }) {
   const router = useRouter();
-  const [value, setValue] = useState<UkTime>({ date: null, time: '' });
+  const [value, setValue] = useState<UkTime>(() => {
+    const parts = toLocalParts(new Date(post.scheduledAt));
+    return { date: parts.date, time: parts.time, choice: parts.choice };
+  });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  useEffect(() => {
-    if (!post) return;
-    const parts = toLocalParts(new Date(post.scheduledAt));
-    setValue({ date: parts.date, time: parts.time, choice: parts.choice });
-    setError(null);
-  }, [post]);
-
-  const problem = ukTimeProblem(value);
-  const ready = problem.kind === 'ok';
+  const ready = ukTimeProblem(value).kind === 'ok';
   const submit = () =>
     startTransition(async () => {
-      if (!post || !value.date) return;
-      const result = await reschedulePostAction(post.id, { date: value.date, time: value.time, choice: value.choice });
+      if (!value.date) return;
+      const result = await reschedulePostAction(post.id, {
+        date: value.date,
+        time: value.time,
+        choice: value.choice,
+      });
       if (!result.ok) return setError(result.error);
       notifications.show({ color: 'green', message: result.message });
       onClose();
@@ -35,28 +49,24 @@ export function RescheduleDialog({ post, onClose }: { post: PostView | null; onC
     });
 
   return (
-    <Modal opened={post !== null} onClose={onClose} title="Reschedule post">
-      {post && (
-        <Stack>
-          <Text size="sm">
-            {post.messageTitle} on {post.channel.handle} ({post.organisation.name})
-          </Text>
-          <UkTimeField label="New time" value={value} onChange={setValue} />
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Keep the current time
-            </Button>
-            <Button onClick={submit} loading={pending} disabled={!ready}>
-              Reschedule
-            </Button>
-          </Group>
-        </Stack>
+    <Stack>
+      <Text size="sm">
+        {post.messageTitle} on {post.channel.handle} ({post.organisation.name})
+      </Text>
+      <UkTimeField label="New time" value={value} onChange={setValue} />
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
       )}
-    </Modal>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Keep the current time
+        </Button>
+        <Button onClick={submit} loading={pending} disabled={!ready}>
+          Reschedule
+        </Button>
+      </Group>
+    </Stack>
   );
 }

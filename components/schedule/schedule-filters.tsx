@@ -15,7 +15,6 @@ export interface ScheduleFilterValues {
   to?: string;
 }
 
-
 export function ScheduleFilters({
   organisations,
   campaigns,
@@ -44,7 +43,10 @@ export function ScheduleFilters({
           <Select
             label="Organisation"
             placeholder="All"
-            data={organisations.map((organisation) => ({ value: organisation.slug, label: organisation.name }))}
+            data={organisations.map((organisation) => ({
+              value: organisation.slug,
+              label: organisation.name,
+            }))}
             value={values.organisation ?? null}
             onChange={(value) => set({ organisation: value })}
             clearable
@@ -84,7 +86,9 @@ export function ScheduleFilters({
           <Button
             variant="subtle"
             leftSection={<IconFilterOff size={16} />}
-            onClick={() => set({ organisation: null, platform: null, campaign: null, from: null, to: null })}
+            onClick={() =>
+              set({ organisation: null, platform: null, campaign: null, from: null, to: null })
+            }
           >
             Clear filters
           </Button>

@@ -5,7 +5,13 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { PostStatus } from '@/lib/posts/state-machine';
 import type { ScheduleView } from '@/lib/posts/schedule-views';
 
-export function ScheduleTabs({ view, counts }: { view: ScheduleView; counts: Record<PostStatus, number> }) {
+export function ScheduleTabs({
+  view,
+  counts,
+}: {
+  view: ScheduleView;
+  counts: Record<PostStatus, number>;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -18,20 +24,38 @@ export function ScheduleTabs({ view, counts }: { view: ScheduleView; counts: Rec
   return (
     <Tabs value={view} onChange={go} variant="outline">
       <Tabs.List>
-        <Tabs.Tab value="upcoming" rightSection={<Badge variant="light" size="sm">{counts.scheduled + counts.publishing}</Badge>}>
+        <Tabs.Tab
+          value="upcoming"
+          rightSection={
+            <Badge variant="light" size="sm">
+              {counts.scheduled + counts.publishing}
+            </Badge>
+          }
+        >
           Upcoming
         </Tabs.Tab>
         <Tabs.Tab
           value="attention"
           rightSection={
-            <Badge variant={attention > 0 ? 'filled' : 'light'} color={attention > 0 ? 'orange' : 'gray'} size="sm">
+            <Badge
+              variant={attention > 0 ? 'filled' : 'light'}
+              color={attention > 0 ? 'orange' : 'gray'}
+              size="sm"
+            >
               {attention}
             </Badge>
           }
         >
           Needs attention
         </Tabs.Tab>
-        <Tabs.Tab value="published" rightSection={<Badge variant="light" color="green" size="sm">{counts.published}</Badge>}>
+        <Tabs.Tab
+          value="published"
+          rightSection={
+            <Badge variant="light" color="green" size="sm">
+              {counts.published}
+            </Badge>
+          }
+        >
           Published
         </Tabs.Tab>
         <Tabs.Tab value="all">All</Tabs.Tab>

@@ -13,14 +13,30 @@ export interface UkTime {
   choice?: AmbiguousChoice;
 }
 
-export function ukTimeProblem(value: UkTime): { kind: 'ok' | 'nonexistent' | 'ambiguous' | 'invalid'; message?: string } {
-  if (!value.date || !/^\d{2}:\d{2}$/.test(value.time)) return { kind: 'invalid', message: 'Choose a date and a time.' };
-  const resolved = resolveLocalTime({ date: value.date, time: value.time }, UK_TIME_ZONE, value.choice);
+export function ukTimeProblem(value: UkTime): {
+  kind: 'ok' | 'nonexistent' | 'ambiguous' | 'invalid';
+  message?: string;
+} {
+  if (!value.date || !/^\d{2}:\d{2}$/.test(value.time))
+    return { kind: 'invalid', message: 'Choose a date and a time.' };
+  const resolved = resolveLocalTime(
+    { date: value.date, time: value.time },
+    UK_TIME_ZONE,
+    value.choice,
+  );
   if (resolved.kind === 'ok') return { kind: 'ok' };
   return { kind: resolved.kind, message: resolved.message };
 }
 
-export function UkTimeField({ value, onChange, label }: { value: UkTime; onChange: (value: UkTime) => void; label: string }) {
+export function UkTimeField({
+  value,
+  onChange,
+  label,
+}: {
+  value: UkTime;
+  onChange: (value: UkTime) => void;
+  label: string;
+}) {
   const problem = ukTimeProblem({ ...value, choice: undefined });
   return (
     <Stack gap="xs">
@@ -36,7 +52,9 @@ export function UkTimeField({ value, onChange, label }: { value: UkTime; onChang
         <TimeInput
           label="Time (UK)"
           value={value.time}
-          onChange={(event) => onChange({ ...value, time: event.currentTarget.value, choice: undefined })}
+          onChange={(event) =>
+            onChange({ ...value, time: event.currentTarget.value, choice: undefined })
+          }
         />
       </Group>
       {problem.kind === 'nonexistent' && (
@@ -48,7 +66,10 @@ export function UkTimeField({ value, onChange, label }: { value: UkTime; onChang
         <Alert color="yellow" variant="light" title="This time happens twice">
           <Stack gap="xs">
             <span>{problem.message}</span>
-            <Radio.Group value={value.choice ?? ''} onChange={(choice) => onChange({ ...value, choice: choice as AmbiguousChoice })}>
+            <Radio.Group
+              value={value.choice ?? ''}
+              onChange={(choice) => onChange({ ...value, choice: choice as AmbiguousChoice })}
+            >
               <Group>
                 <Radio value="earlier" label={`${value.time} BST (the first)`} />
                 <Radio value="later" label={`${value.time} GMT (the second)`} />

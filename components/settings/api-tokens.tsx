@@ -1,6 +1,17 @@
 'use client';
 
-import { Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconKey } from '@tabler/icons-react';
 import { useActionState, useTransition } from 'react';
@@ -15,15 +26,25 @@ export interface TokenRow {
   expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  state: 'active' | 'expired' | 'revoked';
 }
 
-function tokenState(token: TokenRow, now: number) {
-  if (token.revokedAt) return <Badge color="gray" variant="light">Revoked</Badge>;
-  if (Date.parse(token.expiresAt) <= now) return <Badge color="orange" variant="light">Expired</Badge>;
-  return <Badge color="green" variant="light">Active</Badge>;
+const TOKEN_STATE = {
+  active: { label: 'Active', color: 'green' },
+  expired: { label: 'Expired', color: 'orange' },
+  revoked: { label: 'Revoked', color: 'gray' },
+} as const;
+
+function tokenState(token: TokenRow) {
+  const { label, color } = TOKEN_STATE[token.state];
+  return (
+    <Badge color={color} variant="light">
+      {label}
+    </Badge>
+  );
 }
 
-export function ApiTokens({ tokens, now }: { tokens: TokenRow[]; now: number }) {
+export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
   const [state, action, pending] = useActionState<TokenFormState, FormData>(createToken, {
     error: null,
     token: null,
@@ -34,19 +55,36 @@ export function ApiTokens({ tokens, now }: { tokens: TokenRow[]; now: number }) 
     <Stack gap="md">
       <form action={action}>
         <Group align="flex-end" gap="sm">
-          <TextInput name="label" label="New token" placeholder="Reporting script" error={state.error} w={280} />
+          <TextInput
+            name="label"
+            label="New token"
+            placeholder="Reporting script"
+            error={state.error}
+            w={280}
+          />
           <Button type="submit" loading={pending} leftSection={<IconKey size={16} />}>
             Create token
           </Button>
         </Group>
       </form>
       {state.token && (
-        <Alert color="green" variant="light" title="Copy your token now: it will not be shown again">
+        <Alert
+          color="green"
+          variant="light"
+          title="Copy your token now: it will not be shown again"
+        >
           <Group gap="xs" wrap="nowrap">
-            <Code style={{ wordBreak: 'break-all' }} data-testid="new-token">{state.token}</Code>
+            <Code style={{ wordBreak: 'break-all' }} data-testid="new-token">
+              {state.token}
+            </Code>
             <CopyButton value={state.token}>
               {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy} leftSection={<IconCopy size={14} />}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={copy}
+                  leftSection={<IconCopy size={14} />}
+                >
                   {copied ? 'Copied' : 'Copy'}
                 </Button>
               )}
@@ -81,8 +119,10 @@ export function ApiTokens({ tokens, now }: { tokens: TokenRow[]; now: number }) 
                   </Table.Td>
                   <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
                   <Table.Td>{formatDateTime(token.expiresAt)}</Table.Td>
-                  <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</Table.Td>
-                  <Table.Td>{tokenState(token, now)}</Table.Td>
+                  <Table.Td>
+                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}
+                  </Table.Td>
+                  <Table.Td>{tokenState(token)}</Table.Td>
                   <Table.Td>
                     {!token.revokedAt && (
                       <Button

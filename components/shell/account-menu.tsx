@@ -67,8 +67,18 @@ export function AccountMenu({ name, email, active, memberships }: AccountMenuPro
                 key={membership.slug}
                 disabled={pending}
                 onClick={() => switchTo(membership.slug)}
-                leftSection={membership.slug === active?.slug ? <IconCheck size={14} /> : <span style={{ width: 14 }} />}
-                rightSection={<Badge size="xs" variant="light">{membership.roleLabel}</Badge>}
+                leftSection={
+                  membership.slug === active?.slug ? (
+                    <IconCheck size={14} />
+                  ) : (
+                    <span style={{ width: 14 }} />
+                  )
+                }
+                rightSection={
+                  <Badge size="xs" variant="light">
+                    {membership.roleLabel}
+                  </Badge>
+                }
               >
                 {membership.name}
               </Menu.Item>
@@ -79,7 +89,11 @@ export function AccountMenu({ name, email, active, memberships }: AccountMenuPro
         <Menu.Item component={Link} href="/settings" leftSection={<IconSettings size={14} />}>
           Settings and API tokens
         </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconLogout size={14} />} onClick={() => startTransition(() => signOut())}>
+        <Menu.Item
+          color="red"
+          leftSection={<IconLogout size={14} />}
+          onClick={() => startTransition(() => signOut())}
+        >
           Sign out
         </Menu.Item>
       </Menu.Dropdown>

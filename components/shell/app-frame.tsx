@@ -52,8 +52,18 @@ export function AppFrame({ navigation, counts, account, banner, children }: AppF
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
-            <Link href="/" style={{ textDecoration: 'none', color: 'inherit' }} aria-label="Signpost dashboard">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Open navigation"
+            />
+            <Link
+              href="/"
+              style={{ textDecoration: 'none', color: 'inherit' }}
+              aria-label="Signpost dashboard"
+            >
               <Wordmark />
             </Link>
             <Text size="sm" c="dimmed" visibleFrom="md">
@@ -76,7 +86,12 @@ export function AppFrame({ navigation, counts, account, banner, children }: AppF
               onClick={close}
               rightSection={
                 counts[item.href] ? (
-                  <Badge size="sm" variant="filled" circle aria-label={`${counts[item.href]} waiting`}>
+                  <Badge
+                    size="sm"
+                    variant="filled"
+                    circle
+                    aria-label={`${counts[item.href]} waiting`}
+                  >
                     {counts[item.href]}
                   </Badge>
                 ) : null

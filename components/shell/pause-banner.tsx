@@ -26,13 +26,20 @@ export function PauseBanner({ pauses }: { pauses: BannerPause[] }) {
   return (
     <Stack gap="xs" mb="md" maw={1280} mx="auto" data-testid="pause-banner">
       {pauses.map((pause) => (
-        <Alert key={pause.id} color="orange" variant="filled" icon={<IconPlayerPause size={20} />} role="status">
+        <Alert
+          key={pause.id}
+          color="orange"
+          variant="filled"
+          icon={<IconPlayerPause size={20} />}
+          role="status"
+        >
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <div>
               <Text fw={700}>Publishing is paused for {pause.what}</Text>
               <Text size="sm">
                 {pause.reason} — {pause.createdBy}, since {formatDateTime(pause.startsAt)}
-                {pause.endsAt ? `, until ${formatDateTime(pause.endsAt)}` : ''}. Posts due meanwhile are held.
+                {pause.endsAt ? `, until ${formatDateTime(pause.endsAt)}` : ''}. Posts due meanwhile
+                are held.
               </Text>
             </div>
             {pause.mayLift && (
@@ -44,7 +51,11 @@ export function PauseBanner({ pauses }: { pauses: BannerPause[] }) {
                 onClick={() =>
                   startTransition(async () => {
                     const result = await liftPauseAction(pause.id);
-                    notifications.show(result.ok ? { color: 'green', message: result.message } : { color: 'red', message: result.error });
+                    notifications.show(
+                      result.ok
+                        ? { color: 'green', message: result.message }
+                        : { color: 'red', message: result.error },
+                    );
                     router.refresh();
                   })
                 }

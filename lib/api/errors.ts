@@ -14,9 +14,12 @@ export const ErrorBody = z
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export function errorResponse(error: AppError): Response {
-  const body: ErrorBody = { error: { code: error.code, message: error.message, fields: error.fields } };
+  const body: ErrorBody = {
+    error: { code: error.code, message: error.message, fields: error.fields },
+  };
   const headers: Record<string, string> = {};
-  if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.retryAfterSeconds);
+  if (error.retryAfterSeconds !== undefined)
+    headers['Retry-After'] = String(error.retryAfterSeconds);
   return Response.json(body, { status: error.status, headers });
 }
 

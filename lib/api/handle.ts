@@ -12,7 +12,9 @@ import { readJsonBody } from './read-body';
 type Input<T> = T extends z.ZodType ? z.output<T> : undefined;
 
 export interface HandlerContext<E extends Endpoint> {
-  actor: E extends Endpoint<infer _B, infer _Q, infer _P, infer _R, 'signed_in'> ? CurrentActor : CurrentActor | null;
+  actor: E extends Endpoint<infer _B, infer _Q, infer _P, infer _R, 'signed_in'>
+    ? CurrentActor
+    : CurrentActor | null;
   body: E extends Endpoint<infer B> ? Input<B> : never;
   query: E extends Endpoint<infer _B, infer Q> ? Input<Q> : never;
   params: E extends Endpoint<infer _B, infer _Q, infer P> ? Input<P> : never;
@@ -29,12 +31,23 @@ export function handle<E extends Endpoint>(
     try {
       const actor = await actorFromHeaders(request.headers);
       if (endpoint.access === 'signed_in' && !actor) {
-        throw new AppError('unauthorized', 'Sign in, or send a personal API token as "Authorization: Bearer <token>".');
+        throw new AppError(
+          'unauthorized',
+          'Sign in, or send a personal API token as "Authorization: Bearer <token>".',
+        );
       }
       const params = parse(endpoint.params, await routeContext.params, 'path');
-      const query = parse(endpoint.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
+      const query = parse(
+        endpoint.query,
+        Object.fromEntries(new URL(request.url).searchParams),
+        'query',
+      );
       const body = endpoint.body
-        ? parse(endpoint.body, await readJsonBody(request, endpoint.maxBodyBytes ?? 64 * 1024), 'body')
+        ? parse(
+            endpoint.body,
+            await readJsonBody(request, endpoint.maxBodyBytes ?? 64 * 1024),
+            'body',
+          )
         : undefined;
       const context = { actor, body, query, params, request } as HandlerContext<E>;
       const result = await run(context);
@@ -43,16 +56,28 @@ export function handle<E extends Endpoint>(
       return Response.json(result, { status: endpoint.successStatus ?? 200 });
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
-      log.error({ err: error, method: request.method, url: request.url }, 'unexpected error in API route');
+      log.error(
+        { err: error, method: request.method, url: request.url },
+        'unexpected error in API route',
+      );
       return Response.json(
-        { error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged.' } },
+        {
+          error: {
+            code: 'internal_error',
+            message: 'Something went wrong on our side. It has been logged.',
+          },
+        },
         { status: 500 },
       );
     }
   };
 }
 
-function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where: string): Input<S> {
+function parse<S extends z.ZodType | undefined>(
+  schema: S,
+  value: unknown,
+  where: string,
+): Input<S> {
   if (!schema) return undefined as Input<S>;
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, where);

@@ -24,7 +24,9 @@ function register(registry: OpenAPIRegistry, endpoint: Endpoint) {
     request: {
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { query: endpoint.query } : {}),
-      ...(endpoint.body ? { body: { content: { 'application/json': { schema: endpoint.body } } } } : {}),
+      ...(endpoint.body
+        ? { body: { content: { 'application/json': { schema: endpoint.body } } } }
+        : {}),
     },
     responses: {
       [endpoint.successStatus ?? 200]: {
@@ -49,7 +51,8 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: 'Signpost API',
       version: '1',
-      description: 'Schedule the North West campaign’s messages, with the helpline signpost on every post.',
+      description:
+        'Schedule the North West campaign’s messages, with the helpline signpost on every post.',
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
   });

@@ -16,7 +16,10 @@ export function encodeCursor(key: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<S extends z.ZodType>(cursor: string | undefined, schema: S): z.output<S> | undefined {
+export function decodeCursor<S extends z.ZodType>(
+  cursor: string | undefined,
+  schema: S,
+): z.output<S> | undefined {
   if (cursor === undefined) return undefined;
   try {
     const parsed = schema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
@@ -24,9 +27,13 @@ export function decodeCursor<S extends z.ZodType>(cursor: string | undefined, sc
   } catch {
     // Fall through: any unreadable cursor gets the same answer.
   }
-  throw new AppError('validation_failed', 'The cursor is not valid; use the nextCursor of a previous page.', {
-    cursor: 'is not a cursor this list gave out',
-  });
+  throw new AppError(
+    'validation_failed',
+    'The cursor is not valid; use the nextCursor of a previous page.',
+    {
+      cursor: 'is not a cursor this list gave out',
+    },
+  );
 }
 
 /** Given `limit + 1` rows, the page and the cursor of the next one. */
@@ -37,5 +44,8 @@ export function toPage<T, K extends Record<string, string | number>>(
 ): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
 }

@@ -5,13 +5,18 @@ import { AppError } from '../errors';
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
-    throw new AppError('validation_failed', 'Send the body as JSON, with "Content-Type: application/json".', {
-      'content-type': 'must be application/json',
-    });
+    throw new AppError(
+      'validation_failed',
+      'Send the body as JSON, with "Content-Type: application/json".',
+      {
+        'content-type': 'must be application/json',
+      },
+    );
   }
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) throw new AppError('validation_failed', 'The request body is empty; send a JSON object.');
+  if (!request.body)
+    throw new AppError('validation_failed', 'The request body is empty; send a JSON object.');
 
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -27,7 +32,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') throw new AppError('validation_failed', 'The request body is empty; send a JSON object.');
+  if (text.trim() === '')
+    throw new AppError('validation_failed', 'The request body is empty; send a JSON object.');
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -37,4 +43,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 }
 
 const tooLarge = (maxBytes: number) =>
-  new AppError('payload_too_large', `The request body is larger than the ${Math.round(maxBytes / 1024)} KiB allowed.`);
+  new AppError(
+    'payload_too_large',
+    `The request body is larger than the ${Math.round(maxBytes / 1024)} KiB allowed.`,
+  );

@@ -39,7 +39,11 @@ const row = (actor: AuditActor, entry: AuditEntry) => ({
   after: snapshot(entry.after),
 });
 
-export async function recordAudit(writer: AuditWriter, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  writer: AuditWriter,
+  actor: AuditActor,
+  entry: AuditEntry,
+): Promise<void> {
   await writer.auditEvent.create({ data: row(actor, entry) });
 }
 

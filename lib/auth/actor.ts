@@ -19,7 +19,10 @@ export interface CurrentActor extends Actor {
   via: { kind: 'session' } | { kind: 'token'; prefix: string };
 }
 
-export async function loadActor(userId: string, via: CurrentActor['via']): Promise<CurrentActor | null> {
+export async function loadActor(
+  userId: string,
+  via: CurrentActor['via'],
+): Promise<CurrentActor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -60,6 +63,9 @@ export async function actorFromHeaders(headers: Headers): Promise<CurrentActor |
 export function auditActor(actor: CurrentActor): AuditActor {
   return {
     userId: actor.userId,
-    label: actor.via.kind === 'token' ? `${actor.user.email} (api-token:${actor.via.prefix})` : actor.user.email,
+    label:
+      actor.via.kind === 'token'
+        ? `${actor.user.email} (api-token:${actor.via.prefix})`
+        : actor.user.email,
   };
 }

@@ -28,7 +28,11 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 const WRONG_CREDENTIALS = 'The email or password is wrong.';
 
 /** Checks the credentials (throttled like the web sign-in) and issues a token. */
-export async function issueApiToken(request: TokenRequest, address: string, now = new Date()): Promise<TokenResponse> {
+export async function issueApiToken(
+  request: TokenRequest,
+  address: string,
+  now = new Date(),
+): Promise<TokenResponse> {
   const throttle = signInThrottle(sharedRedis(), env().QUEUE_PREFIX);
   await throttle.assertAllowed(request.email, address);
   const email = request.email.trim().toLowerCase();
@@ -37,7 +41,8 @@ export async function issueApiToken(request: TokenRequest, address: string, now 
     select: { password: true, user: { select: { id: true, email: true } } },
   });
   const valid =
-    account?.password != null && (await verifyPassword({ hash: account.password, password: request.password }));
+    account?.password != null &&
+    (await verifyPassword({ hash: account.password, password: request.password }));
   if (!account || !valid) {
     await throttle.recordFailure(request.email, address);
     throw new AppError('unauthorized', WRONG_CREDENTIALS);
@@ -73,41 +78,80 @@ export async function createApiToken(
   return { token, expiresAt: expiresAt.toISOString() };
 }
 
-export async function listApiTokens(userId: string) {
-  return db.apiToken.findMany({
+export type ApiTokenState = 'active' | 'expired' | 'revoked';
+
+export async function listApiTokens(userId: string, now = new Date()) {
+  const tokens = await db.apiToken.findMany({
     where: { userId },
     orderBy: { createdAt: 'desc' },
-    select: { id: true, label: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      label: true,
+      prefix: true,
+      createdAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+    },
   });
+  return tokens.map((token) => ({
+    ...token,
+    state: (token.revokedAt
+      ? 'revoked'
+      : token.expiresAt <= now
+        ? 'expired'
+        : 'active') as ApiTokenState,
+  }));
 }
 
 /** Revokes one of the user's own tokens; another person's token is "not found". */
-export async function revokeApiToken(user: { id: string; email: string }, tokenId: string, now = new Date()) {
+export async function revokeApiToken(
+  user: { id: string; email: string },
+  tokenId: string,
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: user.id } });
     if (!token) throw new AppError('not_found', 'That API token was not found.');
     if (token.revokedAt) return;
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now } });
-    await recordAudit(tx, { userId: user.id, label: user.email }, {
-      action: 'api_token.revoked',
-      entityType: 'api_token',
-      entityId: token.id,
-      before: { revokedAt: null },
-      after: { revokedAt: now },
-    });
+    await recordAudit(
+      tx,
+      { userId: user.id, label: user.email },
+      {
+        action: 'api_token.revoked',
+        entityType: 'api_token',
+        entityId: token.id,
+        before: { revokedAt: null },
+        after: { revokedAt: now },
+      },
+    );
   });
 }
 
 /** The token's user, or a 401 saying plainly why the token does not work. */
-export async function resolveApiToken(token: string, now = new Date()): Promise<{ userId: string; prefix: string }> {
+export async function resolveApiToken(
+  token: string,
+  now = new Date(),
+): Promise<{ userId: string; prefix: string }> {
   const found = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, prefix: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      userId: true,
+      prefix: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
   if (!found) throw new AppError('unauthorized', 'The API token is not valid.');
   if (found.revokedAt) throw new AppError('unauthorized', 'The API token has been revoked.');
   if (found.expiresAt <= now) {
-    throw new AppError('unauthorized', `The API token expired on ${found.expiresAt.toISOString()}.`);
+    throw new AppError(
+      'unauthorized',
+      `The API token expired on ${found.expiresAt.toISOString()}.`,
+    );
   }
   // Record use at most once a minute: a busy integration should not write on every call.
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {

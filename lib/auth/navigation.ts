@@ -9,7 +9,12 @@ export const NAV_ITEMS = [
   { href: '/reach', label: 'Reach', icon: 'reach', requires: 'reach.read' },
   { href: '/audit', label: 'Audit log', icon: 'audit', requires: 'audit.read' },
   { href: '/settings', label: 'Settings', icon: 'settings', requires: null },
-] as const satisfies readonly { href: string; label: string; icon: string; requires: Action | null }[];
+] as const satisfies readonly {
+  href: string;
+  label: string;
+  icon: string;
+  requires: Action | null;
+}[];
 
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -20,5 +25,7 @@ export function navigationFor(actor: Actor): NavItem[] {
 
 /** Whether the actor may open a page that needs `action` for any organisation of theirs. */
 export function mayOpen(actor: Actor, action: Action): boolean {
-  return actor.memberships.some((membership) => can(actor, action, { organisationId: membership.organisationId }));
+  return actor.memberships.some((membership) =>
+    can(actor, action, { organisationId: membership.organisationId }),
+  );
 }

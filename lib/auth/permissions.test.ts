@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, type Action, type Actor, can, organisationScope, primaryRole, ROLES, type Role } from './permissions';
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  can,
+  organisationScope,
+  primaryRole,
+  ROLES,
+  type Role,
+} from './permissions';
 
 // The full matrix, written out by hand so a change to the role table must be made twice, on
 // purpose. A = every organisation, O = own organisation only, - = never.
@@ -86,7 +95,8 @@ describe('conditions on the resource', () => {
 
   it('an unknown role is refused everything', () => {
     const stranger = { userId: 'x', memberships: [{ organisationId: OWN, role: 'owner' as Role }] };
-    for (const action of ACTIONS) expect(can(stranger, action, { organisationId: OWN })).toBe(false);
+    for (const action of ACTIONS)
+      expect(can(stranger, action, { organisationId: OWN })).toBe(false);
   });
 
   it('an actor with no membership may do nothing', () => {

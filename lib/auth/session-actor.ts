@@ -8,7 +8,9 @@ import { type CurrentActor, type MembershipWithOrganisation, actorFromHeaders } 
 export const ACTIVE_ORGANISATION_COOKIE = 'signpost-organisation';
 
 /** Once per request, however many components ask. */
-export const currentActor = cache(async (): Promise<CurrentActor | null> => actorFromHeaders(await headers()));
+export const currentActor = cache(async (): Promise<CurrentActor | null> =>
+  actorFromHeaders(await headers()),
+);
 
 /** The actor, or a redirect to the sign-in page. */
 export async function requireActor(): Promise<CurrentActor> {
@@ -18,7 +20,13 @@ export async function requireActor(): Promise<CurrentActor> {
 }
 
 /** The membership the person is acting under: the one they chose, else their first. */
-export async function activeMembership(actor: CurrentActor): Promise<MembershipWithOrganisation | null> {
+export async function activeMembership(
+  actor: CurrentActor,
+): Promise<MembershipWithOrganisation | null> {
   const chosen = (await cookies()).get(ACTIVE_ORGANISATION_COOKIE)?.value;
-  return actor.memberships.find((membership) => membership.organisation.slug === chosen) ?? actor.memberships[0] ?? null;
+  return (
+    actor.memberships.find((membership) => membership.organisation.slug === chosen) ??
+    actor.memberships[0] ??
+    null
+  );
 }

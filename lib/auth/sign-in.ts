@@ -20,7 +20,10 @@ export type SignInOutcome = { ok: true } | { ok: false; message: string };
 
 const WRONG_CREDENTIALS = 'The email or password is wrong. Check them and try again.';
 
-export async function signInWithPassword(form: SignInForm, headers: Headers): Promise<SignInOutcome> {
+export async function signInWithPassword(
+  form: SignInForm,
+  headers: Headers,
+): Promise<SignInOutcome> {
   const address = clientAddress(headers);
   const throttle = signInThrottle(sharedRedis(), env().QUEUE_PREFIX);
   try {
@@ -30,13 +33,20 @@ export async function signInWithPassword(form: SignInForm, headers: Headers): Pr
     throw error;
   }
   try {
-    const result = await auth.api.signInEmail({ body: { email: form.email, password: form.password }, headers });
-    await throttle.recordSuccess(form.email, address);
-    await recordAudit(db, { userId: result.user.id, label: result.user.email }, {
-      action: 'user.signed_in',
-      entityType: 'user',
-      entityId: result.user.id,
+    const result = await auth.api.signInEmail({
+      body: { email: form.email, password: form.password },
+      headers,
     });
+    await throttle.recordSuccess(form.email, address);
+    await recordAudit(
+      db,
+      { userId: result.user.id, label: result.user.email },
+      {
+        action: 'user.signed_in',
+        entityType: 'user',
+        entityId: result.user.id,
+      },
+    );
     return { ok: true };
   } catch (error) {
     if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) {

@@ -16,8 +16,13 @@ function keyBytes(base64Key: string): Buffer {
 export function encryptCredentials(credentials: Credentials, base64Key: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyBytes(base64Key), iv);
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(credentials), 'utf8'), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+  const ciphertext = Buffer.concat([
+    cipher.update(JSON.stringify(credentials), 'utf8'),
+    cipher.final(),
+  ]);
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
 }
 
 export function decryptCredentials(sealed: string, base64Key: string): Credentials {
@@ -25,8 +30,15 @@ export function decryptCredentials(sealed: string, base64Key: string): Credentia
   if (version !== VERSION || !iv || !tag || ciphertext === undefined) {
     throw new Error('Channel credentials are not in a format this version of Signpost can read');
   }
-  const decipher = createDecipheriv('aes-256-gcm', keyBytes(base64Key), Buffer.from(iv, 'base64url'));
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    keyBytes(base64Key),
+    Buffer.from(iv, 'base64url'),
+  );
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  const plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
+  const plaintext = Buffer.concat([
+    decipher.update(Buffer.from(ciphertext, 'base64url')),
+    decipher.final(),
+  ]);
   return Credentials.parse(JSON.parse(plaintext.toString('utf8')));
 }

@@ -21,7 +21,10 @@ export const ChannelListQuery = z.object({ organisation: z.string().max(100).opt
 const Cursor = z.object({ id: z.string() });
 
 /** The channels the actor may see, optionally of one organisation (by slug). */
-export async function listChannels(actor: Actor, query: ListQuery & z.infer<typeof ChannelListQuery>) {
+export async function listChannels(
+  actor: Actor,
+  query: ListQuery & z.infer<typeof ChannelListQuery>,
+) {
   const scope = organisationScope(actor, 'channel.read');
   const after = decodeCursor(query.cursor, Cursor);
   const rows = await db.channel.findMany({

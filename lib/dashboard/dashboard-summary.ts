@@ -14,7 +14,9 @@ export interface DashboardSummary {
 }
 
 function ukToday(now: Date): { start: Date; end: Date } {
-  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(UK_TIME_ZONE).toPlainDate();
+  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(UK_TIME_ZONE)
+    .toPlainDate();
   const start = today.toZonedDateTime(UK_TIME_ZONE).epochMilliseconds;
   const end = today.add({ days: 1 }).toZonedDateTime(UK_TIME_ZONE).epochMilliseconds;
   return { start: new Date(start), end: new Date(end) };
@@ -31,8 +33,16 @@ export async function dashboardSummary(actor: Actor, now = new Date()): Promise<
   const visible = scope === 'all' ? {} : { organisationId: { in: scope } };
   const { start, end } = ukToday(now);
   const [scheduled, published, needsAttention, awaitingApproval, next] = await Promise.all([
-    db.post.count({ where: { ...visible, status: { in: ['scheduled', 'publishing'] }, scheduledAt: { gte: start, lt: end } } }),
-    db.post.count({ where: { ...visible, status: 'published', publishedAt: { gte: start, lt: end } } }),
+    db.post.count({
+      where: {
+        ...visible,
+        status: { in: ['scheduled', 'publishing'] },
+        scheduledAt: { gte: start, lt: end },
+      },
+    }),
+    db.post.count({
+      where: { ...visible, status: 'published', publishedAt: { gte: start, lt: end } },
+    }),
     db.post.count({ where: { ...visible, status: { in: ['held', 'failed', 'unconfirmed'] } } }),
     countAwaitingApproval(actor),
     db.post.findMany({
@@ -42,5 +52,10 @@ export async function dashboardSummary(actor: Actor, now = new Date()): Promise<
       select: POST_VIEW_SELECT,
     }),
   ]);
-  return { today: { scheduled, published }, needsAttention, awaitingApproval, next: next.map(toPostView) };
+  return {
+    today: { scheduled, published },
+    needsAttention,
+    awaitingApproval,
+    next: next.map(toPostView),
+  };
 }

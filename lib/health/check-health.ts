@@ -6,7 +6,11 @@ import { ALL_QUEUES, queue } from '../queue/queues';
 
 const CHECK_TIMEOUT_MS = 2000;
 
-const ComponentHealth = z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() });
+const ComponentHealth = z.object({
+  ok: z.boolean(),
+  latencyMs: z.number().nullable(),
+  error: z.string().optional(),
+});
 
 export const Health = z
   .object({
@@ -32,11 +36,20 @@ async function timed(check: () => Promise<unknown>): Promise<z.infer<typeof Comp
   try {
     await Promise.race([
       check(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref()),
+      new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)),
+          CHECK_TIMEOUT_MS,
+        ).unref(),
+      ),
     ]);
     return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
   } catch (error) {
-    return { ok: false, latencyMs: null, error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      latencyMs: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -49,7 +62,13 @@ export async function checkHealth(): Promise<Health> {
   if (redis.ok) {
     await Promise.all(
       ALL_QUEUES.map(async (name) => {
-        const counts = await queue(name).getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed');
+        const counts = await queue(name).getJobCounts(
+          'waiting',
+          'delayed',
+          'active',
+          'completed',
+          'failed',
+        );
         queues[name] = {
           waiting: counts.waiting ?? 0,
           delayed: counts.delayed ?? 0,

@@ -5,7 +5,13 @@ import { decodeCursor, type ListQuery, toPage } from '../api/pagination';
 export const OrganisationKind = z.enum(['force', 'regional_unit', 'partner']);
 
 export const OrganisationSummary = z
-  .object({ id: z.string(), slug: z.string(), name: z.string(), kind: OrganisationKind, area: z.string() })
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    kind: OrganisationKind,
+    area: z.string(),
+  })
   .meta({ id: 'Organisation' });
 export type OrganisationSummary = z.infer<typeof OrganisationSummary>;
 

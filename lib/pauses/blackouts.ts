@@ -29,27 +29,68 @@ export const BlackoutView = z
   .meta({ id: 'Blackout' });
 export type BlackoutView = z.infer<typeof BlackoutView>;
 
-const SELECT = { id: true, reason: true, startsAt: true, endsAt: true, organisation: { select: { id: true, slug: true, name: true } } } as const;
-type Row = { id: string; reason: string; startsAt: Date; endsAt: Date; organisation: BlackoutView['organisation'] };
-const toView = (row: Row): BlackoutView => ({ ...row, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() });
+const SELECT = {
+  id: true,
+  reason: true,
+  startsAt: true,
+  endsAt: true,
+  organisation: { select: { id: true, slug: true, name: true } },
+} as const;
+type Row = {
+  id: string;
+  reason: string;
+  startsAt: Date;
+  endsAt: Date;
+  organisation: BlackoutView['organisation'];
+};
+const toView = (row: Row): BlackoutView => ({
+  ...row,
+  startsAt: row.startsAt.toISOString(),
+  endsAt: row.endsAt.toISOString(),
+});
 
 function instant(value: string, field: string): Date {
   const parsed = parseScheduleTime(value);
-  if (parsed.kind !== 'ok') throw new AppError('validation_failed', parsed.message, { [field]: parsed.message });
+  if (parsed.kind !== 'ok')
+    throw new AppError('validation_failed', parsed.message, { [field]: parsed.message });
   return parsed.instant;
 }
 
-export async function createBlackout(actor: Actor, audit: AuditActor, request: BlackoutRequest, now = new Date()): Promise<BlackoutView> {
-  const organisation = await db.organisation.findUnique({ where: { slug: request.organisation }, select: { id: true } });
-  if (!organisation) throw new AppError('validation_failed', `Unknown organisation: ${request.organisation}.`, { organisation: 'unknown' });
-  if (!can(actor, 'blackout.manage', { organisationId: organisation.id })) throw new AppError('forbidden', 'You may not set blackouts for this organisation.');
+export async function createBlackout(
+  actor: Actor,
+  audit: AuditActor,
+  request: BlackoutRequest,
+  now = new Date(),
+): Promise<BlackoutView> {
+  const organisation = await db.organisation.findUnique({
+    where: { slug: request.organisation },
+    select: { id: true },
+  });
+  if (!organisation)
+    throw new AppError('validation_failed', `Unknown organisation: ${request.organisation}.`, {
+      organisation: 'unknown',
+    });
+  if (!can(actor, 'blackout.manage', { organisationId: organisation.id }))
+    throw new AppError('forbidden', 'You may not set blackouts for this organisation.');
   const startsAt = instant(request.startsAt, 'startsAt');
   const endsAt = instant(request.endsAt, 'endsAt');
-  if (endsAt <= startsAt) throw new AppError('validation_failed', 'A blackout must end after it starts.', { endsAt: 'must be after startsAt' });
-  if (endsAt <= now) throw new AppError('validation_failed', 'That blackout has already ended.', { endsAt: 'must be in the future' });
+  if (endsAt <= startsAt)
+    throw new AppError('validation_failed', 'A blackout must end after it starts.', {
+      endsAt: 'must be after startsAt',
+    });
+  if (endsAt <= now)
+    throw new AppError('validation_failed', 'That blackout has already ended.', {
+      endsAt: 'must be in the future',
+    });
   return db.$transaction(async (tx) => {
     const created = await tx.blackout.create({
-      data: { organisationId: organisation.id, reason: request.reason, startsAt, endsAt, createdById: actor.userId },
+      data: {
+        organisationId: organisation.id,
+        reason: request.reason,
+        startsAt,
+        endsAt,
+        createdById: actor.userId,
+      },
       select: SELECT,
     });
     await recordAudit(tx, audit, {
@@ -63,15 +104,26 @@ export async function createBlackout(actor: Actor, audit: AuditActor, request: B
   });
 }
 
-export async function listBlackouts(now = new Date()): Promise<{ items: BlackoutView[]; nextCursor: null }> {
-  const rows = await db.blackout.findMany({ where: { endsAt: { gt: now } }, select: SELECT, orderBy: { startsAt: 'asc' } });
+export async function listBlackouts(
+  now = new Date(),
+): Promise<{ items: BlackoutView[]; nextCursor: null }> {
+  const rows = await db.blackout.findMany({
+    where: { endsAt: { gt: now } },
+    select: SELECT,
+    orderBy: { startsAt: 'asc' },
+  });
   return { items: rows.map(toView), nextCursor: null };
 }
 
-export async function removeBlackout(actor: Actor, audit: AuditActor, blackoutId: string): Promise<BlackoutView> {
+export async function removeBlackout(
+  actor: Actor,
+  audit: AuditActor,
+  blackoutId: string,
+): Promise<BlackoutView> {
   const blackout = await db.blackout.findUnique({ where: { id: blackoutId }, select: SELECT });
   if (!blackout) throw new AppError('not_found', 'That blackout was not found.');
-  if (!can(actor, 'blackout.manage', { organisationId: blackout.organisation.id })) throw new AppError('forbidden', 'You may not remove this blackout.');
+  if (!can(actor, 'blackout.manage', { organisationId: blackout.organisation.id }))
+    throw new AppError('forbidden', 'You may not remove this blackout.');
   await db.$transaction(async (tx) => {
     await tx.blackout.delete({ where: { id: blackout.id } });
     await recordAudit(tx, audit, {

@@ -17,46 +17,88 @@ import { PAUSE_VIEW_SELECT, toPauseView, type PauseView } from './pause-view';
 export const PauseRequest = z
   .strictObject({
     scope: PauseScope,
-    organisation: z.string().min(1).max(100).optional().meta({ description: 'organisation slug, for scope "organisation"' }),
+    organisation: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: 'organisation slug, for scope "organisation"' }),
     channelId: z.string().min(1).max(64).optional(),
     campaignId: z.string().min(1).max(64).optional(),
     reason: z.string().trim().min(3, 'Say why, so others know (at least 3 characters).').max(500),
-    endsAt: z.string().max(64).optional().meta({ description: 'ISO 8601 with offset; the pause ends by itself then' }),
+    endsAt: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'ISO 8601 with offset; the pause ends by itself then' }),
   })
   .meta({ id: 'PauseRequest' });
 export type PauseRequest = z.infer<typeof PauseRequest>;
 
-const SCOPE_FIELD = { organisation: 'organisation', channel: 'channelId', campaign: 'campaignId' } as const;
+const SCOPE_FIELD = {
+  organisation: 'organisation',
+  channel: 'channelId',
+  campaign: 'campaignId',
+} as const;
 
 async function resolveScope(actor: Actor, request: PauseRequest) {
   if (request.scope !== 'global') {
     const field = SCOPE_FIELD[request.scope];
-    if (!request[field]) throw new AppError('validation_failed', `A ${request.scope} pause must say which ${request.scope}.`, { [field]: 'is required for this scope' });
+    if (!request[field])
+      throw new AppError(
+        'validation_failed',
+        `A ${request.scope} pause must say which ${request.scope}.`,
+        { [field]: 'is required for this scope' },
+      );
   }
   for (const [scope, field] of Object.entries(SCOPE_FIELD)) {
     if (scope !== request.scope && request[field]) {
-      throw new AppError('validation_failed', `${field} does not belong in a ${request.scope} pause.`, { [field]: `only for scope "${scope}"` });
+      throw new AppError(
+        'validation_failed',
+        `${field} does not belong in a ${request.scope} pause.`,
+        { [field]: `only for scope "${scope}"` },
+      );
     }
   }
   switch (request.scope) {
     case 'global':
       return { data: {}, organisationId: null, label: 'every organisation' };
     case 'organisation': {
-      const organisation = await db.organisation.findUnique({ where: { slug: request.organisation }, select: { id: true, name: true } });
-      if (!organisation) throw new AppError('validation_failed', `Unknown organisation: ${request.organisation}.`, { organisation: 'unknown' });
-      return { data: { organisationId: organisation.id }, organisationId: organisation.id, label: organisation.name };
+      const organisation = await db.organisation.findUnique({
+        where: { slug: request.organisation },
+        select: { id: true, name: true },
+      });
+      if (!organisation)
+        throw new AppError('validation_failed', `Unknown organisation: ${request.organisation}.`, {
+          organisation: 'unknown',
+        });
+      return {
+        data: { organisationId: organisation.id },
+        organisationId: organisation.id,
+        label: organisation.name,
+      };
     }
     case 'channel': {
       const scope = organisationScope(actor, 'channel.read');
       const channel = await db.channel.findFirst({
-        where: { id: request.channelId, ...(scope === 'all' ? {} : { organisationId: { in: scope } }) },
+        where: {
+          id: request.channelId,
+          ...(scope === 'all' ? {} : { organisationId: { in: scope } }),
+        },
         select: { id: true, organisationId: true, handle: true },
       });
       if (!channel) throw new AppError('not_found', 'That channel was not found.');
-      return { data: { channelId: channel.id }, organisationId: channel.organisationId, label: channel.handle };
+      return {
+        data: { channelId: channel.id },
+        organisationId: channel.organisationId,
+        label: channel.handle,
+      };
     }
     case 'campaign': {
-      const campaign = await db.campaign.findUnique({ where: { id: request.campaignId }, select: { id: true, name: true } });
+      const campaign = await db.campaign.findUnique({
+        where: { id: request.campaignId },
+        select: { id: true, name: true },
+      });
       if (!campaign) throw new AppError('not_found', 'That campaign was not found.');
       return { data: { campaignId: campaign.id }, organisationId: null, label: campaign.name };
     }
@@ -64,7 +106,12 @@ async function resolveScope(actor: Actor, request: PauseRequest) {
 }
 
 /** Which posts a pause covers, for the database. */
-export function postsInScope(pause: { scope: PauseScope; organisationId?: string | null; channelId?: string | null; campaignId?: string | null }): Prisma.PostWhereInput {
+export function postsInScope(pause: {
+  scope: PauseScope;
+  organisationId?: string | null;
+  channelId?: string | null;
+  campaignId?: string | null;
+}): Prisma.PostWhereInput {
   switch (pause.scope) {
     case 'global':
       return {};
@@ -77,7 +124,12 @@ export function postsInScope(pause: { scope: PauseScope; organisationId?: string
   }
 }
 
-export async function createPause(actor: Actor, audit: AuditActor, request: PauseRequest, now = new Date()): Promise<PauseView & { settled: boolean }> {
+export async function createPause(
+  actor: Actor,
+  audit: AuditActor,
+  request: PauseRequest,
+  now = new Date(),
+): Promise<PauseView & { settled: boolean }> {
   const target = await resolveScope(actor, request);
   if (!can(actor, 'pause.manage', { organisationId: target.organisationId })) {
     throw new AppError('forbidden', `You may not pause ${target.label}.`);
@@ -85,13 +137,24 @@ export async function createPause(actor: Actor, audit: AuditActor, request: Paus
   let endsAt: Date | null = null;
   if (request.endsAt !== undefined) {
     const parsed = parseScheduleTime(request.endsAt);
-    if (parsed.kind !== 'ok') throw new AppError('validation_failed', parsed.message, { endsAt: parsed.message });
-    if (parsed.instant <= now) throw new AppError('validation_failed', 'The pause would end before it starts.', { endsAt: 'must be in the future' });
+    if (parsed.kind !== 'ok')
+      throw new AppError('validation_failed', parsed.message, { endsAt: parsed.message });
+    if (parsed.instant <= now)
+      throw new AppError('validation_failed', 'The pause would end before it starts.', {
+        endsAt: 'must be in the future',
+      });
     endsAt = parsed.instant;
   }
   const pause = await db.$transaction(async (tx) => {
     const created = await tx.pause.create({
-      data: { scope: request.scope, ...target.data, reason: request.reason, createdById: actor.userId, startsAt: now, endsAt },
+      data: {
+        scope: request.scope,
+        ...target.data,
+        reason: request.reason,
+        createdById: actor.userId,
+        startsAt: now,
+        endsAt,
+      },
       select: PAUSE_VIEW_SELECT,
     });
     await recordAudit(tx, audit, {
@@ -106,17 +169,25 @@ export async function createPause(actor: Actor, audit: AuditActor, request: Paus
   // Claims made after this moment read the pause before calling a platform; allow a second of
   // clock difference between this process and the workers.
   const committedAt = new Date(Date.now() + CLOCK_SKEW_MS);
-  const settled = await waitForPublishingInScope(postsInScope({ scope: request.scope, ...target.data }), committedAt);
+  const settled = await waitForPublishingInScope(
+    postsInScope({ scope: request.scope, ...target.data }),
+    committedAt,
+  );
   return { ...toPauseView(pause, audit.label, now), settled };
 }
 
 const CLOCK_SKEW_MS = 1000;
 
 /** Waits until no post in scope claimed before the pause was written is still being published. */
-async function waitForPublishingInScope(scope: Prisma.PostWhereInput, pausedAt: Date): Promise<boolean> {
+async function waitForPublishingInScope(
+  scope: Prisma.PostWhereInput,
+  pausedAt: Date,
+): Promise<boolean> {
   const deadline = Date.now() + env().PAUSE_SETTLE_SECONDS * 1000;
   for (;;) {
-    const inFlight = await db.post.count({ where: { ...scope, status: 'publishing', claimedAt: { lte: pausedAt } } });
+    const inFlight = await db.post.count({
+      where: { ...scope, status: 'publishing', claimedAt: { lte: pausedAt } },
+    });
     if (inFlight === 0) return true;
     if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -6,17 +6,31 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { PAUSE_VIEW_SELECT, toPauseView, type PauseView } from './pause-view';
 
-export async function liftPause(actor: Actor, audit: AuditActor, pauseId: string, now = new Date()): Promise<PauseView> {
+export async function liftPause(
+  actor: Actor,
+  audit: AuditActor,
+  pauseId: string,
+  now = new Date(),
+): Promise<PauseView> {
   const pause = await db.pause.findUnique({
     where: { id: pauseId },
-    select: { id: true, liftedAt: true, organisationId: true, channel: { select: { organisationId: true } } },
+    select: {
+      id: true,
+      liftedAt: true,
+      organisationId: true,
+      channel: { select: { organisationId: true } },
+    },
   });
   if (!pause) throw new AppError('not_found', 'That pause was not found.');
   const organisationId = pause.organisationId ?? pause.channel?.organisationId ?? null;
-  if (!can(actor, 'pause.manage', { organisationId })) throw new AppError('forbidden', 'You may not lift this pause.');
+  if (!can(actor, 'pause.manage', { organisationId }))
+    throw new AppError('forbidden', 'You may not lift this pause.');
   if (pause.liftedAt) throw new AppError('conflict', 'This pause has already been lifted.');
   const lifted = await db.$transaction(async (tx) => {
-    const updated = await tx.pause.updateMany({ where: { id: pause.id, liftedAt: null }, data: { liftedAt: now, liftedById: actor.userId } });
+    const updated = await tx.pause.updateMany({
+      where: { id: pause.id, liftedAt: null },
+      data: { liftedAt: now, liftedById: actor.userId },
+    });
     if (updated.count !== 1) throw new AppError('conflict', 'This pause has already been lifted.');
     await recordAudit(tx, audit, {
       action: 'pause.lifted',

@@ -34,7 +34,10 @@ export const PAUSE_VIEW_SELECT = {
 
 type PauseRow = Prisma.PauseGetPayload<{ select: typeof PAUSE_VIEW_SELECT }>;
 
-export const isActive = (pause: { liftedAt: Date | null; startsAt: Date; endsAt: Date | null }, now: Date) =>
+export const isActive = (
+  pause: { liftedAt: Date | null; startsAt: Date; endsAt: Date | null },
+  now: Date,
+) =>
   pause.liftedAt === null && pause.startsAt <= now && (pause.endsAt === null || pause.endsAt > now);
 
 /** Where a pause is in force, for the database: not lifted, started, not ended. */

@@ -45,11 +45,21 @@ export async function pausesForBanner(actor: Actor, now = new Date()): Promise<B
       createdById: true,
       organisationId: true,
       organisation: { select: { name: true } },
-      channel: { select: { handle: true, platform: true, organisationId: true, organisation: { select: { name: true } } } },
+      channel: {
+        select: {
+          handle: true,
+          platform: true,
+          organisationId: true,
+          organisation: { select: { name: true } },
+        },
+      },
       campaign: { select: { name: true } },
     },
   });
-  const people = await db.user.findMany({ where: { id: { in: rows.map((row) => row.createdById) } }, select: { id: true, name: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: rows.map((row) => row.createdById) } },
+    select: { id: true, name: true },
+  });
   const names = new Map(people.map((person) => [person.id, person.name]));
   return rows.map((row) => ({
     id: row.id,
@@ -65,6 +75,8 @@ export async function pausesForBanner(actor: Actor, now = new Date()): Promise<B
     createdBy: names.get(row.createdById) ?? 'someone',
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt?.toISOString() ?? null,
-    mayLift: can(actor, 'pause.manage', { organisationId: row.organisationId ?? row.channel?.organisationId ?? null }),
+    mayLift: can(actor, 'pause.manage', {
+      organisationId: row.organisationId ?? row.channel?.organisationId ?? null,
+    }),
   }));
 }

@@ -18,7 +18,13 @@ export interface PostChange {
   /** Extra fields to write beside the new status. */
   data?: (post: { scheduledAt: Date }) => Prisma.PostUpdateManyMutationInput;
   /** Checks that need the post (e.g. a release while the pause is still on). */
-  check?: (post: { id: string; organisationId: string; channelId: string; campaignId: string; scheduledAt: Date }) => Promise<void>;
+  check?: (post: {
+    id: string;
+    organisationId: string;
+    channelId: string;
+    campaignId: string;
+    scheduledAt: Date;
+  }) => Promise<void>;
   /** When the post's job should run, for changes that leave it scheduled. */
   dueAt?: (post: { scheduledAt: Date }) => Date;
 }
@@ -27,13 +33,27 @@ export async function findVisiblePost(actor: Actor, postId: string) {
   const scope = organisationScope(actor, 'post.read');
   const post = await db.post.findFirst({
     where: { id: postId, ...(scope === 'all' ? {} : { organisationId: { in: scope } }) },
-    select: { id: true, status: true, revision: true, organisationId: true, channelId: true, campaignId: true, scheduledAt: true },
+    select: {
+      id: true,
+      status: true,
+      revision: true,
+      organisationId: true,
+      channelId: true,
+      campaignId: true,
+      scheduledAt: true,
+    },
   });
   if (!post) throw new AppError('not_found', 'That post was not found.');
   return post;
 }
 
-export async function changePost(actor: Actor, audit: AuditActor, postId: string, change: PostChange, now = new Date()): Promise<PostView> {
+export async function changePost(
+  actor: Actor,
+  audit: AuditActor,
+  postId: string,
+  change: PostChange,
+  now = new Date(),
+): Promise<PostView> {
   const post = await findVisiblePost(actor, postId);
   if (!can(actor, 'post.manage', { organisationId: post.organisationId })) {
     throw new AppError('forbidden', 'You may not change posts of this organisation.');
@@ -49,8 +69,15 @@ export async function changePost(actor: Actor, audit: AuditActor, postId: string
       where: { id: post.id, status: post.status, revision: post.revision },
       data: { ...extra, status: move.to, revision, claimedAt: null, claimedBy: null },
     });
-    if (result.count !== 1) throw new AppError('conflict', 'The post changed while you were looking at it. Reload and try again.');
-    const row = await tx.post.findUniqueOrThrow({ where: { id: post.id }, select: POST_VIEW_SELECT });
+    if (result.count !== 1)
+      throw new AppError(
+        'conflict',
+        'The post changed while you were looking at it. Reload and try again.',
+      );
+    const row = await tx.post.findUniqueOrThrow({
+      where: { id: post.id },
+      select: POST_VIEW_SELECT,
+    });
     await recordAudit(tx, audit, {
       action: change.action,
       entityType: 'post',
@@ -63,7 +90,17 @@ export async function changePost(actor: Actor, audit: AuditActor, postId: string
   });
   await removePublishJob(post.id, post.revision);
   if (updated.status === 'scheduled') {
-    await enqueuePosts([{ id: post.id, revision, channelId: post.channelId, dueAt: change.dueAt?.(updated) ?? updated.scheduledAt }], now);
+    await enqueuePosts(
+      [
+        {
+          id: post.id,
+          revision,
+          channelId: post.channelId,
+          dueAt: change.dueAt?.(updated) ?? updated.scheduledAt,
+        },
+      ],
+      now,
+    );
   }
   return toPostView(updated);
 }

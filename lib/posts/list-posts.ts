@@ -14,7 +14,12 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(500)
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 export const PostListQuery = ListQuery.extend({
@@ -64,6 +69,9 @@ export async function listPosts(actor: Actor, query: PostListQuery) {
     orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
     take: query.limit + 1,
   });
-  const page = toPage(rows, query.limit, (row) => ({ at: row.scheduledAt.toISOString(), id: row.id }));
+  const page = toPage(rows, query.limit, (row) => ({
+    at: row.scheduledAt.toISOString(),
+    id: row.id,
+  }));
   return { items: page.items.map(toPostView), nextCursor: page.nextCursor };
 }

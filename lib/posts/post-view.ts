@@ -11,7 +11,10 @@ export const PostView = z
     messageTitle: z.string(),
     campaignId: z.string(),
     channelId: z.string(),
-    channel: z.object({ handle: z.string(), status: z.enum(['active', 'needs_reauth', 'disabled']) }),
+    channel: z.object({
+      handle: z.string(),
+      status: z.enum(['active', 'needs_reauth', 'disabled']),
+    }),
     organisationId: z.string(),
     organisation: z.object({ slug: z.string(), name: z.string() }),
     platform: Platform,
@@ -34,12 +37,16 @@ export const PostAttemptView = z.object({
   number: z.number().int(),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
-  outcome: z.enum(['published', 'transient', 'auth', 'permanent', 'unknown', 'found_existing']).nullable(),
+  outcome: z
+    .enum(['published', 'transient', 'auth', 'permanent', 'unknown', 'found_existing'])
+    .nullable(),
   httpStatus: z.number().int().nullable(),
   error: z.string().nullable(),
 });
 
-export const PostWithAttempts = PostView.extend({ publishAttempts: z.array(PostAttemptView) }).meta({ id: 'PostWithAttempts' });
+export const PostWithAttempts = PostView.extend({ publishAttempts: z.array(PostAttemptView) }).meta(
+  { id: 'PostWithAttempts' },
+);
 export type PostWithAttempts = z.infer<typeof PostWithAttempts>;
 
 export const POST_VIEW_SELECT = {

@@ -31,7 +31,10 @@ export function releasePost(actor: Actor, audit: AuditActor, postId: string, now
             campaign: { select: { name: true } },
           },
         });
-        const hold = await findHold({ ...subject, scheduledAt: now, platformLabel: platformRules[subject.platform].label }, now);
+        const hold = await findHold(
+          { ...subject, scheduledAt: now, platformLabel: platformRules[subject.platform].label },
+          now,
+        );
         if (hold) throw new AppError('conflict', `It would be held again: ${hold}`);
       },
     },

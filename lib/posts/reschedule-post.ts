@@ -7,16 +7,28 @@ import { formatLocal } from '../scheduling/london-time';
 import { changePost } from './change-post';
 import { resolveScheduleTime, ScheduleTime } from './schedule-time';
 
-export const RescheduleRequest = z.strictObject({ scheduledAt: ScheduleTime }).meta({ id: 'RescheduleRequest' });
+export const RescheduleRequest = z
+  .strictObject({ scheduledAt: ScheduleTime })
+  .meta({ id: 'RescheduleRequest' });
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 
 /** Moves a scheduled or held post to a new time (a held post is released to it). */
-export function reschedulePost(actor: Actor, audit: AuditActor, postId: string, request: RescheduleRequest, now = new Date()) {
+export function reschedulePost(
+  actor: Actor,
+  audit: AuditActor,
+  postId: string,
+  request: RescheduleRequest,
+  now = new Date(),
+) {
   const scheduledAt = resolveScheduleTime(request.scheduledAt, 'scheduledAt');
   if (scheduledAt.getTime() < now.getTime() - PAST_GRACE_MS) {
-    throw new AppError('validation_failed', `${formatLocal(scheduledAt)} has passed; choose a time from now on.`, {
-      scheduledAt: 'is in the past',
-    });
+    throw new AppError(
+      'validation_failed',
+      `${formatLocal(scheduledAt)} has passed; choose a time from now on.`,
+      {
+        scheduledAt: 'is in the past',
+      },
+    );
   }
   return changePost(
     actor,

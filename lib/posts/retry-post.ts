@@ -8,7 +8,12 @@ export function retryPost(actor: Actor, audit: AuditActor, postId: string, now =
     actor,
     audit,
     postId,
-    { event: 'retry', action: 'post.retried', data: () => ({ nextAttemptAt: now, lastError: null }), dueAt: () => now },
+    {
+      event: 'retry',
+      action: 'post.retried',
+      data: () => ({ nextAttemptAt: now, lastError: null }),
+      dueAt: () => now,
+    },
     now,
   );
 }

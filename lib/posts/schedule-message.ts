@@ -15,7 +15,12 @@ import { enqueuePosts } from '../publishing/enqueue';
 import { platformMediaFacts } from '../media/media-facts';
 import type { MediaFacts, Platform as PlatformName } from '../platforms/types';
 import { renderForChannel } from '../publishing/render-for-channel';
-import { checkPlannedPosts, MAX_STAGGER_MINUTES, planFanOut, type PlannedPost } from '../scheduling/fan-out';
+import {
+  checkPlannedPosts,
+  MAX_STAGGER_MINUTES,
+  planFanOut,
+  type PlannedPost,
+} from '../scheduling/fan-out';
 import { formatLocal } from '../scheduling/london-time';
 import { currentSignpost, toSignpost } from '../signpost/signpost-store';
 import { FORCES, REGIONAL_UNIT } from '@/prisma/seed-data';
@@ -25,7 +30,10 @@ import { resolveScheduleTime, ScheduleTime } from './schedule-time';
 const MAX_POSTS_PER_REQUEST = 500;
 
 export const ScheduleTargets = z.strictObject({
-  targets: z.array(z.strictObject({ channelId: z.string().min(1).max(64), scheduledAt: ScheduleTime })).min(1).max(MAX_POSTS_PER_REQUEST),
+  targets: z
+    .array(z.strictObject({ channelId: z.string().min(1).max(64), scheduledAt: ScheduleTime }))
+    .min(1)
+    .max(MAX_POSTS_PER_REQUEST),
 });
 export const ScheduleFanOut = z.strictObject({
   /** Default: every force and NW ROCU. */
@@ -34,12 +42,17 @@ export const ScheduleFanOut = z.strictObject({
   startAt: ScheduleTime,
   staggerMinutes: z.number().int().min(0).max(MAX_STAGGER_MINUTES).default(0),
 });
-export const ScheduleRequest = z.union([ScheduleTargets, ScheduleFanOut]).meta({ id: 'ScheduleRequest' });
+export const ScheduleRequest = z
+  .union([ScheduleTargets, ScheduleFanOut])
+  .meta({ id: 'ScheduleRequest' });
 export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
 
 export const ScheduleResponse = z.object({ posts: z.array(z.unknown()) });
 
-export const DEFAULT_FAN_OUT_ORGANISATIONS = [...FORCES.map((force) => force.slug), REGIONAL_UNIT.slug];
+export const DEFAULT_FAN_OUT_ORGANISATIONS = [
+  ...FORCES.map((force) => force.slug),
+  REGIONAL_UNIT.slug,
+];
 
 async function loadMessage(actor: Actor, messageId: string) {
   const message = await db.message.findUnique({
@@ -54,30 +67,64 @@ async function loadMessage(actor: Actor, messageId: string) {
       campaign: { select: { id: true, slug: true, status: true } },
       media: {
         orderBy: { position: 'asc' },
-        select: { altText: true, media: { select: { id: true, mimeType: true, bytes: true, width: true, height: true, storagePath: true } } },
+        select: {
+          altText: true,
+          media: {
+            select: {
+              id: true,
+              mimeType: true,
+              bytes: true,
+              width: true,
+              height: true,
+              storagePath: true,
+            },
+          },
+        },
       },
     },
   });
-  if (!message || !can(actor, 'message.read', { shareable: message.shareable, approved: message.status === 'approved' })) {
+  if (
+    !message ||
+    !can(actor, 'message.read', {
+      shareable: message.shareable,
+      approved: message.status === 'approved',
+    })
+  ) {
     throw new AppError('not_found', 'That message was not found.');
   }
   if (message.status !== 'approved') {
-    throw new AppError('conflict', `Only approved messages can be scheduled; this one is ${message.status.replace('_', ' ')}.`);
+    throw new AppError(
+      'conflict',
+      `Only approved messages can be scheduled; this one is ${message.status.replace('_', ' ')}.`,
+    );
   }
-  if (message.campaign.status === 'archived') throw new AppError('conflict', 'The campaign is archived: its messages can no longer be scheduled.');
+  if (message.campaign.status === 'archived')
+    throw new AppError(
+      'conflict',
+      'The campaign is archived: its messages can no longer be scheduled.',
+    );
   return message;
 }
 
-async function planTargets(actor: Actor, request: ScheduleRequest): Promise<{ planned: PlannedPost[]; field: (index: number) => string }> {
+async function planTargets(
+  actor: Actor,
+  request: ScheduleRequest,
+): Promise<{ planned: PlannedPost[]; field: (index: number) => string }> {
   const scope = organisationScope(actor, 'channel.read');
   const visible = scope === 'all' ? {} : { organisationId: { in: scope } };
   if ('targets' in request) {
     const ids = [...new Set(request.targets.map((target) => target.channelId))];
-    const channels = await db.channel.findMany({ where: { id: { in: ids }, ...visible }, select: { id: true, organisationId: true, platform: true } });
+    const channels = await db.channel.findMany({
+      where: { id: { in: ids }, ...visible },
+      select: { id: true, organisationId: true, platform: true },
+    });
     const byId = new Map(channels.map((channel) => [channel.id, channel]));
     const planned = request.targets.map((target, index) => {
       const channel = byId.get(target.channelId);
-      if (!channel) throw new AppError('not_found', `Channel ${target.channelId} was not found.`, { [`targets.${index}.channelId`]: 'not found' });
+      if (!channel)
+        throw new AppError('not_found', `Channel ${target.channelId} was not found.`, {
+          [`targets.${index}.channelId`]: 'not found',
+        });
       return {
         channelId: channel.id,
         organisationId: channel.organisationId,
@@ -88,10 +135,20 @@ async function planTargets(actor: Actor, request: ScheduleRequest): Promise<{ pl
     return { planned, field: (index) => `targets.${index}` };
   }
   const slugs = request.organisations ?? DEFAULT_FAN_OUT_ORGANISATIONS;
-  const organisations = await db.organisation.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true } });
-  const unknown = slugs.filter((slug) => !organisations.some((organisation) => organisation.slug === slug));
-  if (unknown.length > 0) throw new AppError('validation_failed', `Unknown organisation: ${unknown.join(', ')}.`, { organisations: `unknown: ${unknown.join(', ')}` });
-  const ordered = slugs.map((slug) => organisations.find((organisation) => organisation.slug === slug)).filter((o) => o !== undefined);
+  const organisations = await db.organisation.findMany({
+    where: { slug: { in: slugs } },
+    select: { id: true, slug: true, name: true },
+  });
+  const unknown = slugs.filter(
+    (slug) => !organisations.some((organisation) => organisation.slug === slug),
+  );
+  if (unknown.length > 0)
+    throw new AppError('validation_failed', `Unknown organisation: ${unknown.join(', ')}.`, {
+      organisations: `unknown: ${unknown.join(', ')}`,
+    });
+  const ordered = slugs
+    .map((slug) => organisations.find((organisation) => organisation.slug === slug))
+    .filter((o) => o !== undefined);
   const channels = await db.channel.findMany({
     where: { organisationId: { in: ordered.map((o) => o.id) }, status: 'active', ...visible },
     select: { id: true, organisationId: true, platform: true },
@@ -105,9 +162,13 @@ async function planTargets(actor: Actor, request: ScheduleRequest): Promise<{ pl
     staggerMinutes: request.staggerMinutes,
   });
   if (planned.length === 0) {
-    throw new AppError('validation_failed', 'None of the chosen organisations has an active channel on the chosen platforms.', {
-      platforms: 'no channel to schedule on',
-    });
+    throw new AppError(
+      'validation_failed',
+      'None of the chosen organisations has an active channel on the chosen platforms.',
+      {
+        platforms: 'no channel to schedule on',
+      },
+    );
   }
   return { planned, field: () => 'organisations' };
 }
@@ -121,20 +182,40 @@ export async function scheduleMessage(
 ): Promise<{ posts: PostView[] }> {
   const message = await loadMessage(actor, messageId);
   const { planned, field } = await planTargets(actor, request);
-  if (planned.length > MAX_POSTS_PER_REQUEST) throw new AppError('validation_failed', `At most ${MAX_POSTS_PER_REQUEST} posts can be scheduled at once.`);
+  if (planned.length > MAX_POSTS_PER_REQUEST)
+    throw new AppError(
+      'validation_failed',
+      `At most ${MAX_POSTS_PER_REQUEST} posts can be scheduled at once.`,
+    );
 
   const timing = checkPlannedPosts(planned, now);
   if (timing.length > 0) {
-    throw new AppError('validation_failed', timing.map((problem) => problem.message).join(' '), Object.fromEntries(timing.map((problem) => [problem.field, problem.message])));
+    throw new AppError(
+      'validation_failed',
+      timing.map((problem) => problem.message).join(' '),
+      Object.fromEntries(timing.map((problem) => [problem.field, problem.message])),
+    );
   }
 
   const channelIds = [...new Set(planned.map((post) => post.channelId))];
   const [channels, blackouts, signpostView, existing] = await Promise.all([
     db.channel.findMany({
       where: { id: { in: channelIds } },
-      select: { id: true, handle: true, status: true, platform: true, organisationId: true, organisation: { select: { slug: true, name: true, area: true } } },
+      select: {
+        id: true,
+        handle: true,
+        status: true,
+        platform: true,
+        organisationId: true,
+        organisation: { select: { slug: true, name: true, area: true } },
+      },
     }),
-    db.blackout.findMany({ where: { organisationId: { in: planned.map((post) => post.organisationId) }, endsAt: { gt: now } } }),
+    db.blackout.findMany({
+      where: {
+        organisationId: { in: planned.map((post) => post.organisationId) },
+        endsAt: { gt: now },
+      },
+    }),
     currentSignpost(),
     // The same message on the same channel in the same minute, already scheduled or sent.
     db.post.findMany({
@@ -153,7 +234,11 @@ export async function scheduleMessage(
   // Each platform judges its own copy of the images (made once, then cached on disk).
   const platforms = [...new Set(channels.map((channel) => channel.platform))];
   const factsByPlatform = new Map<PlatformName, MediaFacts[]>(
-    await Promise.all(platforms.map(async (platform) => [platform, await platformMediaFacts(platform, message.media)] as const)),
+    await Promise.all(
+      platforms.map(
+        async (platform) => [platform, await platformMediaFacts(platform, message.media)] as const,
+      ),
+    ),
   );
 
   const problems: Record<string, string> = {};
@@ -161,25 +246,51 @@ export async function scheduleMessage(
     const channel = byId.get(post.channelId);
     if (!channel) throw new AppError('not_found', `Channel ${post.channelId} was not found.`);
     const where = `${channel.organisation.name} on ${platformRules[channel.platform].label} (${channel.handle})`;
-    if (!can(actor, 'post.schedule', { organisationId: channel.organisationId, shareable: message.shareable })) {
+    if (
+      !can(actor, 'post.schedule', {
+        organisationId: channel.organisationId,
+        shareable: message.shareable,
+      })
+    ) {
       throw new AppError('forbidden', `You may not schedule on ${where}.`);
     }
     if (taken.has(`${post.channelId}@${post.scheduledAt.getTime()}`)) {
-      problems[field(index)] = `${where}: this message is already scheduled there at ${formatLocal(post.scheduledAt)}.`;
+      problems[field(index)] =
+        `${where}: this message is already scheduled there at ${formatLocal(post.scheduledAt)}.`;
     }
     if (channel.status !== 'active') {
-      problems[field(index)] = `${where} ${channel.status === 'disabled' ? 'is disabled' : 'needs re-authorising'}; it cannot publish.`;
+      problems[field(index)] =
+        `${where} ${channel.status === 'disabled' ? 'is disabled' : 'needs re-authorising'}; it cannot publish.`;
     }
-    const blackout = blackouts.find((b) => b.organisationId === channel.organisationId && b.startsAt <= post.scheduledAt && post.scheduledAt < b.endsAt);
+    const blackout = blackouts.find(
+      (b) =>
+        b.organisationId === channel.organisationId &&
+        b.startsAt <= post.scheduledAt &&
+        post.scheduledAt < b.endsAt,
+    );
     if (blackout) {
-      problems[field(index)] = `${where}: ${formatLocal(post.scheduledAt)} falls in a blackout (${blackout.reason}) until ${formatLocal(blackout.endsAt)}.`;
+      problems[field(index)] =
+        `${where}: ${formatLocal(post.scheduledAt)} falls in a blackout (${blackout.reason}) until ${formatLocal(blackout.endsAt)}.`;
     }
-    const result = renderForChannel({ message, platform: channel.platform, organisation: channel.organisation, campaignSlug: message.campaign.slug, signpost, media: factsByPlatform.get(channel.platform) ?? [] });
-    if (!result.valid) problems[field(index)] = `${where}: ${result.problems.map((problem) => problem.message).join(' ')}`;
+    const result = renderForChannel({
+      message,
+      platform: channel.platform,
+      organisation: channel.organisation,
+      campaignSlug: message.campaign.slug,
+      signpost,
+      media: factsByPlatform.get(channel.platform) ?? [],
+    });
+    if (!result.valid)
+      problems[field(index)] =
+        `${where}: ${result.problems.map((problem) => problem.message).join(' ')}`;
     return { post, text: result.text };
   });
   if (Object.keys(problems).length > 0) {
-    throw new AppError('validation_failed', `Nothing was scheduled. ${Object.values(problems).join(' ')}`, problems);
+    throw new AppError(
+      'validation_failed',
+      `Nothing was scheduled. ${Object.values(problems).join(' ')}`,
+      problems,
+    );
   }
 
   const batchId = randomUUID();
@@ -206,11 +317,29 @@ export async function scheduleMessage(
         entityType: 'post',
         entityId: row.id,
         organisationId: row.organisationId,
-        after: { status: 'scheduled', messageId: row.messageId, channelId: row.channelId, scheduledAt: row.scheduledAt, batchId },
+        after: {
+          status: 'scheduled',
+          messageId: row.messageId,
+          channelId: row.channelId,
+          scheduledAt: row.scheduledAt,
+          batchId,
+        },
       })),
     );
-    return tx.post.findMany({ where: { batchId }, select: POST_VIEW_SELECT, orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }] });
+    return tx.post.findMany({
+      where: { batchId },
+      select: POST_VIEW_SELECT,
+      orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
+    });
   });
-  await enqueuePosts(created.map((post) => ({ id: post.id, revision: 0, channelId: post.channelId, dueAt: post.scheduledAt })), now);
+  await enqueuePosts(
+    created.map((post) => ({
+      id: post.id,
+      revision: 0,
+      channelId: post.channelId,
+      dueAt: post.scheduledAt,
+    })),
+    now,
+  );
   return { posts: created.map(toPostView) };
 }

@@ -13,12 +13,17 @@ export const VIEW_STATUSES: Record<ScheduleView, PostStatus[] | null> = {
   all: null,
 };
 
-export function scheduleViewQuery(view: ScheduleView, now: Date): { status?: string; from?: string } {
+export function scheduleViewQuery(
+  view: ScheduleView,
+  now: Date,
+): { status?: string; from?: string } {
   const statuses = VIEW_STATUSES[view];
   return {
     ...(statuses ? { status: statuses.join(',') } : {}),
     // Published: the last fortnight unless the filters say otherwise.
-    ...(view === 'published' ? { from: new Date(now.getTime() - 14 * 24 * 60 * 60 * 1000).toISOString() } : {}),
+    ...(view === 'published'
+      ? { from: new Date(now.getTime() - 14 * 24 * 60 * 60 * 1000).toISOString() }
+      : {}),
   };
 }
 

@@ -9,7 +9,11 @@ export interface HoldSubject {
   channelId: string;
   campaignId: string;
   scheduledAt: Date;
-  channel: { status: 'active' | 'needs_reauth' | 'disabled'; handle: string; statusReason: string | null };
+  channel: {
+    status: 'active' | 'needs_reauth' | 'disabled';
+    handle: string;
+    statusReason: string | null;
+  };
   organisation: { name: string };
   campaign: { name: string };
   platformLabel: string;
@@ -21,7 +25,8 @@ export async function findHold(post: HoldSubject, now: Date): Promise<string | n
       post.channel.statusReason ? ` (${post.channel.statusReason})` : ''
     }.`;
   }
-  if (post.channel.status === 'disabled') return `The ${post.platformLabel} account ${post.channel.handle} is disabled.`;
+  if (post.channel.status === 'disabled')
+    return `The ${post.platformLabel} account ${post.channel.handle} is disabled.`;
 
   const [pauses, blackouts] = await Promise.all([
     db.pause.findMany({
@@ -36,7 +41,11 @@ export async function findHold(post: HoldSubject, now: Date): Promise<string | n
       },
     }),
     db.blackout.findMany({
-      where: { organisationId: post.organisationId, endsAt: { gt: now }, startsAt: { lte: new Date(Math.max(now.getTime(), post.scheduledAt.getTime())) } },
+      where: {
+        organisationId: post.organisationId,
+        endsAt: { gt: now },
+        startsAt: { lte: new Date(Math.max(now.getTime(), post.scheduledAt.getTime())) },
+      },
     }),
   ]);
   const hold = holdReason({ pauses, blackouts, post, now });

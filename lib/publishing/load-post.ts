@@ -39,7 +39,16 @@ export async function loadPostForPublishing(postId: string) {
             orderBy: { position: 'asc' },
             select: {
               altText: true,
-              media: { select: { id: true, mimeType: true, bytes: true, width: true, height: true, storagePath: true } },
+              media: {
+                select: {
+                  id: true,
+                  mimeType: true,
+                  bytes: true,
+                  width: true,
+                  height: true,
+                  storagePath: true,
+                },
+              },
             },
           },
         },

@@ -7,7 +7,12 @@ import type { RateLimitState } from '../platforms/adapter';
 const key = (prefix: string, channelId: string) => `${prefix}:channel-limited-until:${channelId}`;
 
 /** When the channel may be called again, or null if it may be called now. */
-export async function channelLimitedUntil(redis: Redis, prefix: string, channelId: string, now: Date): Promise<Date | null> {
+export async function channelLimitedUntil(
+  redis: Redis,
+  prefix: string,
+  channelId: string,
+  now: Date,
+): Promise<Date | null> {
   const until = Number(await redis.get(key(prefix, channelId)));
   return until > now.getTime() ? new Date(until) : null;
 }
@@ -22,7 +27,8 @@ export async function noteRateLimit(
 ): Promise<void> {
   let until: number | null = null;
   if (state.retryAfterMs !== undefined) until = now.getTime() + state.retryAfterMs;
-  else if (state.rateLimit?.remaining === 0 && state.rateLimit.resetAt) until = state.rateLimit.resetAt.getTime();
+  else if (state.rateLimit?.remaining === 0 && state.rateLimit.resetAt)
+    until = state.rateLimit.resetAt.getTime();
   if (until === null || until <= now.getTime()) return;
   await redis.set(key(prefix, channelId), String(until), 'PX', until - now.getTime() + 1000);
 }

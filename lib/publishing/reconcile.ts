@@ -22,11 +22,20 @@ export interface ReconcileReport {
   jobsReplaced: number;
 }
 
-export async function reconcile({ now, log }: { now: Date; log: Logger }): Promise<ReconcileReport> {
+export async function reconcile({
+  now,
+  log,
+}: {
+  now: Date;
+  log: Logger;
+}): Promise<ReconcileReport> {
   const markedUnconfirmed = await markStaleClaims(now);
   const { restored, replaced } = await restoreMissingJobs(now);
   if (markedUnconfirmed + restored + replaced > 0) {
-    log.warn({ markedUnconfirmed, jobsRestored: restored, jobsReplaced: replaced }, 'reconciler repaired posts');
+    log.warn(
+      { markedUnconfirmed, jobsRestored: restored, jobsReplaced: replaced },
+      'reconciler repaired posts',
+    );
   }
   return { markedUnconfirmed, jobsRestored: restored, jobsReplaced: replaced };
 }
@@ -35,7 +44,14 @@ async function markStaleClaims(now: Date): Promise<number> {
   const claimedBefore = new Date(now.getTime() - env().CLAIM_STALE_AFTER_SECONDS * 1000);
   const stale = await db.post.findMany({
     where: { status: 'publishing', claimedAt: { lt: claimedBefore } },
-    select: { id: true, revision: true, organisationId: true, channelId: true, claimedBy: true, attemptsLog: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 } },
+    select: {
+      id: true,
+      revision: true,
+      organisationId: true,
+      channelId: true,
+      claimedBy: true,
+      attemptsLog: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 },
+    },
   });
   const due: DuePost[] = [];
   const to = moveTo('publishing', 'crash_detected');
@@ -45,12 +61,21 @@ async function markStaleClaims(now: Date): Promise<number> {
     const moved = await db.$transaction(async (tx) => {
       const updated = await tx.post.updateMany({
         where: { id: post.id, status: 'publishing', claimedAt: { lt: claimedBefore } },
-        data: { status: to, revision, attempts, lastError: 'The worker publishing this post stopped before it finished.' },
+        data: {
+          status: to,
+          revision,
+          attempts,
+          lastError: 'The worker publishing this post stopped before it finished.',
+        },
       });
       if (updated.count !== 1) return false;
       await tx.publishAttempt.updateMany({
         where: { postId: post.id, number: attempts, outcome: null },
-        data: { outcome: 'unknown', finishedAt: now, error: 'The worker stopped during the call; the outcome is unknown.' },
+        data: {
+          outcome: 'unknown',
+          finishedAt: now,
+          error: 'The worker stopped during the call; the outcome is unknown.',
+        },
       });
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: 'post.unconfirmed',
@@ -76,7 +101,10 @@ async function restoreMissingJobs(now: Date): Promise<{ restored: number; replac
   let after: string | undefined;
   for (;;) {
     const posts = await db.post.findMany({
-      where: { status: { in: ['scheduled', 'unconfirmed'] }, ...(after ? { id: { gt: after } } : {}) },
+      where: {
+        status: { in: ['scheduled', 'unconfirmed'] },
+        ...(after ? { id: { gt: after } } : {}),
+      },
       select: { id: true, revision: true, channelId: true, scheduledAt: true, nextAttemptAt: true },
       orderBy: { id: 'asc' },
       take: PAGE,
@@ -96,7 +124,8 @@ async function restoreMissingJobs(now: Date): Promise<{ restored: number; replac
       const exists = Number(answers[index * 2]?.[1] ?? 0) === 1;
       const done = Number(answers[index * 2 + 1]?.[1] ?? 0) === 1;
       const dueAt = post.nextAttemptAt ?? post.scheduledAt;
-      if (!exists) missing.push({ id: post.id, revision: post.revision, channelId: post.channelId, dueAt });
+      if (!exists)
+        missing.push({ id: post.id, revision: post.revision, channelId: post.channelId, dueAt });
       else if (done) finished.push(post);
     });
     await enqueuePosts(missing, now);
@@ -105,11 +134,25 @@ async function restoreMissingJobs(now: Date): Promise<{ restored: number; replac
     // A finished job holds its id, so a post whose job ended without moving it gets a new revision.
     for (const post of finished) {
       const bumped = await db.post.updateMany({
-        where: { id: post.id, revision: post.revision, status: { in: ['scheduled', 'unconfirmed'] } },
+        where: {
+          id: post.id,
+          revision: post.revision,
+          status: { in: ['scheduled', 'unconfirmed'] },
+        },
         data: { revision: post.revision + 1 },
       });
       if (bumped.count === 1) {
-        await enqueuePosts([{ id: post.id, revision: post.revision + 1, channelId: post.channelId, dueAt: post.nextAttemptAt ?? post.scheduledAt }], now);
+        await enqueuePosts(
+          [
+            {
+              id: post.id,
+              revision: post.revision + 1,
+              channelId: post.channelId,
+              dueAt: post.nextAttemptAt ?? post.scheduledAt,
+            },
+          ],
+          now,
+        );
         replaced += 1;
       }
     }

@@ -26,20 +26,44 @@ export function moveTo(from: PostStatus, event: PostEvent): PostStatus {
   return result.to;
 }
 
-async function finishAttempt(tx: Tx, postId: string, number: number, data: Prisma.PublishAttemptUpdateInput) {
+async function finishAttempt(
+  tx: Tx,
+  postId: string,
+  number: number,
+  data: Prisma.PublishAttemptUpdateInput,
+) {
   await tx.publishAttempt.updateMany({ where: { postId, number }, data });
 }
 
 /** Moves a claimed post from `publishing`; false when it is no longer this worker's to move. */
-async function moveClaimed(tx: Tx, post: PostForPublishing, data: Prisma.PostUpdateManyMutationInput) {
-  const updated = await tx.post.updateMany({ where: { id: post.id, status: { in: ['publishing', 'unconfirmed'] } }, data });
+async function moveClaimed(
+  tx: Tx,
+  post: PostForPublishing,
+  data: Prisma.PostUpdateManyMutationInput,
+) {
+  const updated = await tx.post.updateMany({
+    where: { id: post.id, status: { in: ['publishing', 'unconfirmed'] } },
+    data,
+  });
   return updated.count === 1;
 }
 
-export async function holdPost(post: PostForPublishing, reason: string, workerId: string): Promise<void> {
+export async function holdPost(
+  post: PostForPublishing,
+  reason: string,
+  workerId: string,
+): Promise<void> {
   const to = moveTo('publishing', 'hold');
   await db.$transaction(async (tx) => {
-    if (!(await moveClaimed(tx, post, { status: to, heldReason: reason, claimedAt: null, claimedBy: null }))) return;
+    if (
+      !(await moveClaimed(tx, post, {
+        status: to,
+        heldReason: reason,
+        claimedAt: null,
+        claimedBy: null,
+      }))
+    )
+      return;
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'post.held',
       entityType: 'post',
@@ -81,7 +105,12 @@ export async function recordPublished(
 ): Promise<void> {
   const to = moveTo('publishing', 'published');
   const before = JSON.stringify({ status: 'publishing' });
-  const after = JSON.stringify({ status: to, externalId: result.externalId, externalUrl: result.externalUrl, attempt: attemptNumber });
+  const after = JSON.stringify({
+    status: to,
+    externalId: result.externalId,
+    externalUrl: result.externalUrl,
+    attempt: attemptNumber,
+  });
   await db.$executeRaw`
     WITH moved AS (
       UPDATE posts SET status = 'published', "externalId" = ${result.externalId}, "externalUrl" = ${result.externalUrl},
@@ -114,14 +143,17 @@ export async function recordFailure(
   // Anything that is not a classified platform answer (a bug, a dropped connection after
   // sending) may have reached the platform: the post is unconfirmed, looked for before a retry.
   const failure =
-    error instanceof PlatformError ? error : new PlatformError('transient', describeError(error), { outcomeUnknown: true });
+    error instanceof PlatformError
+      ? error
+      : new PlatformError('transient', describeError(error), { outcomeUnknown: true });
   const message = `${platform}: ${failure.message}`;
   const httpStatus = failure.options.httpStatus ?? null;
   if (failure.options.retryAfterMs !== undefined || failure.options.rateLimit) {
     await noteRateLimit(sharedRedis(), settings.QUEUE_PREFIX, post.channelId, failure.options, now);
   }
 
-  if (failure.kind === 'auth') return recordAuthFailure(post, attemptNumber, message, httpStatus, now);
+  if (failure.kind === 'auth')
+    return recordAuthFailure(post, attemptNumber, message, httpStatus, now);
 
   const event: PostEvent =
     failure.kind === 'permanent'
@@ -175,8 +207,10 @@ export async function recordFailure(
     }
     return ok;
   });
-  if (moved && dueAt) await enqueuePosts([{ id: post.id, revision, channelId: post.channelId, dueAt }], now);
-  const kind = to === 'scheduled' ? 'retry_scheduled' : to === 'unconfirmed' ? 'unconfirmed' : 'failed';
+  if (moved && dueAt)
+    await enqueuePosts([{ id: post.id, revision, channelId: post.channelId, dueAt }], now);
+  const kind =
+    to === 'scheduled' ? 'retry_scheduled' : to === 'unconfirmed' ? 'unconfirmed' : 'failed';
   return { kind, reason: message };
 }
 
@@ -195,9 +229,23 @@ async function recordAuthFailure(
   const to = moveTo('publishing', 'auth_error');
   const reason = `The ${platformRules[post.platform].label} account ${post.channel.handle} needs re-authorising: ${message}`;
   await db.$transaction(async (tx) => {
-    await moveClaimed(tx, post, { status: to, attempts: attemptNumber, lastError: message, heldReason: reason, claimedAt: null });
-    await finishAttempt(tx, post.id, attemptNumber, { finishedAt: now, outcome: 'auth', httpStatus, error: message });
-    await tx.channel.update({ where: { id: post.channelId }, data: { status: 'needs_reauth', statusReason: message } });
+    await moveClaimed(tx, post, {
+      status: to,
+      attempts: attemptNumber,
+      lastError: message,
+      heldReason: reason,
+      claimedAt: null,
+    });
+    await finishAttempt(tx, post.id, attemptNumber, {
+      finishedAt: now,
+      outcome: 'auth',
+      httpStatus,
+      error: message,
+    });
+    await tx.channel.update({
+      where: { id: post.channelId },
+      data: { status: 'needs_reauth', statusReason: message },
+    });
     const others = await tx.post.updateMany({
       where: { channelId: post.channelId, status: 'scheduled' },
       data: { status: moveTo('scheduled', 'hold'), heldReason: reason, revision: { increment: 1 } },

@@ -16,7 +16,10 @@ import { moveTo } from './record-outcome';
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
 const VERIFY_AGAIN_AFTER_MS = 30_000;
 
-export async function verifyUnconfirmed(job: PublishPostJob, context: PublishContext): Promise<PublishOutcome> {
+export async function verifyUnconfirmed(
+  job: PublishPostJob,
+  context: PublishContext,
+): Promise<PublishOutcome> {
   const clock = context.now ?? (() => new Date());
   const settings = env();
   // Claim the check itself: one worker looks, whatever the number of jobs.
@@ -41,8 +44,21 @@ export async function verifyUnconfirmed(job: PublishPostJob, context: PublishCon
     );
   } catch (error) {
     // The platform cannot tell us now: stay unconfirmed and look again shortly.
-    context.log.warn({ err: error, postId: post.id }, 'could not check the platform for an unconfirmed post');
-    await enqueuePosts([{ id: post.id, revision, channelId: post.channelId, dueAt: new Date(clock().getTime() + VERIFY_AGAIN_AFTER_MS) }], clock());
+    context.log.warn(
+      { err: error, postId: post.id },
+      'could not check the platform for an unconfirmed post',
+    );
+    await enqueuePosts(
+      [
+        {
+          id: post.id,
+          revision,
+          channelId: post.channelId,
+          dueAt: new Date(clock().getTime() + VERIFY_AGAIN_AFTER_MS),
+        },
+      ],
+      clock(),
+    );
     return { kind: 'still_unconfirmed', reason: 'the platform could not be checked' };
   }
 
@@ -52,7 +68,13 @@ export async function verifyUnconfirmed(job: PublishPostJob, context: PublishCon
     await db.$transaction(async (tx) => {
       await tx.post.updateMany({
         where: { id: post.id, revision, status: 'unconfirmed' },
-        data: { status: to, externalId: found.externalId, externalUrl: found.externalUrl, publishedAt: now, lastError: null },
+        data: {
+          status: to,
+          externalId: found.externalId,
+          externalUrl: found.externalUrl,
+          publishedAt: now,
+          lastError: null,
+        },
       });
       await tx.publishAttempt.updateMany({
         where: { postId: post.id, number: post.attempts, outcome: { in: ['unknown'] } },
@@ -76,7 +98,13 @@ export async function verifyUnconfirmed(job: PublishPostJob, context: PublishCon
   await db.$transaction(async (tx) => {
     await tx.post.updateMany({
       where: { id: post.id, revision, status: 'unconfirmed' },
-      data: { status: to, revision: nextRevision, nextAttemptAt: now, claimedAt: null, claimedBy: null },
+      data: {
+        status: to,
+        revision: nextRevision,
+        nextAttemptAt: now,
+        claimedAt: null,
+        claimedBy: null,
+      },
     });
     await tx.publishAttempt.updateMany({
       where: { postId: post.id, number: post.attempts, outcome: 'unknown' },
@@ -91,6 +119,9 @@ export async function verifyUnconfirmed(job: PublishPostJob, context: PublishCon
       after: { status: to },
     });
   });
-  await enqueuePosts([{ id: post.id, revision: nextRevision, channelId: post.channelId, dueAt: now }], now);
+  await enqueuePosts(
+    [{ id: post.id, revision: nextRevision, channelId: post.channelId, dueAt: now }],
+    now,
+  );
   return { kind: 'retry_scheduled', reason: 'not found on the platform' };
 }

@@ -32,7 +32,8 @@ export const JOB_NAMES = {
  * Deterministic: the same post and revision always give the same job id, so enqueueing twice
  * (after a commit, then again by the reconciler) adds one job. BullMQ ids may not contain ':'.
  */
-export const publishJobId = (job: Pick<PublishPostJob, 'postId' | 'revision'>) => `post-${job.postId}-r${job.revision}`;
+export const publishJobId = (job: Pick<PublishPostJob, 'postId' | 'revision'>) =>
+  `post-${job.postId}-r${job.revision}`;
 
 /**
  * BullMQ's own retries are off: a failed publish goes back to the database as `scheduled` with a

@@ -41,13 +41,29 @@ const EXTRA_CHANNELS: readonly ChannelSeed[] = [
   { organisation: 'nw-rocu', platform: 'threads', handle: 'nwrocu' },
   { organisation: 'lancashire-county-council', platform: 'x', handle: 'LancashireCC' },
   { organisation: 'lancashire-county-council', platform: 'facebook', handle: 'lancashirecc' },
-  { organisation: 'lancashire-county-council', platform: 'linkedin', handle: 'lancashire-county-council' },
+  {
+    organisation: 'lancashire-county-council',
+    platform: 'linkedin',
+    handle: 'lancashire-county-council',
+  },
   { organisation: 'manchester-city-council', platform: 'x', handle: 'ManCityCouncil' },
-  { organisation: 'manchester-city-council', platform: 'instagram', handle: 'manchestercitycouncil' },
-  { organisation: 'manchester-city-council', platform: 'nextdoor', handle: 'Manchester City Council' },
+  {
+    organisation: 'manchester-city-council',
+    platform: 'instagram',
+    handle: 'manchestercitycouncil',
+  },
+  {
+    organisation: 'manchester-city-council',
+    platform: 'nextdoor',
+    handle: 'Manchester City Council',
+  },
   { organisation: 'cheshire-east-council', platform: 'facebook', handle: 'cheshireeastcouncil' },
   { organisation: 'cheshire-east-council', platform: 'x', handle: 'CheshireEast' },
-  { organisation: 'cheshire-east-council', platform: 'mastodon', handle: 'cheshireeast@social.gov.uk' },
+  {
+    organisation: 'cheshire-east-council',
+    platform: 'mastodon',
+    handle: 'cheshireeast@social.gov.uk',
+  },
 ];
 
 export const DEMO_CHANNELS: readonly ChannelSeed[] = [
@@ -68,25 +84,50 @@ const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
  * numeric ids elsewhere. Stable across re-seeds, so posts stay attached to their account.
  */
 export function demoAccountId(channel: ChannelSeed): string {
-  const digest = createHash('sha256').update(`${channel.organisation}/${channel.platform}/${channel.handle}`).digest();
-  const digits = BigInt(`0x${digest.subarray(0, 7).toString('hex')}`).toString().padStart(12, '0').slice(0, 12);
+  const digest = createHash('sha256')
+    .update(`${channel.organisation}/${channel.platform}/${channel.handle}`)
+    .digest();
+  const digits = BigInt(`0x${digest.subarray(0, 7).toString('hex')}`)
+    .toString()
+    .padStart(12, '0')
+    .slice(0, 12);
   if (channel.platform === 'linkedin') return `urn:li:organization:${digits}`;
-  if (channel.platform === 'bluesky') return `did:plc:${[...digest.subarray(0, 24)].map((byte) => BASE32[byte % 32]).join('')}`;
+  if (channel.platform === 'bluesky')
+    return `did:plc:${[...digest.subarray(0, 24)].map((byte) => BASE32[byte % 32]).join('')}`;
   return `1${digits}`;
 }
 
-export async function seedDemoChannels(db: PrismaClient, organisationIds: Map<string, string>, credentialsKey: string) {
+export async function seedDemoChannels(
+  db: PrismaClient,
+  organisationIds: Map<string, string>,
+  credentialsKey: string,
+) {
   for (const channel of DEMO_CHANNELS) {
     const organisationId = organisationIds.get(channel.organisation);
     if (!organisationId) throw new Error(`Unknown organisation ${channel.organisation}`);
     const externalAccountId = demoAccountId(channel);
     // The sandbox's credentials agree with the account id (sandbox/README.md).
-    const credentialsEncrypted = encryptCredentials(sandboxCredentialsFor(channel.platform, externalAccountId), credentialsKey);
+    const credentialsEncrypted = encryptCredentials(
+      sandboxCredentialsFor(channel.platform, externalAccountId),
+      credentialsKey,
+    );
     await db.channel.upsert({
-      where: { organisationId_platform_handle: { organisationId, platform: channel.platform, handle: channel.handle } },
+      where: {
+        organisationId_platform_handle: {
+          organisationId,
+          platform: channel.platform,
+          handle: channel.handle,
+        },
+      },
       // A demo channel keeps its state (re-authorised, disabled) but is pointed at its sandbox account.
       update: { externalAccountId, credentialsEncrypted },
-      create: { organisationId, platform: channel.platform, handle: channel.handle, externalAccountId, credentialsEncrypted },
+      create: {
+        organisationId,
+        platform: channel.platform,
+        handle: channel.handle,
+        externalAccountId,
+        credentialsEncrypted,
+      },
     });
   }
   return DEMO_CHANNELS.length;

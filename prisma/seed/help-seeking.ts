@@ -6,7 +6,8 @@ import type { PrismaClient } from '../generated/client';
 
 const BEFORE = { start: '2017-07-01', end: '2018-01-31' };
 const DURING = { start: '2018-02-01', end: '2018-07-31' };
-const SOURCE = 'Stop it Now! (Lucy Faithfull Foundation), North West campaign announcement, November 2018';
+const SOURCE =
+  'Stop it Now! (Lucy Faithfull Foundation), North West campaign announcement, November 2018';
 
 export const HELP_SEEKING: readonly { area: string; before: number; during: number }[] = [
   { area: 'Lancashire', before: 350, during: 861 },

@@ -4,7 +4,10 @@ import { DEFAULT_SIGNPOST } from '../../lib/signpost/default-signpost';
 import type { PrismaClient } from '../generated/client';
 
 export async function seedSignpost(db: PrismaClient): Promise<number> {
-  const current = await db.signpostVersion.findFirst({ orderBy: { version: 'desc' }, select: { version: true } });
+  const current = await db.signpostVersion.findFirst({
+    orderBy: { version: 'desc' },
+    select: { version: true },
+  });
   if (current) return current.version;
   await db.signpostVersion.create({
     data: {

@@ -13,9 +13,21 @@ export interface DemoUser {
 const rocu = REGIONAL_UNIT.slug;
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: `admin@${rocu}.example`, name: 'Adrian Price', memberships: [{ organisation: rocu, role: 'admin' }] },
-  { email: `lead@${rocu}.example`, name: 'Leah Whitfield', memberships: [{ organisation: rocu, role: 'campaign_lead' }] },
-  { email: `lead2@${rocu}.example`, name: 'Marcus Doyle', memberships: [{ organisation: rocu, role: 'campaign_lead' }] },
+  {
+    email: `admin@${rocu}.example`,
+    name: 'Adrian Price',
+    memberships: [{ organisation: rocu, role: 'admin' }],
+  },
+  {
+    email: `lead@${rocu}.example`,
+    name: 'Leah Whitfield',
+    memberships: [{ organisation: rocu, role: 'campaign_lead' }],
+  },
+  {
+    email: `lead2@${rocu}.example`,
+    name: 'Marcus Doyle',
+    memberships: [{ organisation: rocu, role: 'campaign_lead' }],
+  },
   ...[...FORCES, REGIONAL_UNIT].map((organisation) => ({
     email: `comms@${organisation.slug}.example`,
     name: `${organisation.area.replace(/^the /, '')} comms officer`,
@@ -35,10 +47,18 @@ export const DEMO_USERS: readonly DemoUser[] = [
       { organisation: 'lancashire-county-council', role: 'viewer' },
     ],
   },
-  { email: `viewer@${rocu}.example`, name: 'NW ROCU viewer', memberships: [{ organisation: rocu, role: 'viewer' }] },
+  {
+    email: `viewer@${rocu}.example`,
+    name: 'NW ROCU viewer',
+    memberships: [{ organisation: rocu, role: 'viewer' }],
+  },
 ];
 
-export async function seedDemoUsers(db: PrismaClient, organisationIds: Map<string, string>, password: string) {
+export async function seedDemoUsers(
+  db: PrismaClient,
+  organisationIds: Map<string, string>,
+  password: string,
+) {
   const passwordHash = await hashPassword(password);
   for (const demo of DEMO_USERS) {
     const user = await db.user.upsert({
@@ -47,12 +67,24 @@ export async function seedDemoUsers(db: PrismaClient, organisationIds: Map<strin
       create: { email: demo.email, name: demo.name, emailVerified: true },
       select: { id: true },
     });
-    const account = await db.account.findFirst({ where: { userId: user.id, providerId: 'credential' } });
-    if (account) await db.account.update({ where: { id: account.id }, data: { password: passwordHash } });
-    else await db.account.create({ data: { userId: user.id, providerId: 'credential', accountId: user.id, password: passwordHash } });
+    const account = await db.account.findFirst({
+      where: { userId: user.id, providerId: 'credential' },
+    });
+    if (account)
+      await db.account.update({ where: { id: account.id }, data: { password: passwordHash } });
+    else
+      await db.account.create({
+        data: {
+          userId: user.id,
+          providerId: 'credential',
+          accountId: user.id,
+          password: passwordHash,
+        },
+      });
     for (const membership of demo.memberships) {
       const organisationId = organisationIds.get(membership.organisation);
-      if (!organisationId) throw new Error(`Unknown organisation ${membership.organisation} for ${demo.email}`);
+      if (!organisationId)
+        throw new Error(`Unknown organisation ${membership.organisation} for ${demo.email}`);
       await db.membership.upsert({
         where: { userId_organisationId: { userId: user.id, organisationId } },
         update: { role: membership.role },

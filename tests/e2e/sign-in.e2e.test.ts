@@ -24,7 +24,9 @@ describe('signing in and out', () => {
     await signIn(page, baseUrl, 'comms@lancashire.example');
     await page.waitForURL(`${baseUrl}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Hello, /);
-    expect(await page.getByTestId('active-organisation').textContent()).toBe('Lancashire Constabulary');
+    expect(await page.getByTestId('active-organisation').textContent()).toBe(
+      'Lancashire Constabulary',
+    );
     expect(await page.getByTestId('active-role').textContent()).toBe('Comms officer');
     const navigation = page.getByRole('navigation', { name: 'Main' });
     expect(await navigation.getByRole('link', { name: 'Schedule' }).isVisible()).toBe(true);
@@ -54,13 +56,17 @@ describe('signing in and out', () => {
     await page.waitForURL(`${baseUrl}/`);
     const response = await page.goto(`${baseUrl}/approvals`);
     expect(response?.status()).toBe(403);
-    expect(await page.getByRole('heading', { name: 'You don’t have access to this page' }).isVisible()).toBe(true);
+    expect(
+      await page.getByRole('heading', { name: 'You don’t have access to this page' }).isVisible(),
+    ).toBe(true);
   });
 
   it('a person with two organisations switches between them', async () => {
     await signIn(page, baseUrl, 'viewer@cumbria.example');
     await page.waitForURL(`${baseUrl}/`);
-    expect(await page.getByTestId('active-organisation').textContent()).toBe('Cumbria Constabulary');
+    expect(await page.getByTestId('active-organisation').textContent()).toBe(
+      'Cumbria Constabulary',
+    );
     await page.getByTestId('account-menu').click();
     await page.getByRole('menuitem', { name: /Lancashire County Council/ }).click();
     await expect

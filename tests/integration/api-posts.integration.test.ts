@@ -6,7 +6,11 @@ import { DELETE as liftPause } from '@/app/api/v1/pauses/[id]/route';
 import { GET as listPauses, POST as pause } from '@/app/api/v1/pauses/route';
 import { POST as release } from '@/app/api/v1/posts/[id]/release/route';
 import { POST as retry } from '@/app/api/v1/posts/[id]/retry/route';
-import { DELETE as cancel, GET as getPost, PATCH as reschedule } from '@/app/api/v1/posts/[id]/route';
+import {
+  DELETE as cancel,
+  GET as getPost,
+  PATCH as reschedule,
+} from '@/app/api/v1/posts/[id]/route';
 import { GET as listPosts } from '@/app/api/v1/posts/route';
 import { db } from '@/lib/db';
 import { call, forgetTokens, tokenFor } from '../support/api';
@@ -14,7 +18,9 @@ import { resetDatabase } from '../support/database';
 import { approvedMessage, channelOf } from '../support/fixtures';
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
-type Posts = { posts: { id: string; scheduledAt: string; status: string; organisationId: string }[] };
+type Posts = {
+  posts: { id: string; scheduledAt: string; status: string; organisationId: string }[];
+};
 
 let messageId: string;
 const later = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString();
@@ -26,7 +32,11 @@ beforeAll(async () => {
 });
 
 async function scheduleAs(email: string, body: unknown, id = messageId) {
-  return call<Posts & ErrorBody>(schedule, `/messages/${id}/schedule`, { token: await tokenFor(email), params: { id }, body });
+  return call<Posts & ErrorBody>(schedule, `/messages/${id}/schedule`, {
+    token: await tokenFor(email),
+    params: { id },
+    body,
+  });
 }
 
 describe('the clocks-change days', () => {
@@ -50,7 +60,12 @@ describe('the clocks-change days', () => {
     expect(asked.body.error.fields?.['targets.0.scheduledAt.choice']).toMatch(/earlier.*later/);
 
     const answered = await scheduleAs('lead@nw-rocu.example', {
-      targets: [{ channelId: channel.id, scheduledAt: { date: '2027-10-31', time: '01:30', choice: 'later' } }],
+      targets: [
+        {
+          channelId: channel.id,
+          scheduledAt: { date: '2027-10-31', time: '01:30', choice: 'later' },
+        },
+      ],
     });
     expect(answered.status).toBe(201);
     expect(answered.body.posts[0]?.scheduledAt).toBe('2027-10-31T01:30:00.000Z');
@@ -58,7 +73,9 @@ describe('the clocks-change days', () => {
 
   it('reads an API time only with its offset', async () => {
     const channel = await channelOf('lancashire', 'x');
-    const response = await scheduleAs('lead@nw-rocu.example', { targets: [{ channelId: channel.id, scheduledAt: '2027-06-01T09:00' }] });
+    const response = await scheduleAs('lead@nw-rocu.example', {
+      targets: [{ channelId: channel.id, scheduledAt: '2027-06-01T09:00' }],
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/no offset/);
   });
@@ -68,27 +85,51 @@ describe('who may schedule', () => {
   it('a comms officer schedules on their own force’s channels; another force’s channel is not found', async () => {
     const own = await channelOf('lancashire', 'facebook');
     const other = await channelOf('cumbria', 'facebook');
-    expect((await scheduleAs('comms@lancashire.example', { targets: [{ channelId: own.id, scheduledAt: later(2) }] })).status).toBe(201);
-    const response = await scheduleAs('comms@lancashire.example', { targets: [{ channelId: other.id, scheduledAt: later(2) }] });
+    expect(
+      (
+        await scheduleAs('comms@lancashire.example', {
+          targets: [{ channelId: own.id, scheduledAt: later(2) }],
+        })
+      ).status,
+    ).toBe(201);
+    const response = await scheduleAs('comms@lancashire.example', {
+      targets: [{ channelId: other.id, scheduledAt: later(2) }],
+    });
     expect(response.status).toBe(404);
   });
 
   it('a partner may not see a message that is not shareable, and may schedule a shareable one on its own channels', async () => {
     const channel = await channelOf('manchester-city-council', 'x');
-    expect((await scheduleAs('partner@manchester-city-council.example', { targets: [{ channelId: channel.id, scheduledAt: later(2) }] })).status).toBe(404);
+    expect(
+      (
+        await scheduleAs('partner@manchester-city-council.example', {
+          targets: [{ channelId: channel.id, scheduledAt: later(2) }],
+        })
+      ).status,
+    ).toBe(404);
     const shareable = await approvedMessage({ shareable: true });
-    const ok = await scheduleAs('partner@manchester-city-council.example', { targets: [{ channelId: channel.id, scheduledAt: later(2) }] }, shareable.id);
+    const ok = await scheduleAs(
+      'partner@manchester-city-council.example',
+      { targets: [{ channelId: channel.id, scheduledAt: later(2) }] },
+      shareable.id,
+    );
     expect(ok.status).toBe(201);
   });
 
   it('a viewer may not schedule, even on their own organisation’s channels', async () => {
     const channel = await channelOf('cumbria', 'x');
-    const response = await scheduleAs('viewer@cumbria.example', { targets: [{ channelId: channel.id, scheduledAt: later(2) }] });
+    const response = await scheduleAs('viewer@cumbria.example', {
+      targets: [{ channelId: channel.id, scheduledAt: later(2) }],
+    });
     expect(response.status).toBe(403);
   });
 
   it('a campaign lead fans out to every force and NW ROCU by default, staggered', async () => {
-    const response = await scheduleAs('lead@nw-rocu.example', { startAt: later(3), staggerMinutes: 10, platforms: ['x', 'facebook'] });
+    const response = await scheduleAs('lead@nw-rocu.example', {
+      startAt: later(3),
+      staggerMinutes: 10,
+      platforms: ['x', 'facebook'],
+    });
     expect(response.status).toBe(201);
     const times = new Set(response.body.posts.map((post) => post.scheduledAt));
     expect(times.size).toBe(7);
@@ -120,7 +161,10 @@ describe('bad input to the schedule route: a clear 4xx and nothing written', () 
 
   it('an Instagram post without an image refuses the whole request, naming why', async () => {
     const before = await db.post.count();
-    const response = await scheduleAs('lead@nw-rocu.example', { startAt: later(1), organisations: ['lancashire'] });
+    const response = await scheduleAs('lead@nw-rocu.example', {
+      startAt: later(1),
+      organisations: ['lancashire'],
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/Nothing was scheduled.*Instagram/);
     expect(await db.post.count()).toBe(before);
@@ -138,22 +182,32 @@ describe('bad input to the schedule route: a clear 4xx and nothing written', () 
   it('a message that is not approved cannot be scheduled (409)', async () => {
     const draft = await approvedMessage();
     await db.message.update({ where: { id: draft.id }, data: { status: 'in_review' } });
-    const response = await scheduleAs('lead@nw-rocu.example', { startAt: later(1), platforms: ['x'] }, draft.id);
+    const response = await scheduleAs(
+      'lead@nw-rocu.example',
+      { startAt: later(1), platforms: ['x'] },
+      draft.id,
+    );
     expect(response.status).toBe(409);
   });
 
   it('an unknown message is not found', async () => {
-    expect((await scheduleAs('lead@nw-rocu.example', { startAt: later(1) }, 'nope')).status).toBe(404);
+    expect((await scheduleAs('lead@nw-rocu.example', { startAt: later(1) }, 'nope')).status).toBe(
+      404,
+    );
   });
 });
 
 describe('posts: read, reschedule, cancel, retry, release', () => {
   it('scopes the list to what the caller may see and filters it', async () => {
     const lancashire = await db.organisation.findUniqueOrThrow({ where: { slug: 'lancashire' } });
-    const comms = await call<{ items: { organisationId: string; status: string }[] }>(listPosts, '/posts', {
-      token: await tokenFor('comms@lancashire.example'),
-      query: { limit: '500' },
-    });
+    const comms = await call<{ items: { organisationId: string; status: string }[] }>(
+      listPosts,
+      '/posts',
+      {
+        token: await tokenFor('comms@lancashire.example'),
+        query: { limit: '500' },
+      },
+    );
     expect(comms.body.items.length).toBeGreaterThan(0);
     expect(comms.body.items.every((post) => post.organisationId === lancashire.id)).toBe(true);
     const filtered = await call<{ items: unknown[] }>(listPosts, '/posts', {
@@ -161,40 +215,101 @@ describe('posts: read, reschedule, cancel, retry, release', () => {
       query: { status: 'published,failed' },
     });
     expect(filtered.body.items).toEqual([]);
-    expect((await call(listPosts, '/posts', { token: await tokenFor('lead@nw-rocu.example'), query: { status: 'lost' } })).status).toBe(400);
+    expect(
+      (
+        await call(listPosts, '/posts', {
+          token: await tokenFor('lead@nw-rocu.example'),
+          query: { status: 'lost' },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('reschedules, refuses a past time, cancels, and refuses to cancel twice', async () => {
     const channel = await channelOf('cheshire', 'x');
-    const created = await scheduleAs('comms@cheshire.example', { targets: [{ channelId: channel.id, scheduledAt: later(5) }] });
+    const created = await scheduleAs('comms@cheshire.example', {
+      targets: [{ channelId: channel.id, scheduledAt: later(5) }],
+    });
     const id = created.body.posts[0]!.id;
     const token = await tokenFor('comms@cheshire.example');
-    const moved = await call<{ scheduledAt: string }>(reschedule, `/posts/${id}`, { method: 'PATCH', token, params: { id }, body: { scheduledAt: '2027-01-05T10:00:00Z' } });
+    const moved = await call<{ scheduledAt: string }>(reschedule, `/posts/${id}`, {
+      method: 'PATCH',
+      token,
+      params: { id },
+      body: { scheduledAt: '2027-01-05T10:00:00Z' },
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.scheduledAt).toBe('2027-01-05T10:00:00.000Z');
-    expect((await call(reschedule, `/posts/${id}`, { method: 'PATCH', token, params: { id }, body: { scheduledAt: '2020-01-05T10:00:00Z' } })).status).toBe(400);
+    expect(
+      (
+        await call(reschedule, `/posts/${id}`, {
+          method: 'PATCH',
+          token,
+          params: { id },
+          body: { scheduledAt: '2020-01-05T10:00:00Z' },
+        })
+      ).status,
+    ).toBe(400);
 
-    expect((await call(cancel, `/posts/${id}`, { method: 'DELETE', token: await tokenFor('comms@lancashire.example'), params: { id } })).status).toBe(404);
-    expect((await call(cancel, `/posts/${id}`, { method: 'DELETE', token: await tokenFor('viewer@cumbria.example'), params: { id } })).status).toBe(404);
-    const cancelled = await call<{ status: string }>(cancel, `/posts/${id}`, { method: 'DELETE', token, params: { id } });
+    expect(
+      (
+        await call(cancel, `/posts/${id}`, {
+          method: 'DELETE',
+          token: await tokenFor('comms@lancashire.example'),
+          params: { id },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(cancel, `/posts/${id}`, {
+          method: 'DELETE',
+          token: await tokenFor('viewer@cumbria.example'),
+          params: { id },
+        })
+      ).status,
+    ).toBe(404);
+    const cancelled = await call<{ status: string }>(cancel, `/posts/${id}`, {
+      method: 'DELETE',
+      token,
+      params: { id },
+    });
     expect(cancelled.body.status).toBe('cancelled');
-    const again = await call<ErrorBody>(cancel, `/posts/${id}`, { method: 'DELETE', token, params: { id } });
+    const again = await call<ErrorBody>(cancel, `/posts/${id}`, {
+      method: 'DELETE',
+      token,
+      params: { id },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(/cancelled/);
 
-    const detail = await call<{ publishAttempts: unknown[] }>(getPost, `/posts/${id}`, { token, params: { id } });
+    const detail = await call<{ publishAttempts: unknown[] }>(getPost, `/posts/${id}`, {
+      token,
+      params: { id },
+    });
     expect(detail.body.publishAttempts).toEqual([]);
     const audit = await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: 'asc' } });
-    expect(audit.map((event) => event.action)).toEqual(['post.scheduled', 'post.rescheduled', 'post.cancelled']);
+    expect(audit.map((event) => event.action)).toEqual([
+      'post.scheduled',
+      'post.rescheduled',
+      'post.cancelled',
+    ]);
   });
 
   it('retry and release answer 409 for a post in the wrong state', async () => {
     const channel = await channelOf('cheshire', 'facebook');
-    const created = await scheduleAs('comms@cheshire.example', { targets: [{ channelId: channel.id, scheduledAt: later(5) }] });
+    const created = await scheduleAs('comms@cheshire.example', {
+      targets: [{ channelId: channel.id, scheduledAt: later(5) }],
+    });
     const id = created.body.posts[0]!.id;
     const token = await tokenFor('comms@cheshire.example');
-    expect((await call(retry, `/posts/${id}/retry`, { method: 'POST', token, params: { id } })).status).toBe(409);
-    expect((await call(release, `/posts/${id}/release`, { method: 'POST', token, params: { id } })).status).toBe(409);
+    expect(
+      (await call(retry, `/posts/${id}/retry`, { method: 'POST', token, params: { id } })).status,
+    ).toBe(409);
+    expect(
+      (await call(release, `/posts/${id}/release`, { method: 'POST', token, params: { id } }))
+        .status,
+    ).toBe(409);
   });
 });
 
@@ -203,27 +318,46 @@ describe('who may pause', () => {
     ['comms@lancashire.example', { scope: 'organisation', organisation: 'lancashire' }, 201],
     ['comms@lancashire.example', { scope: 'organisation', organisation: 'cumbria' }, 403],
     ['comms@lancashire.example', { scope: 'global' }, 403],
-    ['partner@cheshire-east-council.example', { scope: 'organisation', organisation: 'cheshire-east-council' }, 403],
+    [
+      'partner@cheshire-east-council.example',
+      { scope: 'organisation', organisation: 'cheshire-east-council' },
+      403,
+    ],
     ['viewer@cumbria.example', { scope: 'organisation', organisation: 'cumbria' }, 403],
     ['lead@nw-rocu.example', { scope: 'global' }, 201],
   ])('%s pausing %o answers %i', async (email, scope, status) => {
     const before = await db.pause.count();
-    const response = await call<{ id: string }>(pause, '/pauses', { token: await tokenFor(email), body: { ...scope, reason: 'Test pause' } });
+    const response = await call<{ id: string }>(pause, '/pauses', {
+      token: await tokenFor(email),
+      body: { ...scope, reason: 'Test pause' },
+    });
     expect(response.status).toBe(status);
     expect(await db.pause.count()).toBe(before + (status === 201 ? 1 : 0));
     if (status === 201) {
-      const lifted = await call(liftPause, `/pauses/${response.body.id}`, { method: 'DELETE', token: await tokenFor(email), params: { id: response.body.id } });
+      const lifted = await call(liftPause, `/pauses/${response.body.id}`, {
+        method: 'DELETE',
+        token: await tokenFor(email),
+        params: { id: response.body.id },
+      });
       expect(lifted.status).toBe(200);
     }
   });
 
   it('refuses a pause without a reason, or with a scope it does not name', async () => {
     const token = await tokenFor('lead@nw-rocu.example');
-    expect((await call(pause, '/pauses', { token, body: { scope: 'global', reason: '' } })).status).toBe(400);
-    const missing = await call<ErrorBody>(pause, '/pauses', { token, body: { scope: 'organisation', reason: 'Incident' } });
+    expect(
+      (await call(pause, '/pauses', { token, body: { scope: 'global', reason: '' } })).status,
+    ).toBe(400);
+    const missing = await call<ErrorBody>(pause, '/pauses', {
+      token,
+      body: { scope: 'organisation', reason: 'Incident' },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields).toHaveProperty('organisation');
-    const list = await call<{ items: unknown[] }>(listPauses, '/pauses', { token, query: { active: 'true' } });
+    const list = await call<{ items: unknown[] }>(listPauses, '/pauses', {
+      token,
+      query: { active: 'true' },
+    });
     expect(list.body.items).toEqual([]);
   });
 });

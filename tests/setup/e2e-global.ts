@@ -35,12 +35,19 @@ export default async function setup(project: TestProject) {
   execFileSync('npx', ['tsx', 'prisma/seed.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   // A build made earlier in this run (CI builds once) is reused; E2E_REBUILD=1 forces a new one.
   if (!existsSync('.next/BUILD_ID') || process.env.E2E_REBUILD === '1') {
-    execFileSync('npx', ['next', 'build'], { env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['next', 'build'], {
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   const started: Started[] = [];
   try {
     started.push(
-      await start(bin('tsx'), ['sandbox/main.ts'], { env, ready: { url: `${env.SANDBOX_URL}/_sandbox/health` }, name: 'sandbox' }),
+      await start(bin('tsx'), ['sandbox/main.ts'], {
+        env,
+        ready: { url: `${env.SANDBOX_URL}/_sandbox/health` },
+        name: 'sandbox',
+      }),
       await start(bin('tsx'), ['workers/main.ts'], {
         env: { ...env, SIGNPOST_SERVICE: 'worker', LOG_LEVEL: 'info' },
         ready: /workers started/,

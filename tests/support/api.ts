@@ -2,7 +2,10 @@
 // database and Redis all run for real; only the HTTP server is skipped (the e2e tests have it).
 import { issueApiToken } from '@/lib/auth/api-tokens';
 
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 export interface CallOptions {
   method?: string;
@@ -22,7 +25,11 @@ export interface CallResult<T = unknown> {
   headers: Headers;
 }
 
-export async function call<T = unknown>(handler: RouteHandler, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+export async function call<T = unknown>(
+  handler: RouteHandler,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult<T>> {
   const url = new URL(`http://localhost/api/v1${path}`);
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
   const headers = new Headers(options.headers);
@@ -32,10 +39,18 @@ export async function call<T = unknown>(handler: RouteHandler, path: string, opt
     body = options.rawBody ?? JSON.stringify(options.body);
     headers.set('content-type', options.contentType ?? 'application/json');
   }
-  const request = new Request(url, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body });
+  const request = new Request(url, {
+    method: options.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+  });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : null) as T,
+    headers: response.headers,
+  };
 }
 
 const tokens = new Map<string, string>();
@@ -44,7 +59,10 @@ const tokens = new Map<string, string>();
 export async function tokenFor(email: string): Promise<string> {
   const cached = tokens.get(email);
   if (cached) return cached;
-  const { token } = await issueApiToken({ email, password: process.env.DEMO_PASSWORD ?? 'signpost-demo' }, `test-${email}`);
+  const { token } = await issueApiToken(
+    { email, password: process.env.DEMO_PASSWORD ?? 'signpost-demo' },
+    `test-${email}`,
+  );
   tokens.set(email, token);
   return token;
 }

@@ -20,7 +20,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const DEMO_PASSWORD = 'signpost-demo';
 
-export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.locator('input[name="password"]').fill(password);

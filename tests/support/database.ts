@@ -19,6 +19,9 @@ export async function userId(email: string): Promise<string> {
 }
 
 export async function organisationId(slug: string): Promise<string> {
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  const organisation = await db.organisation.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true },
+  });
   return organisation.id;
 }

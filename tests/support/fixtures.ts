@@ -22,13 +22,19 @@ export async function actorFor(email: string): Promise<TestActor> {
 
 /** A square campaign card, stored as an upload is (lib/media). */
 async function testImage(): Promise<string> {
-  const bytes = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: '#0b53b4' } }).jpeg().toBuffer();
+  const bytes = await sharp({
+    create: { width: 1080, height: 1080, channels: 3, background: '#0b53b4' },
+  })
+    .jpeg()
+    .toBuffer();
   const { actor } = await actorFor('lead@nw-rocu.example');
   const { media } = await storeMedia(actor, bytes);
   return media.id;
 }
 
-export async function approvedMessage(options: { body?: string; shareable?: boolean; withImage?: boolean; theme?: Theme } = {}) {
+export async function approvedMessage(
+  options: { body?: string; shareable?: boolean; withImage?: boolean; theme?: Theme } = {},
+) {
   const lead = await db.user.findUniqueOrThrow({ where: { email: 'lead@nw-rocu.example' } });
   const lead2 = await db.user.findUniqueOrThrow({ where: { email: 'lead2@nw-rocu.example' } });
   const slug = `test-${randomUUID().slice(0, 8)}`;
@@ -46,7 +52,9 @@ export async function approvedMessage(options: { body?: string; shareable?: bool
     data: {
       campaignId: campaign.id,
       title: 'Help is available',
-      body: options.body ?? 'Worried about your own online behaviour? Police in {area} want you to get help before harm is done.',
+      body:
+        options.body ??
+        'Worried about your own online behaviour? Police in {area} want you to get help before harm is done.',
       theme: options.theme ?? 'help',
       shareable: options.shareable ?? true,
       status: 'approved',
@@ -54,7 +62,13 @@ export async function approvedMessage(options: { body?: string; shareable?: bool
       approverId: lead2.id,
       submittedAt: new Date(),
       approvedAt: new Date(),
-      ...(mediaId ? { media: { create: { mediaId, altText: 'The Stop it Now! helpline number on a blue background' } } } : {}),
+      ...(mediaId
+        ? {
+            media: {
+              create: { mediaId, altText: 'The Stop it Now! helpline number on a blue background' },
+            },
+          }
+        : {}),
     },
     include: { campaign: true },
   });

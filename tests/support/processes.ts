@@ -16,7 +16,11 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -47,7 +51,11 @@ export function start(
 ): Promise<Started> {
   // Its own process group: tsx and next start a child process of their own, and a signal must
   // reach the process doing the work (a SIGKILL test kills the worker, not just its launcher).
-  const child = spawn(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const killGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, signal);
@@ -61,7 +69,11 @@ export function start(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       killGroup('SIGKILL');
-      reject(new Error(`${options.name} was not ready in ${options.timeoutMs ?? 60_000} ms:\n${output.slice(-4000)}`));
+      reject(
+        new Error(
+          `${options.name} was not ready in ${options.timeoutMs ?? 60_000} ms:\n${output.slice(-4000)}`,
+        ),
+      );
     }, options.timeoutMs ?? 60_000);
     let ready = false;
     const becomeReady = () => {
@@ -70,23 +82,24 @@ export function start(
       clearTimeout(timer);
       clearInterval(poll);
       resolve({
-          child,
-          output: () => output,
-          stop: (signal = 'SIGTERM') =>
-            new Promise((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
-              child.once('exit', (code) => {
-                // The launcher has exited; make sure nothing it started outlives it.
-                killGroup('SIGKILL');
-                done(code);
-              });
-              killGroup(signal);
-            }),
+        child,
+        output: () => output,
+        stop: (signal = 'SIGTERM') =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
+            child.once('exit', (code) => {
+              // The launcher has exited; make sure nothing it started outlives it.
+              killGroup('SIGKILL');
+              done(code);
+            });
+            killGroup(signal);
+          }),
       });
     };
     const readiness = options.ready;
     const poll = setInterval(() => {
-      if (!(readiness instanceof RegExp)) void answers(readiness.url).then((ok) => ok && becomeReady());
+      if (!(readiness instanceof RegExp))
+        void answers(readiness.url).then((ok) => ok && becomeReady());
     }, 250);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -97,12 +110,20 @@ export function start(
     child.once('exit', (code) => {
       clearTimeout(timer);
       clearInterval(poll);
-      if (!ready) reject(new Error(`${options.name} exited (${code}) before it was ready:\n${output.slice(-4000)}`));
+      if (!ready)
+        reject(
+          new Error(
+            `${options.name} exited (${code}) before it was ready:\n${output.slice(-4000)}`,
+          ),
+        );
     });
   });
 }
 
-export async function waitFor(check: () => Promise<boolean>, { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {}) {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

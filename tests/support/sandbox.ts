@@ -13,7 +13,8 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
     headers: body === undefined ? undefined : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
@@ -34,7 +35,11 @@ export async function resetSandbox(): Promise<void> {
   await control('POST', '/_sandbox/config', { latencyMs: 0 });
 }
 
-export const injectFault = (fault: { platform: Platform; kind: '429' | '500' | 'timeout' | '401'; count: number; retryAfterSeconds?: number }) =>
-  control('POST', '/_sandbox/faults', fault);
+export const injectFault = (fault: {
+  platform: Platform;
+  kind: '429' | '500' | 'timeout' | '401';
+  count: number;
+  retryAfterSeconds?: number;
+}) => control('POST', '/_sandbox/faults', fault);
 
 export const setLatency = (latencyMs: number) => control('POST', '/_sandbox/config', { latencyMs });

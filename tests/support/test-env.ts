@@ -40,7 +40,8 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-const databaseName = (environment: TestEnvironment) => new URL(environment.DATABASE_URL).pathname.slice(1);
+const databaseName = (environment: TestEnvironment) =>
+  new URL(environment.DATABASE_URL).pathname.slice(1);
 
 /** Drops and re-creates the database, then applies every migration with `prisma migrate deploy`. */
 export async function createMigratedDatabase(environment: TestEnvironment): Promise<void> {

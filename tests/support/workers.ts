@@ -24,14 +24,24 @@ export function workerProcess(extraEnv: Record<string, string> = {}): Promise<St
 }
 
 export async function statuses(postIds: string[]): Promise<Map<string, PostStatus>> {
-  const rows = await db.post.findMany({ where: { id: { in: postIds } }, select: { id: true, status: true } });
+  const rows = await db.post.findMany({
+    where: { id: { in: postIds } },
+    select: { id: true, status: true },
+  });
   return new Map(rows.map((row) => [row.id, row.status]));
 }
 
-export async function waitForStatus(postIds: string[], status: PostStatus, timeoutMs = 30_000): Promise<void> {
-  await waitFor(async () => [...(await statuses(postIds)).values()].every((current) => current === status), {
-    timeoutMs,
-    intervalMs: 100,
-    what: `${postIds.length} posts to be ${status}`,
-  });
+export async function waitForStatus(
+  postIds: string[],
+  status: PostStatus,
+  timeoutMs = 30_000,
+): Promise<void> {
+  await waitFor(
+    async () => [...(await statuses(postIds)).values()].every((current) => current === status),
+    {
+      timeoutMs,
+      intervalMs: 100,
+      what: `${postIds.length} posts to be ${status}`,
+    },
+  );
 }

@@ -18,7 +18,10 @@ export type ActionResult<T = undefined> =
   | { ok: false; error: string; fields?: Record<string, string> };
 
 /** Runs one lib call for the signed-in person; expected failures come back as plain words. */
-async function act<T>(run: (actor: Awaited<ReturnType<typeof requireActor>>) => Promise<T>, message: string): Promise<ActionResult<T>> {
+async function act<T>(
+  run: (actor: Awaited<ReturnType<typeof requireActor>>) => Promise<T>,
+  message: string,
+): Promise<ActionResult<T>> {
   const actor = await requireActor();
   try {
     const value = await run(actor);
@@ -31,15 +34,24 @@ async function act<T>(run: (actor: Awaited<ReturnType<typeof requireActor>>) => 
 }
 
 export async function cancelPostAction(postId: string) {
-  return act(async (actor) => void (await cancelPost(actor, auditActor(actor), postId)), 'Post cancelled.');
+  return act(
+    async (actor) => void (await cancelPost(actor, auditActor(actor), postId)),
+    'Post cancelled.',
+  );
 }
 
 export async function retryPostAction(postId: string) {
-  return act(async (actor) => void (await retryPost(actor, auditActor(actor), postId)), 'Post queued to try again now.');
+  return act(
+    async (actor) => void (await retryPost(actor, auditActor(actor), postId)),
+    'Post queued to try again now.',
+  );
 }
 
 export async function releasePostAction(postId: string) {
-  return act(async (actor) => void (await releasePost(actor, auditActor(actor), postId)), 'Post released.');
+  return act(
+    async (actor) => void (await releasePost(actor, auditActor(actor), postId)),
+    'Post released.',
+  );
 }
 
 export async function reschedulePostAction(postId: string, scheduledAt: ScheduleTime) {
@@ -51,7 +63,11 @@ export async function reschedulePostAction(postId: string, scheduledAt: Schedule
 
 export async function createPauseAction(input: unknown) {
   const parsed = PauseRequest.safeParse(input);
-  if (!parsed.success) return { ok: false as const, error: parsed.error.issues[0]?.message ?? 'Check the pause details.' };
+  if (!parsed.success)
+    return {
+      ok: false as const,
+      error: parsed.error.issues[0]?.message ?? 'Check the pause details.',
+    };
   return act(async (actor) => {
     const pause = await createPause(actor, auditActor(actor), parsed.data);
     return { settled: pause.settled };
@@ -59,12 +75,16 @@ export async function createPauseAction(input: unknown) {
 }
 
 export async function liftPauseAction(pauseId: string) {
-  return act(async (actor) => void (await liftPause(actor, auditActor(actor), pauseId)), 'Pause lifted. Held posts stay held until released.');
+  return act(
+    async (actor) => void (await liftPause(actor, auditActor(actor), pauseId)),
+    'Pause lifted. Held posts stay held until released.',
+  );
 }
 
 export async function scheduleMessageAction(messageId: string, input: unknown) {
   const parsed = ScheduleRequest.safeParse(input);
-  if (!parsed.success) return { ok: false as const, error: parsed.error.issues[0]?.message ?? 'Check the schedule.' };
+  if (!parsed.success)
+    return { ok: false as const, error: parsed.error.issues[0]?.message ?? 'Check the schedule.' };
   return act(async (actor) => {
     const { posts } = await scheduleMessage(actor, auditActor(actor), messageId, parsed.data);
     return { count: posts.length };

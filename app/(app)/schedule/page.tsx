@@ -10,17 +10,27 @@ import { requirePage } from '@/lib/auth/require-page';
 import { db } from '@/lib/db';
 import { countPostsByStatus } from '@/lib/posts/count-posts';
 import { listPosts, PostListQuery } from '@/lib/posts/list-posts';
-import { SCHEDULE_VIEWS, scheduleViewQuery, type ScheduleView, ukDayStart } from '@/lib/posts/schedule-views';
+import {
+  SCHEDULE_VIEWS,
+  scheduleViewQuery,
+  type ScheduleView,
+  ukDayStart,
+} from '@/lib/posts/schedule-views';
 
 export const metadata: Metadata = { title: 'Schedule' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function SchedulePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function SchedulePage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const actor = await requirePage('post.read');
   const params = await searchParams;
-  const view = (SCHEDULE_VIEWS.find((candidate) => candidate === one(params.view)) ?? 'upcoming') satisfies ScheduleView;
+  const view = (SCHEDULE_VIEWS.find((candidate) => candidate === one(params.view)) ??
+    'upcoming') satisfies ScheduleView;
   const now = new Date();
   const filters = {
     organisation: one(params.organisation),
@@ -50,9 +60,14 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
     }),
     db.campaign.findMany({ select: { id: true, name: true }, orderBy: { startsAt: 'desc' } }),
   ]);
-  const mayPause = actor.memberships.some((membership) => can(actor, 'pause.manage', { organisationId: membership.organisationId }));
+  const mayPause = actor.memberships.some((membership) =>
+    can(actor, 'pause.manage', { organisationId: membership.organisationId }),
+  );
   const manageable = Object.fromEntries(
-    posts.items.map((post) => [post.id, can(actor, 'post.manage', { organisationId: post.organisationId })]),
+    posts.items.map((post) => [
+      post.id,
+      can(actor, 'post.manage', { organisationId: post.organisationId }),
+    ]),
   );
   return (
     <>
@@ -74,7 +89,10 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         <ScheduleFilters organisations={organisations} campaigns={campaigns} values={filters} />
         {!query.success ? (
           <Paper withBorder p="lg">
-            <Text c="red">These filters are not valid: {query.error.issues.map((issue) => issue.message).join('; ')}</Text>
+            <Text c="red">
+              These filters are not valid:{' '}
+              {query.error.issues.map((issue) => issue.message).join('; ')}
+            </Text>
           </Paper>
         ) : (
           <PostList posts={posts.items} manageable={manageable} view={view} />

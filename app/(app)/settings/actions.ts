@@ -6,14 +6,30 @@ import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
 import { requireActor } from '@/lib/auth/session-actor';
 import { AppError } from '@/lib/errors';
 
-export type TokenFormState = { error: string | null; token: string | null; expiresAt: string | null };
+export type TokenFormState = {
+  error: string | null;
+  token: string | null;
+  expiresAt: string | null;
+};
 
-const Label = z.string().trim().min(1, 'Give the token a name, such as “Reporting script”.').max(100, 'Keep the name under 100 characters.');
+const Label = z
+  .string()
+  .trim()
+  .min(1, 'Give the token a name, such as “Reporting script”.')
+  .max(100, 'Keep the name under 100 characters.');
 
-export async function createToken(_previous: TokenFormState, form: FormData): Promise<TokenFormState> {
+export async function createToken(
+  _previous: TokenFormState,
+  form: FormData,
+): Promise<TokenFormState> {
   const actor = await requireActor();
   const label = Label.safeParse(form.get('label') ?? '');
-  if (!label.success) return { error: label.error.issues[0]?.message ?? 'Name the token.', token: null, expiresAt: null };
+  if (!label.success)
+    return {
+      error: label.error.issues[0]?.message ?? 'Name the token.',
+      token: null,
+      expiresAt: null,
+    };
   const created = await createApiToken(actor.user, label.data);
   revalidatePath('/settings');
   return { error: null, token: created.token, expiresAt: created.expiresAt };

@@ -1,4 +1,19 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  TableScrollContainer,
+  TableTbody,
+  TableTd,
+  TableTh,
+  TableThead,
+  TableTr,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { Metadata } from 'next';
 import { PlatformBadge } from '@/components/platform-badge';
 import { PageHeader } from '@/components/shell/page-header';
@@ -18,10 +33,16 @@ const CHANNEL_STATUS = {
 
 export default async function SettingsPage() {
   const actor = await requireActor();
-  const [tokens, channels] = await Promise.all([listApiTokens(actor.userId), listChannels(actor, { limit: 500 })]);
+  const [tokens, channels] = await Promise.all([
+    listApiTokens(actor.userId),
+    listChannels(actor, { limit: 500 }),
+  ]);
   return (
     <>
-      <PageHeader title="Settings" description="Your account, your organisations’ channels and your API tokens." />
+      <PageHeader
+        title="Settings"
+        description="Your account, your organisations’ channels and your API tokens."
+      />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Paper withBorder p="lg">
@@ -52,7 +73,8 @@ export default async function SettingsPage() {
             Channels
           </Title>
           <Text size="sm" c="dimmed" mb="md">
-            The social media accounts Signpost publishes to{channels.items.length > 0 ? '' : ': none you can see'}.
+            The social media accounts Signpost publishes to
+            {channels.items.length > 0 ? '' : ': none you can see'}.
           </Text>
           {channels.items.length > 0 && (
             <TableScrollContainer minWidth={560}>
@@ -90,11 +112,11 @@ export default async function SettingsPage() {
             API tokens
           </Title>
           <Text size="sm" c="dimmed" mb="md">
-            Personal tokens for the Signpost API (see <a href="/api/v1/openapi.json">the API description</a>). A token
-            acts with your permissions and lasts 90 days.
+            Personal tokens for the Signpost API (see{' '}
+            <a href="/api/v1/openapi.json">the API description</a>). A token acts with your
+            permissions and lasts 90 days.
           </Text>
           <ApiTokens
-            now={Date.now()}
             tokens={tokens.map((token) => ({
               ...token,
               createdAt: token.createdAt.toISOString(),

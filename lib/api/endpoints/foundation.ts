@@ -11,7 +11,8 @@ import { ListQuery, listOf } from '../pagination';
 export const healthEndpoint = defineEndpoint({
   method: 'get',
   path: '/health',
-  summary: 'Whether the database and Redis answer, with each queue’s job counts (200, or 503 when degraded)',
+  summary:
+    'Whether the database and Redis answer, with each queue’s job counts (200, or 503 when degraded)',
   tag: 'System',
   access: 'public' as const,
   response: Health,
@@ -35,7 +36,12 @@ export const Me = z
     user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
     memberships: z.array(
       z.object({
-        organisation: z.object({ id: z.string(), slug: z.string(), name: z.string(), kind: OrganisationKind }),
+        organisation: z.object({
+          id: z.string(),
+          slug: z.string(),
+          name: z.string(),
+          kind: OrganisationKind,
+        }),
         role: z.enum(['admin', 'campaign_lead', 'comms_officer', 'partner', 'viewer']),
       }),
     ),

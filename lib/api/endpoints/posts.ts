@@ -16,7 +16,8 @@ const IdParams = z.object({ id: z.string().min(1).max(64) });
 export const scheduleEndpoint = defineEndpoint({
   method: 'post',
   path: '/messages/{id}/schedule',
-  summary: 'Schedule an approved message: explicit targets, or a staggered fan-out to organisations × platforms (all or nothing)',
+  summary:
+    'Schedule an approved message: explicit targets, or a staggered fan-out to organisations × platforms (all or nothing)',
   tag: 'Posts',
   access: 'signed_in',
   params: IdParams,
@@ -30,7 +31,8 @@ export const scheduleEndpoint = defineEndpoint({
 export const listPostsEndpoint = defineEndpoint({
   method: 'get',
   path: '/posts',
-  summary: 'Posts the caller may see, filtered by campaign, organisation, channel, platform, status and time',
+  summary:
+    'Posts the caller may see, filtered by campaign, organisation, channel, platform, status and time',
   tag: 'Posts',
   access: 'signed_in',
   query: PostListQuery,
@@ -95,7 +97,8 @@ export const releasePostEndpoint = defineEndpoint({
 export const createPauseEndpoint = defineEndpoint({
   method: 'post',
   path: '/pauses',
-  summary: 'Pause publishing (global, organisation, channel or campaign); answers once nothing in scope is mid-publish',
+  summary:
+    'Pause publishing (global, organisation, channel or campaign); answers once nothing in scope is mid-publish',
   tag: 'Pauses',
   access: 'signed_in',
   body: PauseRequest,

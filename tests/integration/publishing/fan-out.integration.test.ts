@@ -25,49 +25,64 @@ beforeEach(async () => {
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 describe('a fan-out of one message to every force and NW ROCU', () => {
-  it('publishes each post exactly once, each carrying the current signpost, each within its limit', { timeout: 60_000 }, async () => {
-    const lead = await actorFor('lead@nw-rocu.example');
-    const message = await approvedMessage({ withImage: true });
-    const { posts } = await scheduleMessage(lead.actor, lead.audit, message.id, { startAt: soon(1500), staggerMinutes: 0 });
-
-    const channels = await db.channel.count({
-      where: { organisation: { slug: { in: DEFAULT_FAN_OUT_ORGANISATIONS } }, status: 'active' },
-    });
-    expect(posts).toHaveLength(channels);
-    expect(new Set(posts.map((post) => post.organisation.slug))).toEqual(new Set(DEFAULT_FAN_OUT_ORGANISATIONS));
-
-    const ids = posts.map((post) => post.id);
-    await waitForStatus(ids, 'published');
-
-    const published = await sandboxPosts();
-    expect(published).toHaveLength(posts.length);
-    const signpost = toSignpost(await currentSignpost());
-    const rows = await db.post.findMany({
-      where: { id: { in: ids } },
-      include: { organisation: true, campaign: true, attemptsLog: true },
-    });
-    for (const row of rows) {
-      const onPlatform = published.filter((post) => post.platform === row.platform && post.id === row.externalId);
-      expect(onPlatform).toHaveLength(1);
-      expect(onPlatform[0]?.text).toBe(row.text);
-      expect(row.attempts).toBe(1);
-      expect(row.attemptsLog.map((attempt) => attempt.outcome)).toEqual(['published']);
-      expect(row.signpostVersion).toBe(signpost.version);
-      const check = verifySignpost(row.text, row.platform, signpost, {
-        campaignSlug: row.campaign.slug,
-        organisationSlug: row.organisation.slug,
+  it(
+    'publishes each post exactly once, each carrying the current signpost, each within its limit',
+    { timeout: 60_000 },
+    async () => {
+      const lead = await actorFor('lead@nw-rocu.example');
+      const message = await approvedMessage({ withImage: true });
+      const { posts } = await scheduleMessage(lead.actor, lead.audit, message.id, {
+        startAt: soon(1500),
+        staggerMinutes: 0,
       });
-      expect(check.problems).toEqual([]);
-      expect(platformRules[row.platform].count(row.text)).toBeLessThanOrEqual(platformRules[row.platform].limit);
-    }
-  });
+
+      const channels = await db.channel.count({
+        where: { organisation: { slug: { in: DEFAULT_FAN_OUT_ORGANISATIONS } }, status: 'active' },
+      });
+      expect(posts).toHaveLength(channels);
+      expect(new Set(posts.map((post) => post.organisation.slug))).toEqual(
+        new Set(DEFAULT_FAN_OUT_ORGANISATIONS),
+      );
+
+      const ids = posts.map((post) => post.id);
+      await waitForStatus(ids, 'published');
+
+      const published = await sandboxPosts();
+      expect(published).toHaveLength(posts.length);
+      const signpost = toSignpost(await currentSignpost());
+      const rows = await db.post.findMany({
+        where: { id: { in: ids } },
+        include: { organisation: true, campaign: true, attemptsLog: true },
+      });
+      for (const row of rows) {
+        const onPlatform = published.filter(
+          (post) => post.platform === row.platform && post.id === row.externalId,
+        );
+        expect(onPlatform).toHaveLength(1);
+        expect(onPlatform[0]?.text).toBe(row.text);
+        expect(row.attempts).toBe(1);
+        expect(row.attemptsLog.map((attempt) => attempt.outcome)).toEqual(['published']);
+        expect(row.signpostVersion).toBe(signpost.version);
+        const check = verifySignpost(row.text, row.platform, signpost, {
+          campaignSlug: row.campaign.slug,
+          organisationSlug: row.organisation.slug,
+        });
+        expect(check.problems).toEqual([]);
+        expect(platformRules[row.platform].count(row.text)).toBeLessThanOrEqual(
+          platformRules[row.platform].limit,
+        );
+      }
+    },
+  );
 });
 
 describe('a signpost changed after scheduling', () => {
   it('reaches the posts published afterwards', async () => {
     const lead = await actorFor('lead@nw-rocu.example');
     const message = await approvedMessage();
-    const channel = await db.channel.findFirstOrThrow({ where: { organisation: { slug: 'cumbria' }, platform: 'facebook' } });
+    const channel = await db.channel.findFirstOrThrow({
+      where: { organisation: { slug: 'cumbria' }, platform: 'facebook' },
+    });
     const { posts } = await scheduleMessage(lead.actor, lead.audit, message.id, {
       targets: [{ channelId: channel.id, scheduledAt: soon(3000) }],
     });

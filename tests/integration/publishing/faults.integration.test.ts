@@ -60,7 +60,11 @@ describe('faults from the platforms', () => {
     const post = posts[0]!;
     await waitForStatus([post.id], 'published');
     const attempts = await attemptsOf(post.id);
-    expect(attempts.map((attempt) => attempt.outcome)).toEqual(['transient', 'transient', 'published']);
+    expect(attempts.map((attempt) => attempt.outcome)).toEqual([
+      'transient',
+      'transient',
+      'published',
+    ]);
     expect(attempts.slice(0, 2).map((attempt) => attempt.httpStatus)).toEqual([500, 500]);
     expect(await sandboxPosts('facebook')).toHaveLength(1);
   });

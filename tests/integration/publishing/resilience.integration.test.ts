@@ -30,11 +30,18 @@ afterEach(async () => {
  */
 async function burst(count: number, startAt: Date) {
   const lead = await actorFor('lead@nw-rocu.example');
-  const channels = await db.channel.findMany({ where: { platform: { not: 'instagram' }, status: 'active' }, orderBy: { id: 'asc' } });
+  const channels = await db.channel.findMany({
+    where: { platform: { not: 'instagram' }, status: 'active' },
+    orderBy: { id: 'asc' },
+  });
   const ids: string[] = [];
   for (let round = 0; ids.length < count; round++) {
-    const message = await approvedMessage({ body: `Round ${round}: help is available, in confidence, for anyone worried about their own online behaviour.` });
-    const targets = channels.slice(0, count - ids.length).map((channel) => ({ channelId: channel.id, scheduledAt: startAt.toISOString() }));
+    const message = await approvedMessage({
+      body: `Round ${round}: help is available, in confidence, for anyone worried about their own online behaviour.`,
+    });
+    const targets = channels
+      .slice(0, count - ids.length)
+      .map((channel) => ({ channelId: channel.id, scheduledAt: startAt.toISOString() }));
     const { posts } = await scheduleMessage(lead.actor, lead.audit, message.id, { targets });
     ids.push(...posts.map((post) => post.id));
   }
@@ -46,7 +53,9 @@ async function expectEachPublishedOnce(ids: string[]) {
   const onPlatform = await sandboxPosts();
   expect(rows.every((row) => row.status === 'published')).toBe(true);
   for (const row of rows) {
-    expect(onPlatform.filter((post) => post.platform === row.platform && post.id === row.externalId)).toHaveLength(1);
+    expect(
+      onPlatform.filter((post) => post.platform === row.platform && post.id === row.externalId),
+    ).toHaveLength(1);
   }
   expect(onPlatform).toHaveLength(ids.length);
 }
@@ -56,38 +65,50 @@ describe('a worker killed with SIGKILL in the middle of a burst', () => {
     await setLatency(400);
     const ids = await burst(60, new Date(Date.now() + 2000));
     running.push(await workerProcess({ WORKER_CONCURRENCY: '10' }));
-    await waitFor(async () => [...(await statuses(ids)).values()].filter((status) => status === 'published').length >= 10, {
-      timeoutMs: 30_000,
-      what: 'the burst to be under way',
-    });
-    const inFlight = [...(await statuses(ids)).values()].filter((status) => status === 'publishing').length;
+    await waitFor(
+      async () =>
+        [...(await statuses(ids)).values()].filter((status) => status === 'published').length >= 10,
+      {
+        timeoutMs: 30_000,
+        what: 'the burst to be under way',
+      },
+    );
+    const inFlight = [...(await statuses(ids)).values()].filter(
+      (status) => status === 'publishing',
+    ).length;
     await running.pop()!.stop('SIGKILL');
     expect(inFlight).toBeGreaterThan(0);
 
     running.push(await workerProcess({ WORKER_CONCURRENCY: '10' }));
     await waitForStatus(ids, 'published', 60_000);
     await expectEachPublishedOnce(ids);
-    const unconfirmed = await db.auditEvent.count({ where: { action: 'post.unconfirmed', entityId: { in: ids } } });
+    const unconfirmed = await db.auditEvent.count({
+      where: { action: 'post.unconfirmed', entityId: { in: ids } },
+    });
     expect(unconfirmed).toBeGreaterThan(0);
   });
 });
 
 describe('Redis flushed with posts still in the future', () => {
-  it('the reconciler restores their jobs and they are published on time', { timeout: 60_000 }, async () => {
-    running.push(await workerProcess());
-    const dueAt = new Date(Date.now() + 8000);
-    const ids = await burst(5, dueAt);
-    await clearRedisPrefix(env().REDIS_URL, env().QUEUE_PREFIX);
-    await waitForStatus(ids, 'published', 30_000);
-    await expectEachPublishedOnce(ids);
-    const rows = await db.post.findMany({ where: { id: { in: ids } } });
-    for (const row of rows) {
-      const lateness = row.publishedAt!.getTime() - row.scheduledAt.getTime();
-      expect(lateness).toBeGreaterThanOrEqual(0);
-      // On time: within a reconcile interval or two, not lost.
-      expect(lateness).toBeLessThan(5000);
-    }
-  });
+  it(
+    'the reconciler restores their jobs and they are published on time',
+    { timeout: 60_000 },
+    async () => {
+      running.push(await workerProcess());
+      const dueAt = new Date(Date.now() + 8000);
+      const ids = await burst(5, dueAt);
+      await clearRedisPrefix(env().REDIS_URL, env().QUEUE_PREFIX);
+      await waitForStatus(ids, 'published', 30_000);
+      await expectEachPublishedOnce(ids);
+      const rows = await db.post.findMany({ where: { id: { in: ids } } });
+      for (const row of rows) {
+        const lateness = row.publishedAt!.getTime() - row.scheduledAt.getTime();
+        expect(lateness).toBeGreaterThanOrEqual(0);
+        // On time: within a reconcile interval or two, not lost.
+        expect(lateness).toBeLessThan(5000);
+      }
+    },
+  );
 });
 
 describe('two worker processes on one queue', () => {

@@ -1,4 +1,8 @@
-import { cancelPostEndpoint, getPostEndpoint, reschedulePostEndpoint } from '@/lib/api/endpoints/posts';
+import {
+  cancelPostEndpoint,
+  getPostEndpoint,
+  reschedulePostEndpoint,
+} from '@/lib/api/endpoints/posts';
 import { handle } from '@/lib/api/handle';
 import { auditActor } from '@/lib/auth/actor';
 import { cancelPost } from '@/lib/posts/cancel-post';
@@ -9,4 +13,6 @@ export const GET = handle(getPostEndpoint, ({ actor, params }) => getPost(actor,
 export const PATCH = handle(reschedulePostEndpoint, ({ actor, params, body }) =>
   reschedulePost(actor, auditActor(actor), params.id, body),
 );
-export const DELETE = handle(cancelPostEndpoint, ({ actor, params }) => cancelPost(actor, auditActor(actor), params.id));
+export const DELETE = handle(cancelPostEndpoint, ({ actor, params }) =>
+  cancelPost(actor, auditActor(actor), params.id),
+);

@@ -29,7 +29,9 @@ export function handle<E extends Endpoint>(
 ): (request: Request, routeContext: RouteContext) => Promise<Response> {
   return async (request, routeContext) => {
     try {
-      const actor = await actorFromHeaders(request.headers);
+      // Public endpoints (health, sign-in) never look the caller up: a stale token must not
+      // turn a health check or a fresh sign-in into a 401.
+      const actor = endpoint.access === 'public' ? null : await actorFromHeaders(request.headers);
       if (endpoint.access === 'signed_in' && !actor) {
         throw new AppError(
           'unauthorized',

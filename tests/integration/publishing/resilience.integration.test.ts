@@ -89,6 +89,35 @@ describe('a worker killed with SIGKILL in the middle of a burst', () => {
   });
 });
 
+describe('a worker stopped with SIGTERM', () => {
+  it(
+    'finishes the posts it is publishing, takes no more, and exits cleanly',
+    { timeout: 60_000 },
+    async () => {
+      await setLatency(1500);
+      const worker = await workerProcess({ WORKER_CONCURRENCY: '5' });
+      running.push(worker);
+      const ids = await burst(20, new Date(Date.now() + 1500));
+      await waitFor(async () => [...(await statuses(ids)).values()].includes('publishing'), {
+        what: 'a post in flight',
+      });
+      const code = await worker.stop('SIGTERM');
+      running.pop();
+      expect(code).toBe(0);
+      expect(worker.output()).toMatch(/stopped/);
+      const after = await statuses(ids);
+      // Nothing was left half-done: every claimed post was finished before the process exited.
+      expect([...after.values()].filter((status) => status === 'publishing')).toEqual([]);
+      expect([...after.values()].filter((status) => status === 'published').length).toBeGreaterThan(
+        0,
+      );
+      expect((await sandboxPosts()).length).toBe(
+        [...after.values()].filter((status) => status === 'published').length,
+      );
+    },
+  );
+});
+
 describe('Redis flushed with posts still in the future', () => {
   it(
     'the reconciler restores their jobs and they are published on time',

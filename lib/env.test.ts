@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { demoEnabled, EnvError, parseEnv } from './env';
+
+describe('the environment, parsed once at start-up', () => {
+  it('has a development default for every variable', () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/signpost');
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.PLATFORM_MODE).toBe('sandbox');
+    expect(demoEnabled(env)).toBe(true);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseEnv({ REDIS_URL: '' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('names every wrong value in one clear message', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x', WORKER_CONCURRENCY: 'lots' })).toThrow(
+      EnvError,
+    );
+    try {
+      parseEnv({ DATABASE_URL: 'mysql://x', WORKER_CONCURRENCY: 'lots' });
+    } catch (error) {
+      expect(String(error)).toMatch(/DATABASE_URL: must be a postgresql:\/\/ URL/);
+      expect(String(error)).toMatch(/WORKER_CONCURRENCY/);
+    }
+  });
+
+  it('refuses the development secrets in production, and never creates demo users there', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_SECRET: must be set in production/,
+    );
+    const production = parseEnv({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      CREDENTIALS_KEY: Buffer.alloc(32, 7).toString('base64'),
+      SEED_DEMO: 'true',
+    });
+    expect(demoEnabled(production)).toBe(false);
+  });
+
+  it('refuses a credentials key that is not 32 bytes', () => {
+    expect(() => parseEnv({ CREDENTIALS_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /CREDENTIALS_KEY: must be 32 bytes/,
+    );
+  });
+});

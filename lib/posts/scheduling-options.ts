@@ -1,0 +1,95 @@
+// What the "Schedule this message" dialog may offer one person for one message: the organisations
+// they may schedule for, those organisations' active channels, and which organisations a fan-out
+// starts with. Computed with the rule scheduleMessage enforces (`post.schedule`), so the dialog
+// never offers a choice the server would then refuse.
+import { can, organisationScope, type Actor } from '../auth/permissions';
+import type { ChannelSummary } from '../channels/list-channels';
+import { db } from '../db';
+import { AppError } from '../errors';
+import type { OrganisationSummary } from '../organisations/list-organisations';
+import { PLATFORMS } from '../platforms/types';
+import { DEFAULT_FAN_OUT_ORGANISATIONS } from './schedule-message';
+
+export type SchedulingOrganisation = Pick<OrganisationSummary, 'id' | 'slug' | 'name' | 'kind'>;
+export type SchedulingChannel = Omit<ChannelSummary, 'organisation'>;
+
+/** Plain data only: it crosses from a server component into the client dialog. */
+export interface SchedulingOptions {
+  /** Those the actor may schedule for: forces, then the regional unit, then partners; by name. */
+  organisations: SchedulingOrganisation[];
+  /** The active channels of those organisations, in the same organisation order, then platform. */
+  channels: SchedulingChannel[];
+  /** The organisations a fan-out starts with ticked; always a subset of `organisations`. */
+  defaultOrganisationSlugs: string[];
+  messageShareable: boolean;
+}
+
+const KIND_ORDER: readonly SchedulingOrganisation['kind'][] = ['force', 'regional_unit', 'partner'];
+
+/**
+ * The choices for scheduling `messageId`. A message the actor may not read is not found (its
+ * existence does not leak); one that is not approved, or whose campaign is archived, offers
+ * nothing, since the server would refuse it whatever was chosen.
+ */
+export async function schedulingOptions(
+  actor: Actor,
+  messageId: string,
+): Promise<SchedulingOptions> {
+  const message = await db.message.findUnique({
+    where: { id: messageId },
+    select: { shareable: true, status: true, campaign: { select: { status: true } } },
+  });
+  const approved = message?.status === 'approved';
+  if (!message || !can(actor, 'message.read', { shareable: message.shareable, approved })) {
+    throw new AppError('not_found', 'That message was not found.');
+  }
+  const none = { organisations: [], channels: [], defaultOrganisationSlugs: [] };
+  if (!approved || message.campaign.status === 'archived') {
+    return { ...none, messageShareable: message.shareable };
+  }
+
+  const scope = organisationScope(actor, 'post.schedule');
+  const candidates = await db.organisation.findMany({
+    where: scope === 'all' ? {} : { id: { in: scope } },
+    select: { id: true, slug: true, name: true, kind: true },
+  });
+  // The scope says which organisations a role reaches; `can` adds the message's own conditions
+  // (a partner schedules only what is shareable).
+  const organisations = candidates
+    .filter((o) =>
+      can(actor, 'post.schedule', { organisationId: o.id, shareable: message.shareable }),
+    )
+    .sort(
+      (a, b) =>
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+        a.name.localeCompare(b.name, 'en-GB'),
+    );
+  const position = new Map(organisations.map((o, index) => [o.id, index]));
+
+  const channels = (
+    await db.channel.findMany({
+      where: { organisationId: { in: [...position.keys()] }, status: 'active' },
+      select: { id: true, organisationId: true, platform: true, handle: true, status: true },
+    })
+  ).sort(
+    (a, b) =>
+      (position.get(a.organisationId) ?? 0) - (position.get(b.organisationId) ?? 0) ||
+      PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform) ||
+      a.handle.localeCompare(b.handle, 'en-GB'),
+  );
+
+  const slugs = new Set(organisations.map((o) => o.slug));
+  // Whoever may schedule anywhere starts from the whole police family; everyone else from their own.
+  const wanted =
+    scope === 'all'
+      ? DEFAULT_FAN_OUT_ORGANISATIONS
+      : organisations
+          .filter((o) => actor.memberships.some((m) => m.organisationId === o.id))
+          .map((o) => o.slug);
+  return {
+    organisations,
+    channels,
+    defaultOrganisationSlugs: wanted.filter((slug) => slugs.has(slug)),
+    messageShareable: message.shareable,
+  };
+}

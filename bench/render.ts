@@ -45,7 +45,7 @@ function renderAndVerify(
     media: [POSTER],
   });
   const context = { campaignSlug: CAMPAIGN, organisationSlug: organisation.slug };
-  const verified = verifySignpost(post.text, platform, DEFAULT_SIGNPOST, context).ok;
+  const verified = verifySignpost(post, platform, DEFAULT_SIGNPOST, context).ok;
   if (post.valid && verified) validRenders[platform]++;
   return post.valid && verified;
 }

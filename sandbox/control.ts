@@ -40,13 +40,15 @@ export function handleControl(
       if (!filter.success) return invalid(filter.error);
       const posts = state
         .list(filter.data)
-        .map(({ platform, account, id, text, media, receivedAt }) => ({
+        .map(({ platform, account, id, text, media, receivedAt, extra }) => ({
           platform,
           account,
           id,
           text,
           media,
           receivedAt: receivedAt.toISOString(),
+          // Links carried beside the text (Bluesky facets), which the text alone does not show.
+          ...('links' in extra ? { links: extra.links } : {}),
         }));
       return ok(posts);
     }

@@ -132,8 +132,9 @@ describe('checkMessage', () => {
   });
 
   it('names only the organisations a length problem affects', () => {
-    // Fits Bluesky for "Lancashire Constabulary", not for NW ROCU's longer name.
-    const body = `${'a'.repeat(115)} {organisation}`;
+    // Fits Bluesky for "Lancashire Constabulary", not for NW ROCU's longer name: with the short
+    // signpost (45 characters, its link shown as the website's address) 291 against 308.
+    const body = `${'a'.repeat(220)} {organisation}`;
     const check = checkMessage(message({ body, media: [image] }), DEFAULT_SIGNPOST, organisations);
     const bluesky = check.warnings.find((warning) => warning.platform === 'bluesky');
     expect(bluesky?.organisations).toEqual(['nw-rocu']);

@@ -25,6 +25,10 @@ describe('Bluesky rules', () => {
     expect(blueskyRules.linksClickable).toBe(true);
   });
 
+  it('shows the signpost link as short text, the tagged URL going in a facet', () => {
+    expect(blueskyRules.linkText).toBe('short');
+  });
+
   it('takes up to 4 images of 1,000,000 bytes', () => {
     expect(blueskyRules.media).toMatchObject({ maxImages: 4, maxBytes: 1_000_000 });
   });

@@ -11,6 +11,7 @@ export const facebookRules: PlatformRules = {
   limit: 63_206,
   countingNote: 'characters; an emoji counts as 2',
   linksClickable: true,
+  linkText: 'url',
   media: {
     // Graph API Page Photos reference: photos should be under 4 MB. The API documents no maximum
     // number of photos in one post; 10 is our cap, the most Facebook's own composer lays out.

@@ -12,6 +12,7 @@ export const instagramRules: PlatformRules = {
   // Links in captions are plain text on Instagram, so the signpost there gives the phone number
   // and points to the link in the account's bio.
   linksClickable: false,
+  linkText: 'url',
   media: {
     // Content Publishing guide: a carousel holds up to 10 items; image specification: at most
     // 8 MB, JPEG only (the media pipeline converts PNG and WebP), width up to 1440 px.

@@ -29,6 +29,7 @@ export const linkedinRules: PlatformRules = {
   limit: 3_000,
   countingNote: 'characters as the reader sees them; an emoji counts as 2',
   linksClickable: true,
+  linkText: 'url',
   media: {
     // Images API and MultiImage API: 2 to 20 images in a multi-image post, under 36,152,320 pixels
     // each; 5 MB is the size LinkedIn's help centre gives for feed images.

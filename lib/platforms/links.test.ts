@@ -37,6 +37,21 @@ describe('findLinks', () => {
     expect(links[1]?.byteStart).toBe(encoder.encode('日本 https://a.org/1 and ').length);
   });
 
+  it('keeps links placed over other characters, and drops a found URL that overlaps one', () => {
+    const text = '👍 e.org/a then get-help.stopitnow.org.uk/more';
+    const start = text.indexOf('get-help');
+    const placed = {
+      url: 'https://get-help.stopitnow.org.uk/?utm_source=bluesky',
+      start,
+      end: start + 25,
+    };
+    const links = findLinks(text, [placed]);
+    expect(links).toEqual([
+      { url: 'https://e.org/a', start: 3, end: 10, byteStart: 5, byteEnd: 12 },
+      { ...placed, byteStart: start + 2, byteEnd: start + 2 + 25 },
+    ]);
+  });
+
   it('finds no links in text without any', () => {
     expect(findLinks('Call 0808 1000 900. No link here: just words… and an email@example')).toEqual(
       [],

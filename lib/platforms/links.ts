@@ -48,19 +48,34 @@ export function findUrls(text: string, { requireScheme = false } = {}): UrlInTex
 /**
  * The links in a text as a platform needs them: the full URL (https:// added where the text has
  * none, as the platforms do when they link it), string indexes and UTF-8 byte offsets.
+ *
+ * `placed` are links rendering put over characters that are not their URL (the signpost's short
+ * link text on Bluesky, leading to the tagged URL), in order and not overlapping: they are kept as
+ * given, and a URL found in the text over any of the same characters gives way to them.
  */
-export function findLinks(text: string): RenderedLink[] {
+export function findLinks(text: string, placed: readonly UrlInText[] = []): RenderedLink[] {
+  const found = findUrls(text).map((link) => ({ ...link, url: withScheme(link.url) }));
+  const spans =
+    placed.length === 0
+      ? found
+      : [...placed, ...found.filter((link) => !placed.some((p) => overlap(p, link)))].sort(
+          (a, b) => a.start - b.start,
+        );
   const links: RenderedLink[] = [];
   let index = 0;
   let bytes = 0;
-  for (const { url, start, end } of findUrls(text)) {
+  for (const { url, start, end } of spans) {
     const byteStart = bytes + utf8Length(text, index, start);
     const byteEnd = byteStart + utf8Length(text, start, end);
-    links.push({ url: withScheme(url), start, end, byteStart, byteEnd });
+    links.push({ url, start, end, byteStart, byteEnd });
     index = end;
     bytes = byteEnd;
   }
   return links;
+}
+
+function overlap(a: UrlInText, b: UrlInText): boolean {
+  return a.start < b.end && b.start < a.end;
 }
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -64,6 +64,7 @@ export const mastodonRules: PlatformRules = {
   countingNote:
     'characters as the reader sees them; every link counts as 23, @user@server as @user',
   linksClickable: true,
+  linkText: 'url',
   media: {
     // /api/v2/instance on a default server: 4 attachments ("max_media_attachments") and
     // image_size_limit 16 MiB, read here as 16 decimal megabytes, the stricter reading.

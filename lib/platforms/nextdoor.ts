@@ -11,6 +11,7 @@ export const nextdoorRules: PlatformRules = {
   limit: 8_192,
   countingNote: 'characters; an emoji counts as 2',
   linksClickable: true,
+  linkText: 'url',
   media: {
     // The Publish API takes media as attachment URLs and documents no count or size cap; 10
     // images of up to 10 MB is our cap, what Nextdoor's own composer accepts.

@@ -29,4 +29,9 @@ describe('the platform rules registry', () => {
     expect(needsImage).toEqual(['instagram']);
     expect(noLinks).toEqual(['instagram']);
   });
+
+  it('marks only Bluesky, whose links are facets beside the text, as showing short link text', () => {
+    const short = PLATFORMS.filter((platform) => rulesFor(platform).linkText === 'short');
+    expect(short).toEqual(['bluesky']);
+  });
 });

@@ -28,6 +28,7 @@ export const threadsRules: PlatformRules = {
   limit: 500,
   countingNote: 'characters; each emoji counts as its UTF-8 bytes (👍 is 4, ❤️ is 6)',
   linksClickable: true,
+  linkText: 'url',
   media: {
     // Threads API: a carousel holds up to 20 images; image specification: at most 8 MB, JPEG or
     // PNG (the media pipeline converts WebP), width up to 1440 px.

@@ -65,9 +65,20 @@ export interface Problem {
   message: string;
 }
 
-/** A link in the rendered text, as UTF-8 byte offsets (Bluesky facets) and string indexes. */
+/**
+ * A link in the rendered text: where it leads (`url`) and which characters the reader sees as the
+ * link, as string indexes (`start`, `end`) and as UTF-8 byte offsets (`byteStart`, `byteEnd`: Bluesky
+ * facets index by bytes). On most platforms the text between start and end is the URL itself. Where
+ * the platform's link text is short (`PlatformRules.linkText`, Bluesky), the signpost link's text
+ * is the website's address ("get-help.stopitnow.org.uk") and `url` the full tagged URL, which
+ * reaches the reader only through this link: publish `links` with the text, or the post is
+ * unsignposted.
+ */
 export interface RenderedLink {
-  /** The full URL, with https:// added where the text has none ("get-help.stopitnow.org.uk"). */
+  /**
+   * The full URL the link leads to. For a URL typed in the text, as typed with https:// added
+   * where it has none; for the signpost link, the URL tagged for this post.
+   */
   url: string;
   start: number;
   end: number;
@@ -115,6 +126,14 @@ export interface PlatformRules {
   countingNote: string;
   /** Whether a URL in the text becomes a clickable link. */
   linksClickable: boolean;
+  /**
+   * What the reader sees for the signpost link. 'url': the tagged URL itself, which the platform
+   * finds in the text and links (and counts). 'short': the website's address alone, host and path
+   * without scheme, query or trailing slash ("get-help.stopitnow.org.uk"), with the tagged URL
+   * carried beside the text in `RenderedPost.links` — for platforms where a link is markup over
+   * the text rather than a URL found in it (Bluesky's facets), as their own apps show links.
+   */
+  linkText: 'url' | 'short';
   media: MediaRules;
   /** The length of `text` as the platform counts it. */
   count(text: string): number;

@@ -13,6 +13,7 @@ export const xRules: PlatformRules = {
   countingNote:
     'characters as X weighs them: every link counts as 23, emoji and CJK characters as 2',
   linksClickable: true,
+  linkText: 'url',
   media: {
     // docs.x.com media upload ("Media best practices"): up to 4 images a post, each up to 5 MB;
     // read as decimal megabytes, the stricter reading.

@@ -38,12 +38,20 @@ export type PublishOutcome =
   | { kind: 'deferred'; until: Date }
   | { kind: 'skipped'; reason: string };
 
-export async function publishPost(job: PublishPostJob, context: PublishContext): Promise<PublishOutcome> {
+export async function publishPost(
+  job: PublishPostJob,
+  context: PublishContext,
+): Promise<PublishOutcome> {
   const clock = context.now ?? (() => new Date());
   const settings = env();
   // Waiting out a platform's rate limit is not an attempt: check before claiming.
   if (job.channelId) {
-    const limitedUntil = await channelLimitedUntil(sharedRedis(), settings.QUEUE_PREFIX, job.channelId, clock());
+    const limitedUntil = await channelLimitedUntil(
+      sharedRedis(),
+      settings.QUEUE_PREFIX,
+      job.channelId,
+      clock(),
+    );
     if (limitedUntil) return { kind: 'deferred', until: limitedUntil };
   }
 
@@ -53,16 +61,32 @@ export async function publishPost(job: PublishPostJob, context: PublishContext):
   });
   if (claim.count !== 1) {
     // Not ours to publish: the job is stale, another worker has it, or it awaits a check.
-    const current = await db.post.findUnique({ where: { id: job.postId }, select: { status: true, revision: true } });
-    if (current?.revision === job.revision && current.status === 'unconfirmed') return verifyUnconfirmed(job, context);
-    return { kind: 'skipped', reason: current ? `the post is ${current.status}, revision ${current.revision}` : 'no such post' };
+    const current = await db.post.findUnique({
+      where: { id: job.postId },
+      select: { status: true, revision: true },
+    });
+    if (current?.revision === job.revision && current.status === 'unconfirmed')
+      return verifyUnconfirmed(job, context);
+    return {
+      kind: 'skipped',
+      reason: current
+        ? `the post is ${current.status}, revision ${current.revision}`
+        : 'no such post',
+    };
   }
 
   // Independent reads, side by side: the post with its message and channel, the current
   // signpost. The holds need the post, so they follow.
-  const [post, signpostView] = await Promise.all([loadPostForPublishing(job.postId), currentSignpost()]);
+  const [post, signpostView] = await Promise.all([
+    loadPostForPublishing(job.postId),
+    currentSignpost(),
+  ]);
   const rules = platformRules[post.platform];
-  const log = context.log.child({ postId: post.id, platform: post.platform, channelId: post.channelId });
+  const log = context.log.child({
+    postId: post.id,
+    platform: post.platform,
+    channelId: post.channelId,
+  });
   const [hold, mediaFacts] = await Promise.all([
     findHold({ ...post, platformLabel: rules.label }, clock()),
     platformMediaFacts(post.platform, post.message.media),
@@ -82,7 +106,9 @@ export async function publishPost(job: PublishPostJob, context: PublishContext):
     signpost,
     media: mediaFacts,
   });
-  const check = verifySignpost(rendered.text, post.platform, signpost, {
+  // Checked as it will be sent: the text and the links that go with it (on Bluesky the signpost
+  // link exists only as one of those).
+  const check = verifySignpost(rendered, post.platform, signpost, {
     campaignSlug: post.campaign.slug,
     organisationSlug: post.organisation.slug,
   });
@@ -109,7 +135,14 @@ export async function publishPost(job: PublishPostJob, context: PublishContext):
   // The attempt and the exact text being sent are written before the call: if this process
   // dies mid-call, the reconciler knows what to look for on the platform.
   const attemptNumber = post.attempts + 1;
-  await startAttempt(post.id, attemptNumber, rendered.text, signpost.version, context.workerId, clock());
+  await startAttempt(
+    post.id,
+    attemptNumber,
+    rendered.text,
+    signpost.version,
+    context.workerId,
+    clock(),
+  );
 
   const connection = channelConnection(post.channel, settings);
   const request = {
@@ -124,13 +157,22 @@ export async function publishPost(job: PublishPostJob, context: PublishContext):
       request,
       AbortSignal.timeout(settings.PUBLISH_TIMEOUT_SECONDS * 1000),
     );
-    await noteRateLimit(sharedRedis(), settings.QUEUE_PREFIX, post.channelId, { rateLimit: result.rateLimit }, clock());
+    await noteRateLimit(
+      sharedRedis(),
+      settings.QUEUE_PREFIX,
+      post.channelId,
+      { rateLimit: result.rateLimit },
+      clock(),
+    );
     await recordPublished(post, attemptNumber, result, clock());
     log.info({ externalId: result.externalId, attempt: attemptNumber }, 'post published');
     return { kind: 'published', externalId: result.externalId };
   } catch (error) {
     const outcome = await recordFailure(post, attemptNumber, error, clock(), settings);
-    log.warn({ err: error, attempt: attemptNumber, outcome: outcome.kind }, 'publish attempt failed');
+    log.warn(
+      { err: error, attempt: attemptNumber, outcome: outcome.kind },
+      'publish attempt failed',
+    );
     return outcome;
   }
 }

@@ -34,7 +34,8 @@ const wording: Record<Platform, SignpostWording> = {
     full: `${WORRY} The {helplineName} is confidential and anonymous: call free on {phone} or visit {url}`,
     short: 'Confidential help: {phone} {url}',
   },
-  // Bluesky counts the tagged URL in full against 300: every word here costs the message room.
+  // Bluesky shows the link as the website's address (25 characters; the tagged URL travels in a
+  // facet), but 300 is still the tightest limit: every word here costs the message room.
   bluesky: {
     full: `${WORRY} Confidential help: {phone} {url}`,
     short: 'Help: {phone} {url}',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fillPlaceholders,
   fillSignpostTemplate,
+  fillSignpostWording,
   findPlaceholders,
   unknownPlaceholderProblems,
 } from './placeholders';
@@ -91,5 +92,28 @@ describe('fillSignpostTemplate', () => {
         url: 'https://e.org/?a=$&',
       }),
     ).toBe('Stop it Now! helpline: 0808 1000 900 https://e.org/?a=$& {area}');
+  });
+});
+
+describe('fillSignpostWording', () => {
+  const details = { helplineName: 'Stop it Now!', phone: '0808 1000 900', url: 'e.org/help' };
+
+  it('fills as fillSignpostTemplate does and says where each {url} went', () => {
+    const template = '{helplineName} ({url}): {phone}, {url}.';
+    const filled = fillSignpostWording(template, details);
+    expect(filled.text).toBe(fillSignpostTemplate(template, details));
+    expect(filled.text).toBe('Stop it Now! (e.org/help): 0808 1000 900, e.org/help.');
+    expect(filled.urls.map(({ start, end }) => filled.text.slice(start, end))).toEqual([
+      'e.org/help',
+      'e.org/help',
+    ]);
+    expect(filled.urls[0]).toEqual({ start: 14, end: 24 });
+  });
+
+  it('gives no places for wording without {url}', () => {
+    expect(fillSignpostWording('Call {phone}', details)).toEqual({
+      text: 'Call 0808 1000 900',
+      urls: [],
+    });
   });
 });

@@ -74,3 +74,27 @@ const SIGNPOST_FIELD = /\{(helplineName|phone|url)\}/g;
 export function fillSignpostTemplate(template: string, details: SignpostDetails): string {
   return template.replace(SIGNPOST_FIELD, (_whole, field: keyof SignpostDetails) => details[field]);
 }
+
+export interface FilledWording {
+  text: string;
+  /** String indexes of each place {url} was filled. */
+  urls: { start: number; end: number }[];
+}
+
+/**
+ * fillSignpostTemplate, also saying where {url} went: where a platform shows short link text, the
+ * link over those characters is carried beside the text, so rendering must know exactly where.
+ */
+export function fillSignpostWording(template: string, details: SignpostDetails): FilledWording {
+  const urls: FilledWording['urls'] = [];
+  let text = '';
+  let from = 0;
+  for (const match of template.matchAll(SIGNPOST_FIELD)) {
+    const field = match[1] as keyof SignpostDetails;
+    text += template.slice(from, match.index);
+    if (field === 'url') urls.push({ start: text.length, end: text.length + details.url.length });
+    text += details[field];
+    from = match.index + match[0].length;
+  }
+  return { text: text + template.slice(from), urls };
+}

@@ -1,15 +1,23 @@
 // For any body on any platform, a rendered post is either valid — within the platform's limits by
 // its own count, signposted, and carrying the whole filled body — or reported invalid with at
-// least one problem. Never a silently truncated or unsigned valid post.
+// least one problem. Never a silently truncated or unsigned valid post. And its links always point
+// at their own characters, by string index and by UTF-8 byte (Bluesky's facets).
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { ORGANISATIONS } from '@/prisma/seed-data';
 import { rulesFor } from '../platforms/rules';
 import { utf8Length } from '../platforms/text-units';
-import { PLATFORMS, type MediaFacts, type Platform } from '../platforms/types';
+import {
+  PLATFORMS,
+  type MediaFacts,
+  type Platform,
+  type PlatformRules,
+  type RenderedPost,
+} from '../platforms/types';
 import { DEFAULT_SIGNPOST } from './default-signpost';
 import { fillPlaceholders } from './placeholders';
 import { renderPost } from './render-post';
+import { shortLinkText, taggedUrl } from './tagged-url';
 import { containsPhone, verifySignpost } from './verify-signpost';
 
 const poster: MediaFacts = {
@@ -111,6 +119,7 @@ function check(
   const rules = rulesFor(on);
   // Whatever happens, nothing is cut and the signpost is never dropped.
   if (!containsPhone(post.text, DEFAULT_SIGNPOST.phone)) return false;
+  if (!linksHold(post, rules, tagged(on, org, slug))) return false;
   if (strictBody && !post.text.startsWith(fillPlaceholders(text, org).trimEnd())) return false;
   if (post.length !== rules.count(post.text)) return false;
   if (!post.valid) return post.problems.length > 0;
@@ -119,9 +128,40 @@ function check(
     post.problems.length === 0 &&
     post.length <= rules.limit &&
     (rules.textByteLimit === undefined || utf8Length(post.text) <= rules.textByteLimit) &&
-    verifySignpost(post.text, on, DEFAULT_SIGNPOST, context).ok
+    verifySignpost(post, on, DEFAULT_SIGNPOST, context).ok
   );
 }
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function tagged(on: Platform, org: (typeof ORGANISATIONS)[number], slug: string): string {
+  return taggedUrl(DEFAULT_SIGNPOST.url, {
+    platform: on,
+    campaignSlug: slug,
+    organisationSlug: org.slug,
+  });
+}
+
+/**
+ * The links are in order and apart, and each one's UTF-8 bytes decode to exactly its characters
+ * (what Bluesky reads). Where the link text is short, the signpost is there as at least one link
+ * to the tagged URL, and every such link covers the website's short address and nothing else.
+ */
+function linksHold(post: RenderedPost, rules: PlatformRules, url: string): boolean {
+  const bytes = encoder.encode(post.text);
+  let end = 0;
+  for (const link of post.links) {
+    if (link.start < end || link.end <= link.start) return false;
+    end = link.end;
+    const shown = post.text.slice(link.start, link.end);
+    if (decoder.decode(bytes.slice(link.byteStart, link.byteEnd)) !== shown) return false;
+    if (rules.linkText === 'short' && link.url === url && shown !== SHORT_LINK_TEXT) return false;
+  }
+  return rules.linkText !== 'short' || post.links.some((link) => link.url === url);
+}
+
+const SHORT_LINK_TEXT = shortLinkText(DEFAULT_SIGNPOST.url);
 
 // Random text from all of Unicode is the slow case for X's counter (twitter-text reads the whole
 // text with one large regular expression), so these runs get more time than a unit test, and a
@@ -176,6 +216,22 @@ describe('renderPost for any body, on every platform', () => {
           ),
         ),
         { ...RUN, numRuns: 40 },
+      );
+    },
+    TIME,
+  );
+
+  it(
+    'on Bluesky, links the short address to the tagged URL, whatever precedes it',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(body, withSignpostPieces),
+          organisation,
+          campaignSlug,
+          (text, org, slug) => check(text, 'bluesky', org, slug, [], false),
+        ),
+        { ...RUN, numRuns: 1_000 },
       );
     },
     TIME,

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ORGANISATIONS } from '@/prisma/seed-data';
-import type { MediaFacts, Platform, RenderInput, Signpost } from '../platforms/types';
+import { rulesFor } from '../platforms/rules';
+import { utf8Length } from '../platforms/text-units';
+import {
+  PLATFORMS,
+  type MediaFacts,
+  type Platform,
+  type RenderInput,
+  type RenderedPost,
+  type Signpost,
+} from '../platforms/types';
 import { DEFAULT_SIGNPOST } from './default-signpost';
 import { renderPost } from './render-post';
 import { taggedUrl } from './tagged-url';
@@ -237,8 +246,8 @@ describe('renderPost', () => {
 
   describe('links', () => {
     it('lists the tagged signpost link with string indexes and byte offsets', () => {
-      const post = renderPost('bluesky', input('👍 Help is here.'));
-      const url = urlFor('bluesky');
+      const post = renderPost('facebook', input('👍 Help is here.'));
+      const url = urlFor('facebook');
       const start = post.text.indexOf(url);
       const bytesBefore = new TextEncoder().encode(post.text.slice(0, start)).length;
       expect(post.links).toEqual([
@@ -263,24 +272,119 @@ describe('renderPost', () => {
     });
   });
 
-  it('renders every platform valid for a realistic message, with each platform’s own tagging', () => {
-    for (const platform of [
-      'x',
-      'facebook',
-      'instagram',
-      'linkedin',
-      'threads',
-      'mastodon',
-      'nextdoor',
-    ] as const) {
-      const post = renderPost(platform, input(BODY, { media: [poster] }));
-      expect(post.problems).toEqual([]);
-      if (platform !== 'instagram') expect(post.text).toContain(urlFor(platform));
-    }
+  describe('on Bluesky, where the signpost link shows as the website’s address', () => {
+    const SHORT = 'get-help.stopitnow.org.uk';
+    const BLUESKY_FULL = `Worried about your own or someone else’s online behaviour towards children? Confidential help: 0808 1000 900 ${SHORT}`;
+    /** The characters each link covers, read back from the UTF-8 bytes as Bluesky reads facets. */
+    const linkedText = (post: RenderedPost) => {
+      const bytes = new TextEncoder().encode(post.text);
+      return post.links.map(({ byteStart, byteEnd }) =>
+        new TextDecoder().decode(bytes.slice(byteStart, byteEnd)),
+      );
+    };
+
+    it('shows the short address and links it to the tagged URL', () => {
+      const post = renderPost('bluesky', input(`👍 ${BODY}`));
+      const text = `👍 ${FILLED}\n\n${BLUESKY_FULL}`;
+      const start = text.lastIndexOf(SHORT);
+      expect(post).toMatchObject({ text, valid: true, signpostForm: 'full' });
+      expect(post.text).not.toContain('utm_');
+      expect(post.links).toEqual([
+        {
+          url: urlFor('bluesky'),
+          start,
+          end: start + SHORT.length,
+          byteStart: utf8Length(text, 0, start),
+          byteEnd: utf8Length(text, 0, start) + SHORT.length,
+        },
+      ]);
+      expect(linkedText(post)).toEqual([SHORT]);
+      expect(post.length).toBe(rulesFor('bluesky').count(text));
+    });
+
+    it('turns the signpost website in the body, however typed or tagged, into the short linked address', () => {
+      const body = `Call 0808 1000 900, see https://GET-HELP.stopitnow.org.uk/?utm_source=facebook or get-help.stopitnow.org.uk/.`;
+      const post = renderPost('bluesky', input(body));
+      expect(post).toMatchObject({
+        text: `Call 0808 1000 900, see ${SHORT} or ${SHORT}.`,
+        signpostForm: 'in_body',
+        valid: true,
+      });
+      expect(post.links.map((link) => link.url)).toEqual([urlFor('bluesky'), urlFor('bluesky')]);
+      expect(linkedText(post)).toEqual([SHORT, SHORT]);
+    });
+
+    it('keeps other URLs in the body as typed, linked to what was typed with https:// added', () => {
+      const post = renderPost(
+        'bluesky',
+        input('Read example.org/report and https://e.org/a first.'),
+      );
+      expect(post.text.startsWith('Read example.org/report and https://e.org/a first.')).toBe(true);
+      expect(post.links.map((link) => link.url)).toEqual([
+        'https://example.org/report',
+        'https://e.org/a',
+        urlFor('bluesky'),
+      ]);
+      expect(linkedText(post)).toEqual(['example.org/report', 'https://e.org/a', SHORT]);
+    });
+
+    it('links exactly the address where the wording puts {url} against other characters', () => {
+      const signpost: Signpost = {
+        ...DEFAULT_SIGNPOST,
+        url: 'https://www.stopitnow.org.uk/get-help/',
+        wording: {
+          ...DEFAULT_SIGNPOST.wording,
+          bluesky: { full: 'Help: {phone} ({url})', short: '{phone}:{url}/' },
+        },
+      };
+      const post = renderPost('bluesky', input('Hello', { signpost }));
+      expect(post.text).toBe('Hello\n\nHelp: 0808 1000 900 (www.stopitnow.org.uk/get-help)');
+      expect(linkedText(post)).toEqual(['www.stopitnow.org.uk/get-help']);
+      expect(post.links[0]?.url).toBe(
+        taggedUrl(signpost.url, {
+          platform: 'bluesky',
+          campaignSlug,
+          organisationSlug: 'merseyside',
+        }),
+      );
+      expect(post.valid).toBe(true);
+    });
+
+    it('still signposts a body that only names the website without the number', () => {
+      const post = renderPost('bluesky', input(`See ${SHORT}`));
+      expect(post.text).toBe(`See ${SHORT}\n\n${BLUESKY_FULL}`);
+      expect(post.links.map((link) => link.url)).toEqual([urlFor('bluesky'), urlFor('bluesky')]);
+    });
+
+    it('fits a 200-character message with {area} for every organisation', () => {
+      const body =
+        `In {area}, ${'help is there for anyone worried about their behaviour. '.repeat(4)}`.slice(
+          0,
+          200,
+        );
+      expect(body).toHaveLength(200);
+      for (const organisation of ORGANISATIONS) {
+        const post = renderPost('bluesky', input(body, { organisation }));
+        const tagged = taggedUrl(DEFAULT_SIGNPOST.url, {
+          platform: 'bluesky',
+          campaignSlug,
+          organisationSlug: organisation.slug,
+        });
+        expect(post.problems, organisation.slug).toEqual([]);
+        expect(post.text).toContain(organisation.area);
+        expect(post.links.map((link) => link.url)).toEqual([tagged]);
+        expect(linkedText(post)).toEqual([SHORT]);
+      }
+    });
   });
 
-  it('renders a short message for Bluesky, where the tagged link takes half the 300', () => {
-    const post = renderPost('bluesky', input('Help is available to stop.'));
-    expect(post).toMatchObject({ valid: true, signpostForm: 'full' });
+  it('renders every platform valid for a realistic message, with each platform’s own tagging', () => {
+    for (const platform of PLATFORMS) {
+      const post = renderPost(platform, input(BODY, { media: [poster] }));
+      expect(post.problems, platform).toEqual([]);
+      if (rulesFor(platform).linksClickable) {
+        expect(post.links.map((link) => link.url)).toContain(urlFor(platform));
+      }
+    }
   });
 });

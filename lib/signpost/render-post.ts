@@ -4,7 +4,10 @@
 //
 // Never truncates and never drops the signpost: a post that does not fit is reported, with the
 // exact overage, for a person to shorten.
-import { findLinks, findUrls } from '../platforms/links';
+//
+// Where a platform's link text is short (Bluesky), the signpost link reads as the website's
+// address and only `links` carries the tagged URL over it: the text and its links are one post.
+import { findLinks, findUrls, type UrlInText } from '../platforms/links';
 import { mediaProblems } from '../platforms/media';
 import { rulesFor } from '../platforms/rules';
 import { utf8Length } from '../platforms/text-units';
@@ -15,15 +18,20 @@ import type {
   RenderInput,
   RenderedPost,
 } from '../platforms/types';
-import { fillPlaceholders, fillSignpostTemplate, unknownPlaceholderProblems } from './placeholders';
-import { pageOf, taggedUrl } from './tagged-url';
+import { fillPlaceholders, fillSignpostWording, unknownPlaceholderProblems } from './placeholders';
+import { pageOf, shortLinkText, taggedUrl } from './tagged-url';
 import { containsPhone, verifySignpost } from './verify-signpost';
 
 type SignpostForm = RenderedPost['signpostForm'];
 
-interface Candidate {
-  form: SignpostForm;
+/** Text with the places rendering put the signpost link, each leading to the tagged URL. */
+interface Linked {
   text: string;
+  signpostLinks: UrlInText[];
+}
+
+interface Candidate extends Linked {
+  form: SignpostForm;
 }
 
 const EMPTY_BODY: Problem = {
@@ -38,35 +46,46 @@ export function renderPost(platform: Platform, input: RenderInput): RenderedPost
   const { signpost, organisation, campaignSlug } = input;
   const context = { campaignSlug, organisationSlug: organisation.slug };
   const url = taggedUrl(signpost.url, { platform, ...context });
+  const short = rules.linkText === 'short';
+  const linkText = short ? shortLinkText(signpost.url) : url;
 
   const filled = fillPlaceholders(input.body, organisation);
   // Where links are clickable, the signpost website in the body, however it was typed or tagged,
-  // becomes this post's tagged link; elsewhere the body stays exactly as typed.
-  const body = (
-    rules.linksClickable ? withTaggedSignpostLinks(filled, signpost.url, url) : filled
-  ).trimEnd();
+  // becomes this post's signpost link; elsewhere the body stays exactly as typed.
+  const linked = rules.linksClickable
+    ? withSignpostLinks(filled, signpost.url, linkText, url)
+    : { text: filled, signpostLinks: [] };
+  // Trailing white space only: no link ends in it, so the links' places still hold.
+  const body: Linked = { ...linked, text: linked.text.trimEnd() };
 
   const problems: Problem[] = [];
-  if (body.trim() === '') problems.push({ ...EMPTY_BODY });
+  if (body.text.trim() === '') problems.push({ ...EMPTY_BODY });
   problems.push(...unknownPlaceholderProblems(input.body));
 
+  // With short link text the bare address in the text is not a link; only a placed one counts.
+  const bodyHasLink = short ? body.signpostLinks.length > 0 : body.text.includes(url);
   const carriesSignpost =
-    containsPhone(body, signpost.phone) && (!rules.linksClickable || body.includes(url));
+    containsPhone(body.text, signpost.phone) && (!rules.linksClickable || bodyHasLink);
   const candidates: Candidate[] = carriesSignpost
-    ? [{ form: 'in_body', text: body }]
+    ? [{ form: 'in_body', ...body }]
     : (['full', 'short'] as const).map((form) => {
-        const wording = fillSignpostTemplate(signpost.wording[platform][form], {
+        const wording = fillSignpostWording(signpost.wording[platform][form], {
           helplineName: signpost.helplineName,
           phone: signpost.phone,
-          url,
+          url: linkText,
         });
-        return { form, text: body === '' ? wording : `${body}\n\n${wording}` };
+        return { form, ...followedBy(body, wording.text, wording.urls, url) };
       });
 
   const chosen = firstThatFits(rules, candidates);
+  // Platforms that link what the text says find every link in it; with short link text the
+  // signpost links are where rendering put them.
+  const links = findLinks(chosen.text, short ? chosen.signpostLinks : []);
   problems.push(...lengthProblems(rules, chosen));
   problems.push(...mediaProblems(rules, input.media));
-  problems.push(...verifySignpost(chosen.text, platform, signpost, context).problems);
+  problems.push(
+    ...verifySignpost({ text: chosen.text, links }, platform, signpost, context).problems,
+  );
 
   return {
     platform,
@@ -76,23 +95,56 @@ export function renderPost(platform: Platform, input: RenderInput): RenderedPost
     valid: problems.length === 0,
     problems,
     signpostForm: chosen.form,
-    links: findLinks(chosen.text),
+    links,
   };
 }
 
-/** The body with every link to the signpost's page replaced by `tagged`. */
-function withTaggedSignpostLinks(body: string, signpostUrl: string, tagged: string): string {
+/**
+ * The body with every link to the signpost's page replaced by `linkText` (the tagged URL, or the
+ * short address where the platform links it through markup), and where each replacement is.
+ */
+function withSignpostLinks(
+  body: string,
+  signpostUrl: string,
+  linkText: string,
+  tagged: string,
+): Linked {
   const page = pageOf(signpostUrl);
   const host = page?.split('/', 1)[0];
-  if (!page || !host || !body.toLowerCase().includes(host)) return body;
-  let result = '';
+  if (!page || !host || !body.toLowerCase().includes(host))
+    return { text: body, signpostLinks: [] };
+  let text = '';
   let from = 0;
+  const signpostLinks: UrlInText[] = [];
   for (const { url, start, end } of findUrls(body)) {
     if (pageOf(url) !== page) continue;
-    result += body.slice(from, start) + tagged;
+    text += body.slice(from, start);
+    signpostLinks.push({ url: tagged, start: text.length, end: text.length + linkText.length });
+    text += linkText;
     from = end;
   }
-  return result + body.slice(from);
+  return { text: text + body.slice(from), signpostLinks };
+}
+
+/** The body, a blank line and the signpost wording (the wording alone for an empty body). */
+function followedBy(
+  body: Linked,
+  wording: string,
+  wordingLinks: readonly { start: number; end: number }[],
+  tagged: string,
+): Linked {
+  const offset = body.text === '' ? 0 : body.text.length + 2;
+  return {
+    text: body.text === '' ? wording : `${body.text}\n\n${wording}`,
+    signpostLinks: [
+      ...body.signpostLinks,
+      ...wordingLinks.map(({ start, end }) => ({
+        url: tagged,
+        start: offset + start,
+        end: offset + end,
+      })),
+    ],
+  };
 }
 
 interface Measured extends Candidate {
@@ -102,7 +154,7 @@ interface Measured extends Candidate {
 
 /** The first candidate within every limit or, when none is, the last (the shortest). */
 function firstThatFits(rules: PlatformRules, candidates: readonly Candidate[]): Measured {
-  let measured: Measured = { form: 'in_body', text: '', length: 0, over: [] };
+  let measured: Measured = { form: 'in_body', text: '', signpostLinks: [], length: 0, over: [] };
   for (const candidate of candidates) {
     // Counting is the expensive part of rendering (X's weighting above all): once per candidate.
     const length = rules.count(candidate.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf, taggedUrl, urlIdentity } from './tagged-url';
+import { pageOf, shortLinkText, taggedUrl, urlIdentity } from './tagged-url';
 
 const tagging = {
   platform: 'x',
@@ -83,5 +83,14 @@ describe('urlIdentity', () => {
     expect(urlIdentity('http://e.org/?a=1')).not.toBe(base);
     expect(urlIdentity('https://e.org/?a=1#x')).not.toBe(base);
     expect(urlIdentity('https://e.org/')).not.toBe(base);
+  });
+});
+
+describe('shortLinkText', () => {
+  it('is the host and path, without scheme, query, fragment or trailing slash', () => {
+    expect(shortLinkText('https://get-help.stopitnow.org.uk')).toBe('get-help.stopitnow.org.uk');
+    expect(shortLinkText('https://www.stopitnow.org.uk/get-help/?ref=1#top')).toBe(
+      'www.stopitnow.org.uk/get-help',
+    );
   });
 });

@@ -47,6 +47,15 @@ export function pageOf(candidate: string): string | null {
 }
 
 /**
+ * The signpost link as the reader sees it where a platform's link text is short (Bluesky): the
+ * page's address without scheme, query or trailing slash — "get-help.stopitnow.org.uk" — while
+ * the link itself leads to the tagged URL.
+ */
+export function shortLinkText(url: string): string {
+  return pageOf(url) ?? url;
+}
+
+/**
  * One spelling for a URL: scheme, page, sorted parameters and fragment. Two URLs with the same
  * identity lead to the same page with the same tagging, however they were typed. Null when
  * `candidate` is not a URL.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORMS, type Platform } from '../platforms/types';
+import { findLinks } from '../platforms/links';
+import { utf8Length } from '../platforms/text-units';
+import { PLATFORMS, type Platform, type RenderedLink } from '../platforms/types';
 import { DEFAULT_SIGNPOST } from './default-signpost';
 import { taggedUrl } from './tagged-url';
 import { containsPhone, verifySignpost } from './verify-signpost';
@@ -7,8 +9,9 @@ import { containsPhone, verifySignpost } from './verify-signpost';
 const context = { campaignSlug: 'nw-online-2026', organisationSlug: 'merseyside' };
 const urlFor = (platform: Platform, overrides: Partial<typeof context> = {}) =>
   taggedUrl(DEFAULT_SIGNPOST.url, { platform, ...context, ...overrides });
+/** The text with the links a platform would find in it, as rendering lists them. */
 const verify = (text: string, platform: Platform = 'x') =>
-  verifySignpost(text, platform, DEFAULT_SIGNPOST, context);
+  verifySignpost({ text, links: findLinks(text) }, platform, DEFAULT_SIGNPOST, context);
 const codes = (text: string, platform: Platform = 'x') =>
   verify(text, platform).problems.map((problem) => problem.code);
 
@@ -153,5 +156,78 @@ describe('verifySignpost', () => {
     expect(verify('', 'bluesky').problems[0]?.message).toBe(
       'Bluesky: the helpline number 0808 1000 900 is missing.',
     );
+  });
+});
+
+describe('verifySignpost where link text is short (Bluesky)', () => {
+  const SHORT = 'get-help.stopitnow.org.uk';
+  const TEXT = `Help: 0808 1000 900 ${SHORT}`;
+  const START = TEXT.indexOf(SHORT);
+  /** A link over `text[start, end)` leading to `url`, with its true byte offsets. */
+  const link = (url: string, text = TEXT, start = START, end = start + SHORT.length) => ({
+    url,
+    start,
+    end,
+    byteStart: utf8Length(text, 0, start),
+    byteEnd: utf8Length(text, 0, end),
+  });
+  const check = (links: RenderedLink[], text = TEXT) =>
+    verifySignpost({ text, links }, 'bluesky', DEFAULT_SIGNPOST, context);
+  const linkCodes = (links: RenderedLink[], text = TEXT) =>
+    check(links, text).problems.map((problem) => problem.code);
+
+  it('accepts the short address linked to the tagged URL', () => {
+    expect(check([link(urlFor('bluesky'))])).toEqual({ ok: true, problems: [] });
+  });
+
+  it('accepts it after emoji and curly quotes, where bytes and string indexes differ', () => {
+    const text = `👨‍👩‍👧 Worried? It’s confidential: 0808 1000 900 ${SHORT}`;
+    expect(check([link(urlFor('bluesky'), text, text.indexOf(SHORT))], text).ok).toBe(true);
+  });
+
+  it('does not count the address written in the text without its link', () => {
+    expect(linkCodes([])).toEqual(['signpost_url_missing']);
+    expect(linkCodes([], `0808 1000 900 ${urlFor('bluesky')}`)).toEqual(['signpost_url_missing']);
+  });
+
+  it('does not count the untagged address as the link, nor another post’s tagging', () => {
+    expect(linkCodes(findLinks(TEXT))).toEqual(['signpost_url_wrong_tagging']);
+    expect(linkCodes([link(urlFor('bluesky', { organisationSlug: 'cheshire' }))])).toEqual([
+      'signpost_url_wrong_tagging',
+    ]);
+    expect(linkCodes([link(urlFor('x'))])).toEqual(['signpost_url_wrong_tagging']);
+  });
+
+  it('does not count a link over characters that are not the website’s address', () => {
+    const text = 'Call 0808 1000 900 or click here';
+    const here = text.indexOf('here');
+    expect(linkCodes([link(urlFor('bluesky'), text, here, here + 4)], text)).toEqual([
+      'signpost_url_missing',
+    ]);
+  });
+
+  it('does not count a link outside the text, empty, or whose bytes are not its characters', () => {
+    const right = link(urlFor('bluesky'));
+    for (const broken of [
+      { ...right, end: TEXT.length + 1 },
+      { ...right, start: -1 },
+      { ...right, end: right.start },
+      { ...right, byteStart: right.byteStart + 1 },
+      { ...right, byteEnd: right.byteEnd + 3 },
+    ]) {
+      expect(linkCodes([broken]), JSON.stringify(broken)).toEqual(['signpost_url_missing']);
+    }
+  });
+
+  it('accepts the right link when a wrong one is also there', () => {
+    const text = `${TEXT} and ${SHORT}`;
+    const second = text.lastIndexOf(SHORT);
+    const links = [link(urlFor('facebook'), text), link(urlFor('bluesky'), text, second)];
+    expect(check(links, text).ok).toBe(true);
+  });
+
+  it('still needs the number', () => {
+    const text = `Visit ${SHORT}`;
+    expect(linkCodes([link(urlFor('bluesky'), text, 6)], text)).toEqual(['signpost_phone_missing']);
   });
 });

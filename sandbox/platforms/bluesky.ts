@@ -36,6 +36,11 @@ const Facet = z.object({
   index: z.object({ byteStart: z.number().int().min(0), byteEnd: z.number().int().min(1) }),
   features: z.array(z.object({ $type: z.string() }).loose()).min(1),
 });
+type Facet = z.infer<typeof Facet>;
+const LINK = 'app.bsky.richtext.facet#link';
+// Lexicon app.bsky.richtext.facet#link: { uri: string, format "uri" } — a scheme, a colon, no
+// white space.
+const LinkFeature = z.object({ uri: z.string().regex(/^[a-z][a-z0-9+.-]*:\S+$/i) });
 const CreatePostRecord = z.object({
   repo: z.string().min(1),
   collection: z.literal('app.bsky.feed.post'),
@@ -166,6 +171,8 @@ export const blueskySandbox: SandboxPlatform = {
           throw invalid(
             `Record/facets byte range ${badFacet.index.byteStart}-${badFacet.index.byteEnd} is outside the text`,
           );
+        const badLink = badLinkFeature(record.facets ?? []);
+        if (badLink) throw invalid(`${badLink} must be a uri`);
         const media = (record.embed?.images ?? []).map(({ alt, image }) => {
           const blob = state.drafts.get(`bluesky:${image.ref.$link}`)?.media[0];
           if (!blob)
@@ -181,7 +188,7 @@ export const blueskySandbox: SandboxPlatform = {
           text: record.text,
           media,
           receivedAt: state.now(),
-          extra: { record },
+          extra: { record, links: facetLinks(record.text, record.facets ?? []) },
         });
         const cid = `bafyrei${digest(uri).slice(0, 52)}`;
         const headers = rateHeaders(4999, new Date(state.now().getTime() + 3_600_000));
@@ -218,6 +225,43 @@ export const blueskySandbox: SandboxPlatform = {
     },
   ],
 };
+
+/** Where a link facet lacks a usable uri, its path in the record ("Record/facets/0/…/uri"). */
+function badLinkFeature(facets: readonly Facet[]): string | null {
+  for (const [i, facet] of facets.entries()) {
+    for (const [j, feature] of facet.features.entries()) {
+      if (feature.$type === LINK && !LinkFeature.safeParse(feature).success) {
+        return `Record/facets/${i}/features/${j}/uri`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The links a reader of the post can follow: each link facet's uri over the characters its bytes
+ * cover, with their string indexes too, so a test can read them as rendering's links. A byte
+ * offset inside a character decodes to U+FFFD and so no longer matches its string index.
+ */
+function facetLinks(text: string, facets: readonly Facet[]) {
+  const bytes = Buffer.from(text, 'utf8');
+  const indexAt = (offset: number) => bytes.subarray(0, offset).toString('utf8').length;
+  return facets.flatMap(({ index, features }) =>
+    features.flatMap((feature) => {
+      const link = feature.$type === LINK ? LinkFeature.safeParse(feature).data : undefined;
+      if (!link) return [];
+      return [
+        {
+          url: link.uri,
+          start: indexAt(index.byteStart),
+          end: indexAt(index.byteEnd),
+          byteStart: index.byteStart,
+          byteEnd: index.byteEnd,
+        },
+      ];
+    }),
+  );
+}
 
 function postView(post: SandboxPost, state: SandboxState) {
   const reach = reachOf(post, state.now());

@@ -1,5 +1,5 @@
 // The platform sandbox's control surface (API.md), for tests.
-import type { Platform } from '@/lib/platforms/types';
+import type { Platform, RenderedLink } from '@/lib/platforms/types';
 
 const base = () => {
   const url = process.env.SANDBOX_URL;
@@ -24,6 +24,8 @@ export interface SandboxPost {
   id: string;
   text: string;
   receivedAt: string;
+  /** Links carried beside the text (Bluesky facets); absent where the platform links the text. */
+  links?: RenderedLink[];
 }
 
 export const sandboxPosts = (platform?: Platform) =>

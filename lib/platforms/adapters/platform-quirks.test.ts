@@ -1,5 +1,9 @@
 // The behaviours particular to one platform, each proved against the sandbox over real HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ORGANISATIONS } from '@/prisma/seed-data';
+import { DEFAULT_SIGNPOST } from '../../signpost/default-signpost';
+import { renderPost } from '../../signpost/render-post';
+import { taggedUrl } from '../../signpost/tagged-url';
 import { PlatformError } from '../adapter';
 import { adapters } from './registry';
 import { image, postRequest, signal, startSandbox, type SandboxFixture } from './sandbox-fixture';
@@ -35,6 +39,59 @@ describe('Bluesky', () => {
       'https://www.stopitnow.org.uk/help',
     );
     expect(facet?.features[0]?.uri).toBe('https://www.stopitnow.org.uk/help');
+  });
+
+  it('publishes the signpost as its short address, linked by a facet to the full tagged URL', async () => {
+    const organisation = ORGANISATIONS.find((candidate) => candidate.slug === 'cumbria')!;
+    const campaignSlug = 'stop-it-now-north-west';
+    const rendered = renderPost('bluesky', {
+      body: '👨‍👩‍👧 Worried about someone’s online behaviour in {area}?',
+      organisation,
+      campaignSlug,
+      signpost: DEFAULT_SIGNPOST,
+      media: [],
+    });
+    const tagged = taggedUrl(DEFAULT_SIGNPOST.url, {
+      platform: 'bluesky',
+      campaignSlug,
+      organisationSlug: 'cumbria',
+    });
+    const connection = fixture.connection('bluesky');
+    const request = { postId: 'post-facet', text: rendered.text, links: rendered.links, media: [] };
+    const result = await adapters.bluesky.publish(connection, request, signal());
+
+    const record = fixture.sandbox.state.find('bluesky', result.externalId)?.extra.record as {
+      text: string;
+      facets: { index: { byteStart: number; byteEnd: number }; features: object[] }[];
+    };
+    expect(record.text).toBe(rendered.text);
+    expect(record.text).not.toContain('utm_');
+    const [facet] = record.facets;
+    expect(facet?.features).toEqual([{ $type: 'app.bsky.richtext.facet#link', uri: tagged }]);
+    const bytes = Buffer.from(record.text, 'utf8');
+    expect(bytes.subarray(facet?.index.byteStart, facet?.index.byteEnd).toString('utf8')).toBe(
+      'get-help.stopitnow.org.uk',
+    );
+
+    // The control surface shows the text as the app does, and where its link leads.
+    const { body } = await fixture.control('GET', '/_sandbox/posts?platform=bluesky');
+    expect(body).toMatchObject([{ text: rendered.text, links: rendered.links }]);
+    // A post whose outcome was unknown is found again by its text.
+    const found = await adapters.bluesky.findExisting(connection, request, before(), signal());
+    expect(found?.externalId).toBe(result.externalId);
+  });
+
+  it('refuses a link facet without a uri, as Bluesky does', async () => {
+    const request = postRequest('Visit get-help.stopitnow.org.uk');
+    const links = request.links.map((link) => ({ ...link, url: 'not a uri' }));
+    const refused = await adapters.bluesky
+      .publish(fixture.connection('bluesky'), { ...request, links }, signal())
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refused).toBeInstanceOf(PlatformError);
+    expect((refused as PlatformError).message).toContain('Record/facets/0/features/0/uri');
   });
 
   it('keeps one session per channel instead of signing in for every call', async () => {

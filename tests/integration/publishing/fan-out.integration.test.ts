@@ -63,10 +63,16 @@ describe('a fan-out of one message to every force and NW ROCU', () => {
         expect(row.attempts).toBe(1);
         expect(row.attemptsLog.map((attempt) => attempt.outcome)).toEqual(['published']);
         expect(row.signpostVersion).toBe(signpost.version);
-        const check = verifySignpost(row.text, row.platform, signpost, {
-          campaignSlug: row.campaign.slug,
-          organisationSlug: row.organisation.slug,
-        });
+        // Checked as published: the text, and the links the platform holds beside it.
+        const check = verifySignpost(
+          { text: row.text, links: onPlatform[0]?.links ?? [] },
+          row.platform,
+          signpost,
+          {
+            campaignSlug: row.campaign.slug,
+            organisationSlug: row.organisation.slug,
+          },
+        );
         expect(check.problems).toEqual([]);
         expect(platformRules[row.platform].count(row.text)).toBeLessThanOrEqual(
           platformRules[row.platform].limit,

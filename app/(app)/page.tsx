@@ -48,27 +48,23 @@ function Stat({
   color: string;
 }) {
   return (
-    <Paper
-      withBorder
-      p="md"
-      component={Link}
-      href={href}
-      style={{ textDecoration: 'none', color: 'inherit' }}
-    >
-      <Group justify="space-between" wrap="nowrap">
-        <div>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {label}
-          </Text>
-          <Text fz={28} fw={700} lh={1.2}>
-            {value}
-          </Text>
-        </div>
-        <ThemeIcon size={40} radius="md" variant="light" color={color}>
-          {icon}
-        </ThemeIcon>
-      </Group>
-    </Paper>
+    <Link href={href} style={{ textDecoration: 'none', color: 'inherit' }}>
+      <Paper withBorder p="md">
+        <Group justify="space-between" wrap="nowrap">
+          <div>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {label}
+            </Text>
+            <Text fz={28} fw={700} lh={1.2}>
+              {value}
+            </Text>
+          </div>
+          <ThemeIcon size={40} radius="md" variant="light" color={color}>
+            {icon}
+          </ThemeIcon>
+        </Group>
+      </Paper>
+    </Link>
   );
 }
 

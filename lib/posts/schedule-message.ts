@@ -170,7 +170,8 @@ async function planTargets(
       },
     );
   }
-  return { planned, field: () => 'organisations' };
+  // Each planned post its own key, so every channel's problem is reported, not just the last.
+  return { planned, field: (index) => `posts.${index}` };
 }
 
 export async function scheduleMessage(

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, type ButtonProps } from '@mantine/core';
+import { Anchor, type AnchorProps, Button, type ButtonProps } from '@mantine/core';
 import Link from 'next/link';
 
 /** A Mantine button that navigates with Next's Link; usable from server components. */
@@ -9,4 +9,12 @@ export function LinkButton({
   ...props
 }: ButtonProps & { href: string; children: React.ReactNode }) {
   return <Button component={Link} href={href} {...props} />;
+}
+
+/** A Mantine anchor that navigates with Next's Link; usable from server components. */
+export function LinkAnchor({
+  href,
+  ...props
+}: AnchorProps & { href: string; children: React.ReactNode }) {
+  return <Anchor component={Link} href={href} {...props} />;
 }

@@ -24,6 +24,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '@/components/format';
+import { LinkAnchor } from '@/components/link-button';
 import { PlatformBadge } from '@/components/platform-badge';
 import { NotYet } from '@/components/shell/not-yet';
 import { PageHeader } from '@/components/shell/page-header';
@@ -132,9 +133,9 @@ export default async function DashboardPage() {
               <Title order={2} size="h4">
                 Next posts
               </Title>
-              <Anchor component={Link} href="/schedule" size="sm">
+              <LinkAnchor href="/schedule" size="sm">
                 Open the schedule
-              </Anchor>
+              </LinkAnchor>
             </Group>
             {summary.next.length === 0 ? (
               <Text size="sm" c="dimmed">

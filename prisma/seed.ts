@@ -3,6 +3,7 @@
 import { db } from '../lib/db';
 import { demoEnabled, env } from '../lib/env';
 import { seedDemoCampaign } from './seed/campaign';
+import { seedCampaignCards } from './seed/campaign-cards';
 import { seedDemoChannels } from './seed/channels';
 import { seedHelpSeeking } from './seed/help-seeking';
 import { seedOrganisations } from './seed/organisations';
@@ -23,6 +24,7 @@ export async function seed(): Promise<string[]> {
       `${await seedDemoChannels(db, organisationIds, settings.CREDENTIALS_KEY)} demo channels`,
     );
     report.push(`${await seedDemoCampaign(db)} demo campaign messages`);
+    report.push(`${await seedCampaignCards(db)} messages given a campaign card`);
   } else {
     report.push('no demo users or channels (production)');
   }

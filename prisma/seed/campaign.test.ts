@@ -1,13 +1,31 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { textFor } from '../../lib/messages/compose-preview';
 import { checkMessage } from '../../lib/messages/check-message';
 import { MessageChange } from '../../lib/messages/message-schemas';
-import { PLATFORMS } from '../../lib/platforms/types';
+import { MAX_ALT_TEXT_LENGTH } from '../../lib/media/upload-limits';
+import { PLATFORMS, type MediaFacts } from '../../lib/platforms/types';
 import { DEFAULT_SIGNPOST } from '../../lib/signpost/default-signpost';
 import { renderPost } from '../../lib/signpost/render-post';
 import { ORGANISATIONS } from '../seed-data';
 import { DEMO_CAMPAIGN, DEMO_MESSAGES } from './campaign';
+import {
+  CARD_SIDE_PX,
+  campaignCard,
+  campaignCardSvg,
+  cardWords,
+  wrapWords,
+  type CardImage,
+} from './campaign-card-image';
 
-const TEXT_ONLY = PLATFORMS.filter((platform) => platform !== 'instagram');
+/** The card as the platform rules judge it: what the seed attaches, with its alt text. */
+const cardFacts = ({ mimeType, bytes, width, height, altText }: CardImage): MediaFacts => ({
+  mimeType,
+  bytes: bytes.byteLength,
+  width,
+  height,
+  altText,
+});
 
 describe('the demo campaign’s messages', () => {
   it('has three or four approved messages for each of the campaign’s themes, one in review and one draft', () => {
@@ -44,49 +62,93 @@ describe('the demo campaign’s messages', () => {
   );
 
   it.each(DEMO_MESSAGES.map((message) => [message.title, message] as const))(
-    '"%s" renders valid on every text platform for every organisation',
-    (_title, message) => {
+    '"%s" renders valid on all eight platforms for every organisation, with its theme’s card',
+    async (_title, message) => {
+      const card = await campaignCard(message.theme);
+      const media = [cardFacts(card)];
       for (const organisation of ORGANISATIONS) {
-        for (const platform of TEXT_ONLY) {
+        for (const platform of PLATFORMS) {
           const post = renderPost(platform, {
-            body: message.overrides?.[platform as 'bluesky'] ?? message.body,
+            body: textFor({ body: message.body, overrides: message.overrides }, platform),
             organisation,
             campaignSlug: DEMO_CAMPAIGN.slug,
             signpost: DEFAULT_SIGNPOST,
-            media: [],
+            media,
           });
           expect(post.problems, `${platform} for ${organisation.slug}`).toEqual([]);
         }
-        // Instagram cannot publish a caption alone; the demo messages carry no image.
-        const instagram = renderPost('instagram', {
-          body: message.body,
-          organisation,
-          campaignSlug: DEMO_CAMPAIGN.slug,
-          signpost: DEFAULT_SIGNPOST,
-          media: [],
-        });
-        expect(instagram.problems.map((problem) => problem.code)).toEqual(['media_required']);
       }
     },
   );
 
-  it('passes the submit and approve check, with only Instagram’s image warning', () => {
+  it('passes the submit and approve check with its card, without a warning anywhere', async () => {
     for (const message of DEMO_MESSAGES) {
       const check = checkMessage(
         {
           body: message.body,
           overrides: message.overrides ?? {},
-          media: [],
+          media: [cardFacts(await campaignCard(message.theme))],
           campaignSlug: DEMO_CAMPAIGN.slug,
         },
         DEFAULT_SIGNPOST,
         ORGANISATIONS,
       );
       expect(check.problems, message.title).toEqual([]);
-      expect(
-        check.warnings.map((warning) => `${warning.platform}:${warning.code}`),
-        message.title,
-      ).toEqual(['instagram:media_required']);
+      expect(check.warnings, message.title).toEqual([]);
     }
+  });
+});
+
+describe('the campaign cards', () => {
+  it.each(DEMO_CAMPAIGN.themes)(
+    'gives the %s theme a square PNG whose alt text says what it shows',
+    async (theme) => {
+      const card = await campaignCard(theme);
+      const metadata = await sharp(card.bytes).metadata();
+      expect(metadata).toMatchObject({ format: 'png', width: CARD_SIDE_PX, height: CARD_SIDE_PX });
+      expect(card).toMatchObject({
+        mimeType: 'image/png',
+        width: CARD_SIDE_PX,
+        height: CARD_SIDE_PX,
+      });
+      expect(card.altText).toContain(card.headline);
+      expect(card.altText).toContain('Stop it Now! helpline 0808 1000 900');
+      expect(card.altText).toMatch(/confidential and anonymous/);
+      expect(card.altText.length).toBeLessThanOrEqual(MAX_ALT_TEXT_LENGTH);
+    },
+  );
+
+  it('draws each theme once, and the same bytes every time, so re-seeding stores nothing new', async () => {
+    const first = await campaignCard('help');
+    expect(await campaignCard('help')).toBe(first);
+    const redrawn = await sharp(Buffer.from(campaignCardSvg(first.headline)))
+      .png({ compressionLevel: 9, palette: true })
+      .toBuffer();
+    expect(redrawn.equals(first.bytes)).toBe(true);
+    const headlines = new Set(DEMO_CAMPAIGN.themes.map((theme) => cardWords(theme).headline));
+    expect(headlines.size).toBe(DEMO_CAMPAIGN.themes.length);
+  });
+
+  it('writes the headline and the helpline as text in the card, escaped for SVG', () => {
+    const svg = campaignCardSvg('Help & <support>');
+    expect(svg).toContain('>Help &amp; &lt;support&gt;</text>');
+    expect(svg).toContain('0808 1000 900');
+    expect(svg).toContain('Stop it Now! helpline');
+    expect(svg).toContain('Confidential and anonymous');
+  });
+
+  it('wraps the headline into lines that fit, a long word on its own line', () => {
+    expect(wrapWords('Worried about your own or someone else’s online behaviour?', 18)).toEqual([
+      'Worried about your',
+      'own or someone',
+      'else’s online',
+      'behaviour?',
+    ]);
+    expect(wrapWords('a extraordinarily-long-word b', 5)).toEqual([
+      'a',
+      'extraordinarily-long-word',
+      'b',
+    ]);
+    expect(wrapWords('  ', 10)).toEqual([]);
   });
 });

@@ -5,8 +5,8 @@
 //
 // The words speak to people who might need help, or love someone who does: they name behaviour,
 // not people; they never promise what the helpline does not; and every one of them, with the
-// signpost added, fits every platform except Instagram (which needs an image) for every
-// organisation (prisma/seed/campaign.test.ts checks this).
+// signpost added, fits every platform for every organisation — Instagram with the theme's
+// campaign card that campaign-cards.ts attaches (prisma/seed/campaign.test.ts checks this).
 import type { PrismaClient } from '../generated/client';
 import type { Theme } from '../generated/enums';
 
@@ -29,7 +29,7 @@ export interface DemoMessage {
   body: string;
   theme: Theme;
   shareable: boolean;
-  /** Bluesky counts the tagged signpost link in full against 300, so longer bodies get a short version. */
+  /** Bluesky's 300 characters are the tightest limit, so longer bodies get a short version. */
   overrides?: { bluesky?: string };
   status: 'approved' | 'in_review' | 'draft';
   author: Person;
@@ -284,7 +284,8 @@ export const DEMO_MESSAGES: readonly DemoMessage[] = [
   },
 ];
 
-const EMAILS: Record<Person, string> = {
+/** The demo users who write and approve the demo messages. */
+export const DEMO_EMAILS: Record<Person, string> = {
   lead: 'lead@nw-rocu.example',
   lead2: 'lead2@nw-rocu.example',
   'comms-lancashire': 'comms@lancashire.example',
@@ -293,14 +294,14 @@ const EMAILS: Record<Person, string> = {
 /** Seeds the campaign and its messages; returns how many messages it has. Needs the demo users. */
 export async function seedDemoCampaign(db: PrismaClient): Promise<number> {
   const people = await db.user.findMany({
-    where: { email: { in: Object.values(EMAILS) } },
+    where: { email: { in: Object.values(DEMO_EMAILS) } },
     select: { id: true, email: true },
   });
   const idOf = (person: Person): string => {
-    const user = people.find((candidate) => candidate.email === EMAILS[person]);
+    const user = people.find((candidate) => candidate.email === DEMO_EMAILS[person]);
     if (!user)
       throw new Error(
-        `The demo campaign needs the demo user ${EMAILS[person]}; seed the users first.`,
+        `The demo campaign needs the demo user ${DEMO_EMAILS[person]}; seed the users first.`,
       );
     return user.id;
   };

@@ -365,9 +365,11 @@ describe('new versions', () => {
       approver: null,
       approvedAt: null,
     });
+    // The demo message carries its campaign card; the new version carries it too.
     expect(await rowCounts()).toEqual({
       ...before,
       messages: before.messages + 1,
+      messageMedia: before.messageMedia + 1,
       auditEvents: before.auditEvents + 1,
     });
     expect(await auditOf(response.body.id)).toEqual([

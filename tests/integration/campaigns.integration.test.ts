@@ -4,10 +4,12 @@ import { GET as getCampaign, PATCH as patchCampaign } from '@/app/api/v1/campaig
 import { GET as listCampaigns, POST as postCampaign } from '@/app/api/v1/campaigns/route';
 import { POST as postMessage } from '@/app/api/v1/messages/route';
 import { db } from '@/lib/db';
+import { checkStoredMessage } from '@/lib/messages/check-stored-message';
 import { seed } from '@/prisma/seed';
 import type { CampaignView } from '@/lib/campaigns/campaign-schemas';
 import { call, forgetTokens, tokenFor } from '../support/api';
 import { resetDatabase } from '../support/database';
+import { actorFor } from '../support/fixtures';
 import { auditOf, rowCounts } from '../support/row-counts';
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -259,6 +261,32 @@ describe('the demo campaign', () => {
       in_review: 1,
       draft: 1,
     });
+  });
+
+  it('gives every message its theme’s campaign card, so it can go out on Instagram too', async () => {
+    const messages = await db.message.findMany({
+      where: { campaign: { slug: 'stop-it-now-north-west' } },
+      include: { media: { include: { media: true } } },
+    });
+    for (const message of messages) {
+      expect(message.media, message.title).toHaveLength(1);
+      expect(message.media[0]?.altText, message.title).toMatch(
+        /^Campaign card .*Stop it Now! helpline 0808 1000 900/,
+      );
+    }
+    // One stored image per theme, however many messages share it, and none more on a re-seed.
+    const cards = new Set(messages.map((message) => message.media[0]?.mediaId));
+    expect(cards.size).toBe(5);
+    const stored = await db.media.count();
+    await seed();
+    expect(await db.media.count()).toBe(stored);
+
+    const { actor } = await actorFor(LEAD);
+    for (const message of messages.filter((candidate) => candidate.status === 'approved')) {
+      const check = await checkStoredMessage(actor, message.id);
+      expect(check.problems, message.title).toEqual([]);
+      expect(check.warnings, message.title).toEqual([]);
+    }
   });
 });
 

@@ -1,0 +1,95 @@
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArchiveCampaignButton, EditCampaignButton } from '@/components/campaigns/campaign-dialogs';
+import { campaignDateRange, campaignPhase } from '@/components/campaigns/campaign-dates';
+import { CampaignMessages } from '@/components/campaigns/campaign-messages';
+import { ThemeBadge } from '@/components/campaigns/theme-badge';
+import { LinkButton } from '@/components/link-button';
+import { PageHeader } from '@/components/shell/page-header';
+import { can } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/require-page';
+import { getCampaign } from '@/lib/campaigns/get-campaign';
+import { AppError } from '@/lib/errors';
+import { listMessages } from '@/lib/messages/list-messages';
+
+export const metadata: Metadata = { title: 'Campaign' };
+
+export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePage('campaign.read');
+  const { id } = await params;
+  const campaign = await getCampaign(actor, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const messages = await listMessages(actor, { campaignId: id, limit: 500 });
+  const open = campaign.status === 'active';
+  const lead = can(actor, 'campaign.update');
+  const phase = campaignPhase(campaign, new Date());
+  return (
+    <>
+      <PageHeader
+        title={campaign.name}
+        description={
+          <Group gap="xs" component="span">
+            <span>{campaignDateRange(campaign)}</span>
+            {open ? (
+              <Badge component="span" color={phase.color} variant="dot" tt="none">
+                {phase.label}
+              </Badge>
+            ) : (
+              <Badge component="span" color="dark" variant="light">
+                Archived
+              </Badge>
+            )}
+          </Group>
+        }
+        actions={
+          <>
+            {lead && open && <EditCampaignButton campaign={campaign} />}
+            {lead && open && <ArchiveCampaignButton campaign={campaign} />}
+            {open && can(actor, 'message.create') && (
+              <LinkButton
+                href={`/campaigns/${campaign.id}/messages/new`}
+                leftSection={<IconPlus size={16} aria-hidden />}
+              >
+                New message
+              </LinkButton>
+            )}
+          </>
+        }
+      />
+      <Stack gap="lg">
+        <Paper withBorder p="lg">
+          <Stack gap="sm">
+            {campaign.description ? (
+              <Text size="sm" maw={860} style={{ whiteSpace: 'pre-wrap' }}>
+                {campaign.description}
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                No description.
+              </Text>
+            )}
+            <Group gap={6} aria-label="Themes">
+              <Text size="sm" c="dimmed" mr={4}>
+                Themes:
+              </Text>
+              {campaign.themes.map((theme) => (
+                <ThemeBadge key={theme} theme={theme} />
+              ))}
+            </Group>
+            {!open && (
+              <Text size="sm" c="dimmed">
+                This campaign is archived: its messages can be read and its posts stay on record,
+                but nothing new can be written.
+              </Text>
+            )}
+          </Stack>
+        </Paper>
+        <CampaignMessages messages={messages.items} />
+      </Stack>
+    </>
+  );
+}

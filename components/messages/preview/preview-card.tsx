@@ -1,0 +1,187 @@
+'use client';
+
+// One platform's card in the live preview: the exact text that would be published (links marked
+// as the platform would show them), its length against the platform's limit, the signpost wording
+// used and anything that would stop it, in plain words. Text is rendered as React text nodes, so
+// "<script>" typed in a message shows as typed and never runs.
+import { Avatar, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  type ComponentPropsWithRef,
+  createContext,
+  memo,
+  type ReactNode,
+  useContext,
+  useMemo,
+} from 'react';
+import { platformRules } from '@/lib/platforms/rules';
+import type { Platform, RenderedPost } from '@/lib/platforms/types';
+import { CardBadges, CardImages, CardProblems } from './preview-card-parts';
+import type { PreviewImage } from './preview-media';
+import { counterColour, PLATFORM_LOOK } from './platform-look';
+
+const count = new Intl.NumberFormat('en-GB');
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => /^[A-Z]/.test(word))
+    .slice(0, 2)
+    .map((word) => word[0])
+    .join('');
+}
+
+/** The text with each link wrapped so it reads as a link, by the renderer's own indexes. */
+function withLinks(post: RenderedPost, colour: string): ReactNode[] {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const link of [...post.links].sort((a, b) => a.start - b.start)) {
+    if (link.start < at) continue;
+    parts.push(post.text.slice(at, link.start));
+    parts.push(
+      <span
+        key={link.start}
+        style={{ color: colour, textDecoration: 'underline' }}
+        data-link
+        title={`Link to ${link.url}`}
+      >
+        {post.text.slice(link.start, link.end)}
+      </span>,
+    );
+    at = link.end;
+  }
+  parts.push(post.text.slice(at));
+  return parts;
+}
+
+export interface PreviewCardProps {
+  platform: Platform;
+  post: RenderedPost;
+  organisationName: string;
+  usesOwnVersion: boolean;
+  images?: readonly PreviewImage[];
+}
+
+// Each part is memoised on what it shows, so a keystroke re-renders only the parts it changed:
+// usually the text and the counter.
+const CardHeading = memo(function CardHeading({ platform }: { platform: Platform }) {
+  const look = PLATFORM_LOOK[platform];
+  return (
+    <Text fw={700} size="sm" id={`preview-${platform}-heading`} c={look.ink}>
+      {platformRules[platform].label}
+    </Text>
+  );
+});
+
+// The count changes on every keystroke, its tooltip never: the badge reads the count from context,
+// so the tooltip around it (floating-ui, comparatively costly) is not re-rendered as people type.
+const CountContext = createContext({ length: 0, limit: 0 });
+
+function CounterBadge(props: ComponentPropsWithRef<'div'>) {
+  const { length, limit } = useContext(CountContext);
+  return (
+    <Badge
+      {...props}
+      color={counterColour(length, limit)}
+      variant="filled"
+      tabIndex={0}
+      data-testid="preview-counter"
+      data-length={length}
+      data-limit={limit}
+      aria-label={`${count.format(length)} of ${count.format(limit)} characters`}
+      style={{ fontVariantNumeric: 'tabular-nums' }}
+      tt="none"
+    >
+      {count.format(length)} / {count.format(limit)}
+    </Badge>
+  );
+}
+
+const Counter = memo(function Counter({ platform }: { platform: Platform }) {
+  return (
+    <Tooltip
+      label={`Counted in ${platformRules[platform].countingNote}.`}
+      withArrow
+      multiline
+      w={260}
+    >
+      <CounterBadge />
+    </Tooltip>
+  );
+});
+
+const CardAuthor = memo(function CardAuthor({ name }: { name: string }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Avatar size="sm" radius="xl" color="signpost">
+        {initials(name)}
+      </Avatar>
+      <Text size="xs" fw={600} lineClamp={1}>
+        {name}
+      </Text>
+    </Group>
+  );
+});
+
+const PostText = memo(function PostText({ post }: { post: RenderedPost }) {
+  return (
+    <Text
+      size="sm"
+      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+      data-testid="preview-text"
+    >
+      {withLinks(post, PLATFORM_LOOK[post.platform].link)}
+    </Text>
+  );
+});
+
+const NO_IMAGES: readonly PreviewImage[] = [];
+
+export const PreviewCard = memo(function PreviewCard({
+  platform,
+  post,
+  organisationName,
+  usesOwnVersion,
+  images = NO_IMAGES,
+}: PreviewCardProps) {
+  const look = PLATFORM_LOOK[platform];
+  const counted = useMemo(
+    () => ({ length: post.length, limit: post.limit }),
+    [post.length, post.limit],
+  );
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      data-testid="preview-card"
+      data-platform={platform}
+      data-valid={post.valid}
+      component="section"
+      aria-labelledby={`preview-${platform}-heading`}
+      style={{ overflow: 'hidden', display: 'flex', flexDirection: 'column' }}
+    >
+      <Group
+        justify="space-between"
+        px="sm"
+        py={6}
+        style={{ background: look.accent, color: look.ink }}
+        wrap="nowrap"
+      >
+        <CardHeading platform={platform} />
+        <CountContext value={counted}>
+          <Counter platform={platform} />
+        </CountContext>
+      </Group>
+      <Stack gap="xs" p="sm" style={{ flex: 1 }}>
+        <CardAuthor name={organisationName} />
+        <PostText post={post} />
+        <CardImages platform={platform} images={images} />
+        <CardBadges
+          platform={platform}
+          signpostForm={post.signpostForm}
+          usesOwnVersion={usesOwnVersion}
+        />
+        <CardProblems platform={platform} problems={post.problems} />
+      </Stack>
+    </Paper>
+  );
+});

@@ -1,0 +1,23 @@
+// The Approvals queue: messages in review that the actor may approve — never their own — oldest
+// submission first, so nothing waits longest by accident. With each message's campaign.
+import { can, type Actor } from '../auth/permissions';
+import { db } from '../db';
+import { forbidden } from '../errors';
+import { messageInclude, toMessageView } from './message-records';
+import type { MessageView } from './message-schemas';
+
+export interface AwaitingApproval {
+  message: MessageView;
+  campaign: { id: string; name: string; slug: string };
+}
+
+export async function listAwaitingApproval(actor: Actor, limit = 100): Promise<AwaitingApproval[]> {
+  if (!can(actor, 'message.approve')) throw forbidden('Only campaign leads can approve messages.');
+  const rows = await db.message.findMany({
+    where: { status: 'in_review', authorId: { not: actor.userId } },
+    include: { ...messageInclude, campaign: { select: { id: true, name: true, slug: true } } },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+  });
+  return rows.map(({ campaign, ...row }) => ({ message: toMessageView(row), campaign }));
+}

@@ -18,10 +18,12 @@ import type { Metadata } from 'next';
 import { PlatformBadge } from '@/components/platform-badge';
 import { PageHeader } from '@/components/shell/page-header';
 import { ApiTokens } from '@/components/settings/api-tokens';
+import { LinkButton } from '@/components/link-button';
 import { listApiTokens } from '@/lib/auth/api-tokens';
-import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session-actor';
 import { listChannels } from '@/lib/channels/list-channels';
+import { currentSignpost } from '@/lib/signpost/signpost-store';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -33,15 +35,17 @@ const CHANNEL_STATUS = {
 
 export default async function SettingsPage() {
   const actor = await requireActor();
-  const [tokens, channels] = await Promise.all([
+  const [tokens, channels, signpost] = await Promise.all([
     listApiTokens(actor.userId),
     listChannels(actor, { limit: 500 }),
+    currentSignpost(),
   ]);
+  const mayEditSignpost = can(actor, 'signpost.update');
   return (
     <>
       <PageHeader
         title="Settings"
-        description="Your account, your organisations’ channels and your API tokens."
+        description="Your account, the helpline signpost, your organisations’ channels and your API tokens."
       />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -68,6 +72,22 @@ export default async function SettingsPage() {
             </Stack>
           </Paper>
         </SimpleGrid>
+        <Paper withBorder p="lg">
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+            <div>
+              <Title order={2} size="h4" mb={4}>
+                Helpline signpost
+              </Title>
+              <Text size="sm" c="dimmed">
+                Version {signpost.version}: {signpost.helplineName}, {signpost.phone}. Every post
+                carries it, worded for its platform.
+              </Text>
+            </div>
+            <LinkButton href="/settings/signpost" variant={mayEditSignpost ? 'filled' : 'default'}>
+              {mayEditSignpost ? 'Edit the signpost' : 'See the signpost'}
+            </LinkButton>
+          </Group>
+        </Paper>
         <Paper withBorder p="lg">
           <Title order={2} size="h4" mb={4}>
             Channels

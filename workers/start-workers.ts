@@ -35,6 +35,11 @@ export function startWorkers(settings: Env, log: Logger, workerId: string): Work
       connection: createRedis(),
       prefix: settings.QUEUE_PREFIX,
       concurrency: settings.WORKER_CONCURRENCY,
+      // A live worker renews its job locks every few seconds; if a worker dies, its jobs come
+      // back within about fifteen seconds rather than BullMQ's default minute, so a crash does
+      // not leave due posts waiting. (The database claim still decides who publishes.)
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
     }),
     new Worker(QUEUES.maintenance, runJob, {
       connection: createRedis(),

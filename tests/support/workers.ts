@@ -36,12 +36,26 @@ export async function waitForStatus(
   status: PostStatus,
   timeoutMs = 30_000,
 ): Promise<void> {
-  await waitFor(
-    async () => [...(await statuses(postIds)).values()].every((current) => current === status),
-    {
-      timeoutMs,
-      intervalMs: 100,
-      what: `${postIds.length} posts to be ${status}`,
-    },
-  );
+  try {
+    await waitFor(
+      async () => [...(await statuses(postIds)).values()].every((current) => current === status),
+      {
+        timeoutMs,
+        intervalMs: 100,
+        what: `${postIds.length} posts to be ${status}`,
+      },
+    );
+  } catch (error) {
+    // Say where the posts are instead, with the reasons a person would read.
+    const rows = await db.post.findMany({
+      where: { id: { in: postIds }, status: { not: status } },
+      select: { status: true, platform: true, lastError: true, heldReason: true },
+    });
+    const summary = rows.map(
+      (row) => `${row.platform} ${row.status}: ${row.heldReason ?? row.lastError ?? ''}`,
+    );
+    throw new Error(
+      `${(error as Error).message}; not yet ${status}:\n${[...new Set(summary)].join('\n')}`,
+    );
+  }
 }

@@ -22,6 +22,13 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await Promise.all(running.splice(0).map((worker) => worker.stop('SIGKILL')));
+  // Each test starts clean: what one left unfinished must not be published during the next,
+  // and the sandbox must have answered every call already sent before it is reset.
+  await db.post.updateMany({
+    where: { status: { notIn: ['published', 'cancelled'] } },
+    data: { status: 'cancelled' },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
 });
 
 /**

@@ -128,8 +128,9 @@ export function MessageStatusPanel({
             {message.approvedAt ? ` on ${formatDateTime(message.approvedAt)}` : ''}
           </Text>
           <Text size="sm" c="dimmed">
-            An approved message never changes. To change its words, make a new version: it starts as
-            your draft and is reviewed again.
+            {mayCopy
+              ? 'An approved message never changes. To change its words, make a new version: it starts as your draft and is reviewed again.'
+              : 'An approved message never changes, so what was approved is what goes out.'}
           </Text>
           {(schedule || mayCopy) && (
             <Group gap="sm">

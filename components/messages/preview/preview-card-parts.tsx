@@ -123,9 +123,10 @@ export const CardImages = memo(function CardImages({
           key={image.thumbnailUrl}
           src={image.thumbnailUrl}
           alt={image.altText}
-          h={shown.length === 1 ? 160 : 90}
+          // One image shows whole, as the platforms show a single picture; several are cropped tiles.
+          h={shown.length === 1 ? 'auto' : 90}
           radius="sm"
-          fit="cover"
+          fit={shown.length === 1 ? 'contain' : 'cover'}
         />
       ))}
     </SimpleGrid>

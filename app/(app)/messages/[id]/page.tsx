@@ -12,6 +12,7 @@ import { MessageStatusPanel } from '@/components/messages/message-status-panel';
 import { LivePreview } from '@/components/messages/preview/live-preview';
 import { ScheduleMessageDialog } from '@/components/schedule/schedule-message-dialog';
 import { PageHeader } from '@/components/shell/page-header';
+import { mayOpen } from '@/lib/auth/navigation';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/require-page';
 import { getCampaign } from '@/lib/campaigns/get-campaign';
@@ -47,7 +48,8 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
     message.status === 'in_review' && (mayReview || isAuthor)
       ? checkStoredMessage(actor, id)
       : null,
-    message.status === 'approved' && open && can(actor, 'post.schedule')
+    // Whoever may schedule for some organisation; schedulingOptions says which, for this message.
+    message.status === 'approved' && open && mayOpen(actor, 'post.schedule')
       ? schedulingOptions(actor, id)
       : null,
   ]);

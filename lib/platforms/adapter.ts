@@ -80,7 +80,11 @@ export class PlatformError extends Error {
 export interface PlatformAdapter {
   platform: Platform;
   /** Publishes the post; throws PlatformError on failure. */
-  publish(connection: ChannelConnection, request: PublishRequest, signal: AbortSignal): Promise<PublishResult>;
+  publish(
+    connection: ChannelConnection,
+    request: PublishRequest,
+    signal: AbortSignal,
+  ): Promise<PublishResult>;
   /**
    * Looks on the platform for a post this channel published for `request` since `since` (used
    * when an earlier attempt's outcome is unknown). Null when it is not there.
@@ -91,5 +95,9 @@ export interface PlatformAdapter {
     since: Date,
     signal: AbortSignal,
   ): Promise<PublishResult | null>;
-  metrics(connection: ChannelConnection, externalId: string, signal: AbortSignal): Promise<PostMetrics>;
+  metrics(
+    connection: ChannelConnection,
+    externalId: string,
+    signal: AbortSignal,
+  ): Promise<PostMetrics>;
 }

@@ -55,6 +55,10 @@ export function toSignpost(view: SignpostView): Signpost {
 /** The current signpost. Nothing can be previewed or published without one. */
 export async function currentSignpost(): Promise<SignpostView> {
   const row = await db.signpostVersion.findFirst({ orderBy: { version: 'desc' } });
-  if (!row) throw new AppError('not_found', 'No signpost has been set yet. A campaign lead must set one in Settings.');
+  if (!row)
+    throw new AppError(
+      'not_found',
+      'No signpost has been set yet. A campaign lead must set one in Settings.',
+    );
   return toSignpostView(row);
 }

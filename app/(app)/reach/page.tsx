@@ -9,8 +9,13 @@ export default async function ReachPage() {
   await requirePage('reach.read');
   return (
     <>
-      <PageHeader title="Reach" description="Reach per force, platform and message, beside help-seeking figures." />
-      <NotYet title="Coming in a later piece of work">This page is filled in by a later issue.</NotYet>
+      <PageHeader
+        title="Reach"
+        description="Reach per force, platform and message, beside help-seeking figures."
+      />
+      <NotYet title="Coming in a later piece of work">
+        This page is filled in by a later issue.
+      </NotYet>
     </>
   );
 }

@@ -59,7 +59,11 @@ export function startWorker(
   bench: BenchEnvironment,
   extra: Record<string, string> = {},
 ): Promise<Started> {
-  return start(path.resolve('node_modules/.bin/tsx'), ['workers/main.ts'], {
+  // One process (node with tsx's loader), so WORKER_PROFILE=<dir> can take a CPU profile of it.
+  const profile = process.env.WORKER_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WORKER_PROFILE}`]
+    : [];
+  return start(process.execPath, [...profile, '--import', 'tsx', 'workers/main.ts'], {
     env: { ...bench.env, SIGNPOST_SERVICE: 'worker', LOG_LEVEL: 'info', ...extra },
     ready: /workers started/,
     name: 'worker',

@@ -2,7 +2,7 @@
 // channel needing re-authorising or disabled. Read fresh from the database right before the
 // platform call, so a pause reaches the very next post.
 import { db } from '../db';
-import { describeHold, holdReason } from '../scheduling/holds';
+import { type BlackoutFacts, describeHold, holdReason, type PauseFacts } from '../scheduling/holds';
 
 export interface HoldSubject {
   organisationId: string;
@@ -19,7 +19,13 @@ export interface HoldSubject {
   platformLabel: string;
 }
 
-export async function findHold(post: HoldSubject, now: Date): Promise<string | null> {
+/** Why the post must not go out, given the pauses and blackouts that could apply; null if none. */
+export function holdFor(
+  post: HoldSubject,
+  pauses: readonly PauseFacts[],
+  blackouts: readonly BlackoutFacts[],
+  now: Date,
+): string | null {
   if (post.channel.status === 'needs_reauth') {
     return `The ${post.platformLabel} account ${post.channel.handle} needs re-authorising${
       post.channel.statusReason ? ` (${post.channel.statusReason})` : ''
@@ -27,7 +33,17 @@ export async function findHold(post: HoldSubject, now: Date): Promise<string | n
   }
   if (post.channel.status === 'disabled')
     return `The ${post.platformLabel} account ${post.channel.handle} is disabled.`;
+  const hold = holdReason({ pauses, blackouts, post, now });
+  if (!hold) return null;
+  return describeHold(hold, {
+    organisation: post.organisation.name,
+    channel: `${post.organisation.name} on ${post.platformLabel} (${post.channel.handle})`,
+    campaign: post.campaign.name,
+  });
+}
 
+/** The same, reading the pauses and blackouts from the database (for a person's release). */
+export async function findHold(post: HoldSubject, now: Date): Promise<string | null> {
   const [pauses, blackouts] = await Promise.all([
     db.pause.findMany({
       where: {
@@ -40,19 +56,7 @@ export async function findHold(post: HoldSubject, now: Date): Promise<string | n
         ],
       },
     }),
-    db.blackout.findMany({
-      where: {
-        organisationId: post.organisationId,
-        endsAt: { gt: now },
-        startsAt: { lte: new Date(Math.max(now.getTime(), post.scheduledAt.getTime())) },
-      },
-    }),
+    db.blackout.findMany({ where: { organisationId: post.organisationId, endsAt: { gt: now } } }),
   ]);
-  const hold = holdReason({ pauses, blackouts, post, now });
-  if (!hold) return null;
-  return describeHold(hold, {
-    organisation: post.organisation.name,
-    channel: `${post.organisation.name} on ${post.platformLabel} (${post.channel.handle})`,
-    campaign: post.campaign.name,
-  });
+  return holdFor(post, pauses, blackouts, now);
 }

@@ -14,11 +14,10 @@ import { adapters } from '../platforms/adapters/registry';
 import { platformRules } from '../platforms/rules';
 import type { PublishPostJob } from '../queue/jobs';
 import { sharedRedis } from '../redis';
-import { currentSignpost, toSignpost } from '../signpost/signpost-store';
 import { verifySignpost } from '../signpost/verify-signpost';
 import { channelConnection } from './channel-connection';
-import { findHold } from './find-hold';
-import { loadPostForPublishing } from './load-post';
+import { holdFor } from './find-hold';
+import { claimPostForPublishing } from './load-post';
 import { channelLimitedUntil, noteRateLimit } from './rate-limits';
 import { holdPost, recordFailure, recordPublished, startAttempt } from './record-outcome';
 import { renderForChannel } from './render-for-channel';
@@ -55,11 +54,8 @@ export async function publishPost(
     if (limitedUntil) return { kind: 'deferred', until: limitedUntil };
   }
 
-  const claim = await db.post.updateMany({
-    where: { id: job.postId, revision: job.revision, status: 'scheduled' },
-    data: { status: 'publishing', claimedAt: clock(), claimedBy: context.workerId },
-  });
-  if (claim.count !== 1) {
+  const post = await claimPostForPublishing(job, context.workerId, clock());
+  if (!post) {
     // Not ours to publish: the job is stale, another worker has it, or it awaits a check.
     const current = await db.post.findUnique({
       where: { id: job.postId },
@@ -74,30 +70,29 @@ export async function publishPost(
         : 'no such post',
     };
   }
-
-  // Independent reads, side by side: the post with its message and channel, the current
-  // signpost. The holds need the post, so they follow.
-  const [post, signpostView] = await Promise.all([
-    loadPostForPublishing(job.postId),
-    currentSignpost(),
-  ]);
   const rules = platformRules[post.platform];
   const log = context.log.child({
     postId: post.id,
     platform: post.platform,
     channelId: post.channelId,
   });
-  const [hold, mediaFacts] = await Promise.all([
-    findHold({ ...post, platformLabel: rules.label }, clock()),
-    platformMediaFacts(post.platform, post.message.media),
-  ]);
+  // The pauses and blackouts were read in the same statement as the claim: a pause written
+  // before this claim holds the post; one written after waits for it (lib/pauses/create-pause).
+  const hold = holdFor(
+    { ...post, platformLabel: rules.label },
+    post.pauses,
+    post.blackouts,
+    clock(),
+  );
   if (hold) {
     await holdPost(post, hold, context.workerId);
     log.info({ reason: hold }, 'post held');
     return { kind: 'held', reason: hold };
   }
+  if (!post.signpost) throw new Error('No signpost is set: nothing can be published without one');
+  const mediaFacts = await platformMediaFacts(post.platform, post.message.media);
 
-  const signpost = toSignpost(signpostView);
+  const signpost = post.signpost;
   const rendered = renderForChannel({
     message: post.message,
     platform: post.platform,
@@ -165,7 +160,7 @@ export async function publishPost(
       clock(),
     );
     await recordPublished(post, attemptNumber, result, clock());
-    log.info({ externalId: result.externalId, attempt: attemptNumber }, 'post published');
+    log.debug({ externalId: result.externalId, attempt: attemptNumber }, 'post published');
     return { kind: 'published', externalId: result.externalId };
   } catch (error) {
     const outcome = await recordFailure(post, attemptNumber, error, clock(), settings);

@@ -13,6 +13,7 @@ import { type PostEvent, type PostStatus, transition } from '../posts/state-mach
 import { sharedRedis } from '../redis';
 import { hasAttemptsLeft, retryDelayMs } from '../scheduling/backoff';
 import { enqueuePosts } from './enqueue';
+import { preparedQuery } from './hot-path';
 import type { PostForPublishing } from './load-post';
 import type { PublishOutcome } from './publish-post';
 import { noteRateLimit } from './rate-limits';
@@ -79,6 +80,16 @@ export async function holdPost(
  * The attempt begins: the exact text being sent and the attempt row, in one statement (the hot
  * path of publishing: one round trip instead of a transaction's four).
  */
+const START_ATTEMPT = `
+  WITH post AS (
+    UPDATE posts SET text = $3, "signpostVersion" = $4, "updatedAt" = $5 WHERE id = $2
+  )
+  INSERT INTO publish_attempts (id, "postId", number, "startedAt", "workerId") VALUES ($1, $2, $6, $5, $7)`;
+
+/**
+ * The attempt begins: the exact text being sent and the attempt row, in one statement (the hot
+ * path of publishing: one round trip instead of a transaction's four).
+ */
 export async function startAttempt(
   postId: string,
   number: number,
@@ -87,14 +98,27 @@ export async function startAttempt(
   workerId: string,
   now: Date,
 ): Promise<void> {
-  await db.$executeRaw`
-    WITH post AS (
-      UPDATE posts SET text = ${text}, "signpostVersion" = ${signpostVersion}, "updatedAt" = ${now}
-      WHERE id = ${postId}
-    )
-    INSERT INTO publish_attempts (id, "postId", number, "startedAt", "workerId")
-    VALUES (${randomUUID()}, ${postId}, ${number}, ${now}, ${workerId})`;
+  await preparedQuery('signpost_start_attempt', START_ATTEMPT, [
+    randomUUID(),
+    postId,
+    text,
+    signpostVersion,
+    now,
+    number,
+    workerId,
+  ]);
 }
+
+const RECORD_PUBLISHED = `
+  WITH moved AS (
+    UPDATE posts SET status = 'published', "externalId" = $2, "externalUrl" = $3, "publishedAt" = $4,
+      attempts = $5, "lastError" = NULL, "heldReason" = NULL, "nextAttemptAt" = NULL, "updatedAt" = $4
+    WHERE id = $1 AND status IN ('publishing', 'unconfirmed')
+  ), attempt AS (
+    UPDATE publish_attempts SET "finishedAt" = $4, outcome = 'published' WHERE "postId" = $1 AND number = $5
+  )
+  INSERT INTO audit_events (at, "actorId", "actorLabel", action, "entityType", "entityId", "organisationId", before, after)
+  VALUES ($4, NULL, $6, 'post.published', 'post', $1, $7, $8::jsonb, $9::jsonb)`;
 
 /** Published: the post, its attempt and the audit event in one statement (one round trip). */
 export async function recordPublished(
@@ -104,26 +128,22 @@ export async function recordPublished(
   now: Date,
 ): Promise<void> {
   const to = moveTo('publishing', 'published');
-  const before = JSON.stringify({ status: 'publishing' });
-  const after = JSON.stringify({
-    status: to,
-    externalId: result.externalId,
-    externalUrl: result.externalUrl,
-    attempt: attemptNumber,
-  });
-  await db.$executeRaw`
-    WITH moved AS (
-      UPDATE posts SET status = 'published', "externalId" = ${result.externalId}, "externalUrl" = ${result.externalUrl},
-        "publishedAt" = ${now}, attempts = ${attemptNumber}, "lastError" = NULL, "heldReason" = NULL,
-        "nextAttemptAt" = NULL, "updatedAt" = ${now}
-      WHERE id = ${post.id} AND status IN ('publishing', 'unconfirmed')
-    ), attempt AS (
-      UPDATE publish_attempts SET "finishedAt" = ${now}, outcome = 'published'
-      WHERE "postId" = ${post.id} AND number = ${attemptNumber}
-    )
-    INSERT INTO audit_events (at, "actorId", "actorLabel", action, "entityType", "entityId", "organisationId", before, after)
-    VALUES (${now}, NULL, ${SYSTEM_ACTOR.label}, 'post.published', 'post', ${post.id}, ${post.organisationId},
-      ${before}::jsonb, ${after}::jsonb)`;
+  await preparedQuery('signpost_record_published', RECORD_PUBLISHED, [
+    post.id,
+    result.externalId,
+    result.externalUrl,
+    now,
+    attemptNumber,
+    SYSTEM_ACTOR.label,
+    post.organisationId,
+    JSON.stringify({ status: 'publishing' }),
+    JSON.stringify({
+      status: to,
+      externalId: result.externalId,
+      externalUrl: result.externalUrl,
+      attempt: attemptNumber,
+    }),
+  ]);
 }
 
 function describeError(error: unknown): string {

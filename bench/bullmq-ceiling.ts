@@ -5,8 +5,16 @@ import { env } from '@/lib/env';
 import { createRedis } from '@/lib/redis';
 import { sleep } from './support';
 
-export async function ceiling(jobs: number, concurrency: number): Promise<number> {
-  const prefix = `${env().QUEUE_PREFIX}-ceiling`;
+/**
+ * Jobs per second for a worker whose job is `work` (nothing, for the true ceiling; one HTTP call,
+ * to show how much of the gap a platform call alone explains).
+ */
+export async function ceiling(
+  jobs: number,
+  concurrency: number,
+  work: () => Promise<unknown> = async () => undefined,
+): Promise<number> {
+  const prefix = `${env().QUEUE_PREFIX}-ceiling-${Date.now()}`;
   const queue = new Queue('ceiling', { connection: createRedis(), prefix });
   const dueAt = Date.now() + 5_000 + jobs;
   for (let offset = 0; offset < jobs; offset += 1000) {
@@ -27,6 +35,7 @@ export async function ceiling(jobs: number, concurrency: number): Promise<number
   const worker = new Worker(
     'ceiling',
     async () => {
+      await work();
       completed += 1;
       lastAt = Date.now();
     },

@@ -33,11 +33,16 @@ try {
   const signpost = POSTS / seconds;
 
   const bare = await ceiling(POSTS, Number(CONCURRENCY) * WORKERS);
+  // The same worker making one HTTP call to the sandbox per job, and nothing else.
+  const oneCall = await ceiling(POSTS, Number(CONCURRENCY) * WORKERS, () =>
+    fetch(`${bench.env.SANDBOX_URL}/_sandbox/health`).then((response) => response.arrayBuffer()),
+  );
   report('Publish throughput', {
     machine: machine(),
     posts: POSTS,
     'Signpost (due → published)': `${signpost.toFixed(0)} posts/s (${seconds.toFixed(2)} s)`,
     'ceiling (bare BullMQ worker, no work)': `${bare.toFixed(0)} jobs/s`,
+    'reference: bare worker making one HTTP call per job': `${oneCall.toFixed(0)} jobs/s`,
     ratio: `${((signpost / bare) * 100).toFixed(0)} % of the ceiling`,
   });
 } finally {

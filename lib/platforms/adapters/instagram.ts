@@ -7,34 +7,27 @@ import { z } from 'zod';
 import type { PlatformAdapter, PublishRequest } from '../adapter';
 import { callPlatform } from '../http';
 import {
-  afterPublishing,
-  postMetrics,
-  publishedSince,
-  readCredentials,
-  unixSeconds,
-} from './common';
+  type ContainerEdges,
+  findRecentByText,
+  publishContainer,
+} from './meta-container-publishing';
+import { postMetrics, readCredentials } from './common';
 import {
   classifyGraphFailure as classify,
   CreatedObject,
   insightValues,
   Insights,
-  waitForContainer,
 } from './meta-graph';
 
 /** An access token for the Instagram professional account (instagram_content_publish, instagram_manage_insights). */
 export const instagramCredentials = z.strictObject({ accessToken: z.string().min(1) });
 
-const UserMedia = z.object({
-  data: z.array(
-    z.object({
-      id: z.string(),
-      caption: z.string().optional(),
-      timestamp: z.string(),
-      permalink: z.string().optional(),
-    }),
-  ),
-});
-const Permalink = z.object({ permalink: z.string() });
+const EDGES: ContainerEdges = {
+  media: 'media',
+  publish: 'media_publish',
+  statusField: 'status_code',
+  textField: 'caption',
+};
 
 export const instagramAdapter: PlatformAdapter = {
   platform: 'instagram',
@@ -44,61 +37,12 @@ export const instagramAdapter: PlatformAdapter = {
     const call = { bearer: accessToken, signal, classify };
     const user = `${connection.baseUrl}/${encodeURIComponent(connection.externalAccountId)}`;
     const containerId = await createContainer(user, request, call);
-    await waitForContainer({
-      baseUrl: connection.baseUrl,
-      containerId,
-      statusField: 'status_code',
-      ...call,
-    });
-    const published = await callPlatform({
-      ...call,
-      method: 'POST',
-      url: `${user}/media_publish`,
-      json: { creation_id: containerId },
-      schema: CreatedObject,
-    });
-    const id = published.data.id;
-    // Instagram links posts by shortcode, not id: one more read, which must not fail the publish.
-    const permalink = await afterPublishing(() =>
-      callPlatform({
-        ...call,
-        method: 'GET',
-        url: `${connection.baseUrl}/${id}?fields=permalink`,
-        schema: Permalink,
-      }),
-    );
-    return {
-      externalId: id,
-      externalUrl: permalink?.data.permalink ?? null,
-      rateLimit: published.rateLimit,
-    };
+    return publishContainer(connection, EDGES, containerId, call);
   },
 
   async findExisting(connection, request, since, signal) {
     const { accessToken } = readCredentials(instagramCredentials, connection);
-    const url = new URL(
-      `${connection.baseUrl}/${encodeURIComponent(connection.externalAccountId)}/media`,
-    );
-    url.searchParams.set('fields', 'id,caption,timestamp,permalink');
-    url.searchParams.set('since', String(unixSeconds(since)));
-    url.searchParams.set('limit', '50');
-    const listed = await callPlatform({
-      method: 'GET',
-      url,
-      bearer: accessToken,
-      signal,
-      classify,
-      schema: UserMedia,
-    });
-    const match = listed.data.data.find(
-      (media) => media.caption === request.text && publishedSince(media.timestamp, since),
-    );
-    if (!match) return null;
-    return {
-      externalId: match.id,
-      externalUrl: match.permalink ?? null,
-      rateLimit: listed.rateLimit,
-    };
+    return findRecentByText(connection, EDGES, request, since, { bearer: accessToken, signal });
   },
 
   async metrics(connection, externalId, signal) {

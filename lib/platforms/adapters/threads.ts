@@ -6,34 +6,27 @@ import { z } from 'zod';
 import type { PlatformAdapter, PublishRequest } from '../adapter';
 import { callPlatform } from '../http';
 import {
-  afterPublishing,
-  postMetrics,
-  publishedSince,
-  readCredentials,
-  unixSeconds,
-} from './common';
+  type ContainerEdges,
+  findRecentByText,
+  publishContainer,
+} from './meta-container-publishing';
+import { postMetrics, readCredentials } from './common';
 import {
   classifyGraphFailure as classify,
   CreatedObject,
   insightValues,
   Insights,
-  waitForContainer,
 } from './meta-graph';
 
 /** A Threads user access token with threads_basic, threads_content_publish and threads_manage_insights. */
 export const threadsCredentials = z.strictObject({ accessToken: z.string().min(1) });
 
-const UserThreads = z.object({
-  data: z.array(
-    z.object({
-      id: z.string(),
-      text: z.string().optional(),
-      timestamp: z.string(),
-      permalink: z.string().optional(),
-    }),
-  ),
-});
-const Permalink = z.object({ permalink: z.string() });
+const EDGES: ContainerEdges = {
+  media: 'threads',
+  publish: 'threads_publish',
+  statusField: 'status',
+  textField: 'text',
+};
 
 export const threadsAdapter: PlatformAdapter = {
   platform: 'threads',
@@ -43,61 +36,12 @@ export const threadsAdapter: PlatformAdapter = {
     const call = { bearer: accessToken, signal, classify };
     const user = `${connection.baseUrl}/${encodeURIComponent(connection.externalAccountId)}`;
     const containerId = await createContainer(user, request, call);
-    // "wait on average 30 seconds before publishing": the container's status says when it is ready.
-    await waitForContainer({
-      baseUrl: connection.baseUrl,
-      containerId,
-      statusField: 'status',
-      ...call,
-    });
-    const published = await callPlatform({
-      ...call,
-      method: 'POST',
-      url: `${user}/threads_publish`,
-      json: { creation_id: containerId },
-      schema: CreatedObject,
-    });
-    const id = published.data.id;
-    const permalink = await afterPublishing(() =>
-      callPlatform({
-        ...call,
-        method: 'GET',
-        url: `${connection.baseUrl}/${id}?fields=permalink`,
-        schema: Permalink,
-      }),
-    );
-    return {
-      externalId: id,
-      externalUrl: permalink?.data.permalink ?? null,
-      rateLimit: published.rateLimit,
-    };
+    return publishContainer(connection, EDGES, containerId, call);
   },
 
   async findExisting(connection, request, since, signal) {
     const { accessToken } = readCredentials(threadsCredentials, connection);
-    const url = new URL(
-      `${connection.baseUrl}/${encodeURIComponent(connection.externalAccountId)}/threads`,
-    );
-    url.searchParams.set('fields', 'id,text,timestamp,permalink');
-    url.searchParams.set('since', String(unixSeconds(since)));
-    url.searchParams.set('limit', '50');
-    const listed = await callPlatform({
-      method: 'GET',
-      url,
-      bearer: accessToken,
-      signal,
-      classify,
-      schema: UserThreads,
-    });
-    const match = listed.data.data.find(
-      (post) => post.text === request.text && publishedSince(post.timestamp, since),
-    );
-    if (!match) return null;
-    return {
-      externalId: match.id,
-      externalUrl: match.permalink ?? null,
-      rateLimit: listed.rateLimit,
-    };
+    return findRecentByText(connection, EDGES, request, since, { bearer: accessToken, signal });
   },
 
   async metrics(connection, externalId, signal) {

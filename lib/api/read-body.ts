@@ -13,25 +13,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       },
     );
   }
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body)
+  const bytes = await readCapped(request, maxBytes, () => tooLarge(maxBytes));
+  if (!bytes)
     throw new AppError('validation_failed', 'The request body is empty; send a JSON object.');
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = bytes.toString('utf8');
   if (text.trim() === '')
     throw new AppError('validation_failed', 'The request body is empty; send a JSON object.');
   try {
@@ -47,3 +32,31 @@ const tooLarge = (maxBytes: number) =>
     'payload_too_large',
     `The request body is larger than the ${Math.round(maxBytes / 1024)} KiB allowed.`,
   );
+
+/**
+ * The body's bytes, refused (with `tooLarge()`) as soon as they pass `maxBytes` — before the
+ * rest is held in memory — whatever Content-Length claimed. Null when there is no body.
+ */
+export async function readCapped(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Buffer | null> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return null;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

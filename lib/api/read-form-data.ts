@@ -2,6 +2,7 @@
 // request refused (413) once it passes the limit, so an oversized upload is never held whole in
 // memory, whatever Content-Length claimed or if it sent none.
 import { AppError } from '../errors';
+import { readCapped } from './read-body';
 
 export async function readFormData(
   request: Request,
@@ -18,29 +19,14 @@ export async function readFormData(
       },
     );
   }
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) throw tooLarge();
-  if (!request.body)
+  const bytes = await readCapped(request, maxBytes, tooLarge);
+  if (!bytes)
     throw new AppError(
       'validation_failed',
       'The upload is empty; send an image in a field named "file".',
     );
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
   try {
-    return await new Response(Buffer.concat(chunks), {
+    return await new Response(new Uint8Array(bytes), {
       headers: { 'content-type': type },
     }).formData();
   } catch (error) {

@@ -17,7 +17,7 @@ export const platformLabel = (platform: Platform) => LABELS[platform].label;
 export function PlatformBadge({ platform }: { platform: Platform }) {
   const { label, color } = LABELS[platform];
   return (
-    <Badge color={color} variant="light" radius="sm">
+    <Badge color={color} variant="light" radius="sm" style={{ minWidth: 'fit-content' }}>
       {label}
     </Badge>
   );

@@ -115,7 +115,7 @@ export function PostList({
                         {timeFormat.format(new Date(post.scheduledAt))}
                       </Text>
                     </Table.Td>
-                    <Table.Td w={110}>
+                    <Table.Td w={140}>
                       <PlatformBadge platform={post.platform} />
                     </Table.Td>
                     <Table.Td>

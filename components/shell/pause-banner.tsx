@@ -47,6 +47,7 @@ export function PauseBanner({ pauses }: { pauses: BannerPause[] }) {
                 size="xs"
                 color="dark"
                 variant="white"
+                style={{ flexShrink: 0 }}
                 loading={pending}
                 onClick={() =>
                   startTransition(async () => {

@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as schedule } from '@/app/api/v1/messages/[id]/schedule/route';
 import { DELETE as liftPause } from '@/app/api/v1/pauses/[id]/route';
+import { DELETE as removeBlackout } from '@/app/api/v1/blackouts/[id]/route';
+import { GET as listBlackouts, POST as blackout } from '@/app/api/v1/blackouts/route';
 import { GET as listPauses, POST as pause } from '@/app/api/v1/pauses/route';
 import { POST as release } from '@/app/api/v1/posts/[id]/release/route';
 import { POST as retry } from '@/app/api/v1/posts/[id]/retry/route';
@@ -359,5 +361,75 @@ describe('who may pause', () => {
       query: { active: 'true' },
     });
     expect(list.body.items).toEqual([]);
+  });
+});
+
+describe('blackout windows', () => {
+  it('a comms officer sets one for their own force; scheduling into it is refused with the reason; it can be removed', async () => {
+    const token = await tokenFor('comms@cumbria.example');
+    const window = {
+      organisation: 'cumbria',
+      reason: 'Pre-election period',
+      startsAt: '2027-04-10T00:00:00+01:00',
+      endsAt: '2027-05-07T00:00:00+01:00',
+    };
+    expect(
+      (
+        await call(blackout, '/blackouts', {
+          token,
+          body: { ...window, organisation: 'lancashire' },
+        })
+      ).status,
+    ).toBe(403);
+    const created = await call<{ id: string }>(blackout, '/blackouts', { token, body: window });
+    expect(created.status).toBe(201);
+
+    const channel = await channelOf('cumbria', 'facebook');
+    const refused = await scheduleAs('comms@cumbria.example', {
+      targets: [{ channelId: channel.id, scheduledAt: '2027-04-20T09:00:00+01:00' }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/blackout \(Pre-election period\)/);
+    expect(
+      (
+        await scheduleAs('comms@cumbria.example', {
+          targets: [{ channelId: channel.id, scheduledAt: '2027-05-08T09:00:00+01:00' }],
+        })
+      ).status,
+    ).toBe(201);
+
+    const listed = await call<{ items: { id: string }[] }>(listBlackouts, '/blackouts', { token });
+    expect(listed.body.items.map((item) => item.id)).toContain(created.body.id);
+    const removed = await call(removeBlackout, `/blackouts/${created.body.id}`, {
+      method: 'DELETE',
+      token,
+      params: { id: created.body.id },
+    });
+    expect(removed.status).toBe(200);
+  });
+
+  it('refuses a window that ends before it starts, or has already ended', async () => {
+    const token = await tokenFor('lead@nw-rocu.example');
+    const backwards = await call<ErrorBody>(blackout, '/blackouts', {
+      token,
+      body: {
+        organisation: 'cheshire',
+        reason: 'Backwards',
+        startsAt: '2027-05-01T00:00:00Z',
+        endsAt: '2027-04-01T00:00:00Z',
+      },
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.fields).toHaveProperty('endsAt');
+    const past = await call(blackout, '/blackouts', {
+      token,
+      body: {
+        organisation: 'cheshire',
+        reason: 'Over',
+        startsAt: '2020-05-01T00:00:00Z',
+        endsAt: '2020-06-01T00:00:00Z',
+      },
+    });
+    expect(past.status).toBe(400);
   });
 });

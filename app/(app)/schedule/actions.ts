@@ -1,9 +1,8 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { act, parseInput } from '@/app/(app)/action-result';
 import { auditActor } from '@/lib/auth/actor';
-import { requireActor } from '@/lib/auth/session-actor';
-import { AppError } from '@/lib/errors';
+import { BlackoutRequest, createBlackout, removeBlackout } from '@/lib/pauses/blackouts';
 import { createPause, PauseRequest } from '@/lib/pauses/create-pause';
 import { liftPause } from '@/lib/pauses/lift-pause';
 import { cancelPost } from '@/lib/posts/cancel-post';
@@ -13,25 +12,7 @@ import { retryPost } from '@/lib/posts/retry-post';
 import { ScheduleRequest, scheduleMessage } from '@/lib/posts/schedule-message';
 import type { ScheduleTime } from '@/lib/posts/schedule-time';
 
-export type ActionResult<T = undefined> =
-  | { ok: true; value: T; message: string }
-  | { ok: false; error: string; fields?: Record<string, string> };
-
-/** Runs one lib call for the signed-in person; expected failures come back as plain words. */
-async function act<T>(
-  run: (actor: Awaited<ReturnType<typeof requireActor>>) => Promise<T>,
-  message: string,
-): Promise<ActionResult<T>> {
-  const actor = await requireActor();
-  try {
-    const value = await run(actor);
-    revalidatePath('/', 'layout');
-    return { ok: true, value, message };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message, fields: error.fields };
-    throw error;
-  }
-}
+export type { ActionResult } from '@/app/(app)/action-result';
 
 export async function cancelPostAction(postId: string) {
   return act(
@@ -62,12 +43,8 @@ export async function reschedulePostAction(postId: string, scheduledAt: Schedule
 }
 
 export async function createPauseAction(input: unknown) {
-  const parsed = PauseRequest.safeParse(input);
-  if (!parsed.success)
-    return {
-      ok: false as const,
-      error: parsed.error.issues[0]?.message ?? 'Check the pause details.',
-    };
+  const parsed = parseInput(PauseRequest, input);
+  if (!parsed.ok) return parsed;
   return act(async (actor) => {
     const pause = await createPause(actor, auditActor(actor), parsed.data);
     return { settled: pause.settled };
@@ -82,11 +59,29 @@ export async function liftPauseAction(pauseId: string) {
 }
 
 export async function scheduleMessageAction(messageId: string, input: unknown) {
-  const parsed = ScheduleRequest.safeParse(input);
-  if (!parsed.success)
-    return { ok: false as const, error: parsed.error.issues[0]?.message ?? 'Check the schedule.' };
-  return act(async (actor) => {
-    const { posts } = await scheduleMessage(actor, auditActor(actor), messageId, parsed.data);
-    return { count: posts.length };
-  }, 'Scheduled.');
+  const parsed = parseInput(ScheduleRequest, input);
+  if (!parsed.ok) return parsed;
+  return act(
+    async (actor) => {
+      const { posts } = await scheduleMessage(actor, auditActor(actor), messageId, parsed.data);
+      return { count: posts.length };
+    },
+    ({ count }) => `Scheduled ${count} post${count === 1 ? '' : 's'}.`,
+  );
+}
+
+export async function createBlackoutAction(input: unknown) {
+  const parsed = parseInput(BlackoutRequest, input);
+  if (!parsed.ok) return parsed;
+  return act(
+    async (actor) => void (await createBlackout(actor, auditActor(actor), parsed.data)),
+    'Blackout set: posts in it will be held.',
+  );
+}
+
+export async function removeBlackoutAction(blackoutId: string) {
+  return act(
+    async (actor) => void (await removeBlackout(actor, auditActor(actor), blackoutId)),
+    'Blackout removed.',
+  );
 }

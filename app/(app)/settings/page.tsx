@@ -18,11 +18,14 @@ import type { Metadata } from 'next';
 import { PlatformBadge } from '@/components/platform-badge';
 import { PageHeader } from '@/components/shell/page-header';
 import { ApiTokens } from '@/components/settings/api-tokens';
+import { Blackouts } from '@/components/settings/blackouts';
 import { LinkButton } from '@/components/link-button';
 import { listApiTokens } from '@/lib/auth/api-tokens';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session-actor';
 import { listChannels } from '@/lib/channels/list-channels';
+import { listOrganisations } from '@/lib/organisations/list-organisations';
+import { listBlackouts } from '@/lib/pauses/blackouts';
 import { currentSignpost } from '@/lib/signpost/signpost-store';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -35,11 +38,16 @@ const CHANNEL_STATUS = {
 
 export default async function SettingsPage() {
   const actor = await requireActor();
-  const [tokens, channels, signpost] = await Promise.all([
+  const [tokens, channels, signpost, blackouts, organisations] = await Promise.all([
     listApiTokens(actor.userId),
     listChannels(actor, { limit: 500 }),
     currentSignpost(),
+    listBlackouts(),
+    listOrganisations({ limit: 500 }),
   ]);
+  const blackoutOrganisations = organisations.items.filter((organisation) =>
+    can(actor, 'blackout.manage', { organisationId: organisation.id }),
+  );
   const mayEditSignpost = can(actor, 'signpost.update');
   return (
     <>
@@ -127,6 +135,26 @@ export default async function SettingsPage() {
             </TableScrollContainer>
           )}
         </Paper>
+        {blackoutOrganisations.length > 0 && (
+          <Paper withBorder p="lg" id="blackouts">
+            <Title order={2} size="h4" mb={4}>
+              Blackout windows
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              Periods set ahead when an organisation must not publish, such as a pre-election
+              period. Posts that fall in one are held; scheduling into one is refused.
+            </Text>
+            <Blackouts
+              organisations={blackoutOrganisations}
+              blackouts={blackouts.items.map((blackout) => ({
+                ...blackout,
+                mayRemove: can(actor, 'blackout.manage', {
+                  organisationId: blackout.organisation.id,
+                }),
+              }))}
+            />
+          </Paper>
+        )}
         <Paper withBorder p="lg">
           <Title order={2} size="h4" mb={4}>
             API tokens

@@ -73,17 +73,8 @@ describe('findLinks', () => {
   });
 
   it('finds exactly the URLs twitter-text finds in the whole text, for any text', () => {
-    // Words of the text people write. Arbitrary graphemes are left out on purpose: twitter-text's
-    // own answer for a word can change with what precedes it in rare cases (after '¡¡' and some
-    // historic scripts), which no word-by-word finder can match — and no campaign message meets.
-    const letters = fc.constantFrom(
-      ..."abcXYZ019éüñçøßłŁğ日本語한국어مرحباПривет-_’'!?,;:/".split(''),
-      '👍',
-      '🇬🇧',
-      '👨‍👩‍👧',
-    );
     const piece = fc.oneof(
-      fc.string({ unit: letters, maxLength: 12 }),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
       fc.constantFrom(
         ' ',
         '\n',

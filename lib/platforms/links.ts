@@ -33,11 +33,19 @@ export function findUrls(text: string, { requireScheme = false } = {}): UrlInTex
   if (text.includes(marker)) {
     for (const { 0: word, index } of text.matchAll(WORD)) {
       if (!word.includes(marker)) continue;
-      const found = twitter.extractUrlsWithIndices(word, {
+      // The extractor reads a word differently at the start of a text and after white space
+      // (" üe.co" links "üe.co", "üe.co" alone only "e.co"): give it the white space before.
+      const before = index > 0 ? text.charAt(index - 1) : '';
+      const found = twitter.extractUrlsWithIndices(before + word, {
         extractUrlsWithoutProtocol: !requireScheme,
       });
       for (const { url, indices } of found) {
-        urls.push({ url, start: index + indices[0], end: index + indices[1] });
+        if (indices[0] < before.length) continue;
+        urls.push({
+          url,
+          start: index - before.length + indices[0],
+          end: index - before.length + indices[1],
+        });
       }
     }
   }

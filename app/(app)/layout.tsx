@@ -5,7 +5,7 @@ import { navigationFor } from '@/lib/auth/navigation';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { activeMembership, requireActor } from '@/lib/auth/session-actor';
 import { pausesForBanner } from '@/lib/pauses/pauses-for-banner';
-import { countAwaitingApproval } from '@/lib/dashboard/dashboard-summary';
+import { countAwaitingApproval } from '@/lib/messages/list-awaiting-approval';
 
 export const dynamic = 'force-dynamic';
 

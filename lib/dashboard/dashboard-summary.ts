@@ -1,8 +1,9 @@
 // What the dashboard shows a person first: today's posts on their channels, what needs them,
 // messages waiting for their approval, and the next posts due.
 import { Temporal } from 'temporal-polyfill';
-import { can, organisationScope, type Actor } from '../auth/permissions';
+import { organisationScope, type Actor } from '../auth/permissions';
 import { db } from '../db';
+import { countAwaitingApproval } from '../messages/list-awaiting-approval';
 import { POST_VIEW_SELECT, toPostView, type PostView } from '../posts/post-view';
 import { UK_TIME_ZONE } from '../scheduling/london-time';
 
@@ -20,12 +21,6 @@ function ukToday(now: Date): { start: Date; end: Date } {
   const start = today.toZonedDateTime(UK_TIME_ZONE).epochMilliseconds;
   const end = today.add({ days: 1 }).toZonedDateTime(UK_TIME_ZONE).epochMilliseconds;
   return { start: new Date(start), end: new Date(end) };
-}
-
-/** Messages in review that this person may approve (not their own). */
-export async function countAwaitingApproval(actor: Actor): Promise<number | null> {
-  if (!can(actor, 'message.approve', {})) return null;
-  return db.message.count({ where: { status: 'in_review', authorId: { not: actor.userId } } });
 }
 
 export async function dashboardSummary(actor: Actor, now = new Date()): Promise<DashboardSummary> {

@@ -11,10 +11,22 @@ export interface AwaitingApproval {
   campaign: { id: string; name: string; slug: string };
 }
 
+/** In review, and not the actor's own: four eyes. */
+const awaitingFor = (actor: Actor) => ({
+  status: 'in_review' as const,
+  authorId: { not: actor.userId },
+});
+
+/** How many messages wait for this person's approval; null when they may not approve. */
+export async function countAwaitingApproval(actor: Actor): Promise<number | null> {
+  if (!can(actor, 'message.approve')) return null;
+  return db.message.count({ where: awaitingFor(actor) });
+}
+
 export async function listAwaitingApproval(actor: Actor, limit = 100): Promise<AwaitingApproval[]> {
   if (!can(actor, 'message.approve')) throw forbidden('Only campaign leads can approve messages.');
   const rows = await db.message.findMany({
-    where: { status: 'in_review', authorId: { not: actor.userId } },
+    where: awaitingFor(actor),
     include: { ...messageInclude, campaign: { select: { id: true, name: true, slug: true } } },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
     take: limit,

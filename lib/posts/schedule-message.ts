@@ -9,6 +9,7 @@ import { recordAuditMany, type AuditActor } from '../audit/record-audit';
 import { can, organisationScope, type Actor } from '../auth/permissions';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { assertReadable } from '../messages/message-access';
 import { platformRules } from '../platforms/rules';
 import { Platform } from '../platforms/types';
 import { enqueuePosts } from '../publishing/enqueue';
@@ -64,6 +65,7 @@ async function loadMessage(actor: Actor, messageId: string) {
       overrides: true,
       status: true,
       shareable: true,
+      authorId: true,
       campaign: { select: { id: true, slug: true, status: true } },
       media: {
         orderBy: { position: 'asc' },
@@ -83,15 +85,7 @@ async function loadMessage(actor: Actor, messageId: string) {
       },
     },
   });
-  if (
-    !message ||
-    !can(actor, 'message.read', {
-      shareable: message.shareable,
-      approved: message.status === 'approved',
-    })
-  ) {
-    throw new AppError('not_found', 'That message was not found.');
-  }
+  assertReadable(actor, message);
   if (message.status !== 'approved') {
     throw new AppError(
       'conflict',

@@ -5,7 +5,7 @@
 import { can, organisationScope, type Actor } from '../auth/permissions';
 import type { ChannelSummary } from '../channels/list-channels';
 import { db } from '../db';
-import { AppError } from '../errors';
+import { assertReadable } from '../messages/message-access';
 import type { OrganisationSummary } from '../organisations/list-organisations';
 import { PLATFORMS } from '../platforms/types';
 import { DEFAULT_FAN_OUT_ORGANISATIONS } from './schedule-message';
@@ -37,12 +37,15 @@ export async function schedulingOptions(
 ): Promise<SchedulingOptions> {
   const message = await db.message.findUnique({
     where: { id: messageId },
-    select: { shareable: true, status: true, campaign: { select: { status: true } } },
+    select: {
+      authorId: true,
+      shareable: true,
+      status: true,
+      campaign: { select: { status: true } },
+    },
   });
-  const approved = message?.status === 'approved';
-  if (!message || !can(actor, 'message.read', { shareable: message.shareable, approved })) {
-    throw new AppError('not_found', 'That message was not found.');
-  }
+  assertReadable(actor, message);
+  const approved = message.status === 'approved';
   const none = { organisations: [], channels: [], defaultOrganisationSlugs: [] };
   if (!approved || message.campaign.status === 'archived') {
     return { ...none, messageShareable: message.shareable };

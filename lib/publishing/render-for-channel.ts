@@ -2,22 +2,15 @@
 // for the channel's organisation, the current signpost in that platform's wording. Used when a
 // post is scheduled and again when it is published, so a signpost change reaches every post not
 // yet published.
-import { z } from 'zod';
+import { textFor } from '../messages/compose-preview';
+import { MessageOverrides } from '../messages/message-schemas';
 import type { MediaFacts, Platform, Publisher, RenderedPost, Signpost } from '../platforms/types';
 import { renderPost } from '../signpost/render-post';
-
-const Overrides = z.record(z.string(), z.string());
 
 export interface MessageForRendering {
   body: string;
   /** As stored: { [platform]: text }. */
   overrides: unknown;
-}
-
-export function bodyFor(message: MessageForRendering, platform: Platform): string {
-  const overrides = Overrides.safeParse(message.overrides);
-  const override = overrides.success ? overrides.data[platform] : undefined;
-  return override !== undefined && override.trim() !== '' ? override : message.body;
 }
 
 export function renderForChannel(input: {
@@ -29,7 +22,12 @@ export function renderForChannel(input: {
   media: MediaFacts[];
 }): RenderedPost {
   return renderPost(input.platform, {
-    body: bodyFor(input.message, input.platform),
+    // The same choice of text as the composer's and the API's previews: what people saw is
+    // what goes out.
+    body: textFor(
+      { body: input.message.body, overrides: MessageOverrides.parse(input.message.overrides) },
+      input.platform,
+    ),
     organisation: input.organisation,
     campaignSlug: input.campaignSlug,
     signpost: input.signpost,

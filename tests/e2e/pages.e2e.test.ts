@@ -43,7 +43,9 @@ describe.each([
       const response = await page.goto(`${baseUrl}${path}`);
       const expected = forbidden.includes(path) ? 403 : 200;
       expect(`${path} ${response?.status()}`).toBe(`${path} ${expected}`);
-      expect(await page.getByRole('heading', { level: 1 }).count()).toBeGreaterThan(0);
+      // A 403 from forbidden() arrives as the React payload only and is drawn once the page has
+      // hydrated, so wait for the heading rather than count it at the load event.
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
     }
     expect(crashes).toEqual([]);
     await context.close();

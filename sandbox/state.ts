@@ -49,6 +49,10 @@ export class SandboxState {
   readonly drafts = new Map<string, SandboxDraft>();
   /** Idempotency keys (Mastodon): `${platform}:${account}:${key}` → post id and when it was used. */
   readonly idempotency = new Map<string, { postId: string; at: number }>();
+  /** OAuth 2.0 access tokens this sandbox issued (X), and until when each holds (ms). */
+  readonly issuedTokens = new Map<string, number>();
+  /** Refresh tokens already traded: like X's, each works once. */
+  readonly spentRefreshTokens = new Set<string>();
   faults: SandboxFault[] = [];
   latencyMs = 0;
   private sequence = 0;

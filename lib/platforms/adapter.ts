@@ -77,8 +77,31 @@ export class PlatformError extends Error {
   }
 }
 
+/**
+ * Access tokens that expire and are renewed with a refresh token (X's OAuth 2.0 user tokens last
+ * two hours). The publishing side renews them before use, one renewal at a time per channel, and
+ * stores what the platform gave back: a refresh token may work only once.
+ */
+export interface TokenRenewal {
+  /** Whether these credentials can be renewed at all (they hold a refresh token). */
+  renewable(credentials: Record<string, string>): boolean;
+  /** Whether they must be renewed before being used at `now` (they expire soon or have). */
+  due(credentials: Record<string, string>, now: Date): boolean;
+  /**
+   * Trades the refresh token for new credentials: the whole set to store. Throws PlatformError,
+   * 'auth' when the platform refuses the refresh token (the account must be connected again).
+   */
+  renew(
+    connection: ChannelConnection,
+    now: Date,
+    signal: AbortSignal,
+  ): Promise<Record<string, string>>;
+}
+
 export interface PlatformAdapter {
   platform: Platform;
+  /** Present on platforms whose access tokens expire and can be renewed. */
+  tokenRenewal?: TokenRenewal;
   /** Publishes the post; throws PlatformError on failure. */
   publish(
     connection: ChannelConnection,

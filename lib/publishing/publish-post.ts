@@ -15,12 +15,12 @@ import { platformRules } from '../platforms/rules';
 import type { PublishPostJob } from '../queue/jobs';
 import { sharedRedis } from '../redis';
 import { verifySignpost } from '../signpost/verify-signpost';
-import { channelConnection } from './channel-connection';
 import { holdFor } from './find-hold';
 import { claimPostForPublishing } from './load-post';
 import { channelLimitedUntil, noteRateLimit } from './rate-limits';
 import { holdPost, recordFailure, recordPublished, startAttempt } from './record-outcome';
 import { renderForChannel } from './render-for-channel';
+import { withChannelConnection } from './renew-credentials';
 import { verifyUnconfirmed } from './verify-unconfirmed';
 
 export interface PublishContext {
@@ -139,7 +139,6 @@ export async function publishPost(
     clock(),
   );
 
-  const connection = channelConnection(post.channel, settings);
   const request = {
     postId: post.id,
     text: rendered.text,
@@ -147,10 +146,12 @@ export async function publishPost(
     media,
   };
   try {
-    const result = await adapters[post.platform].publish(
-      connection,
-      request,
-      AbortSignal.timeout(settings.PUBLISH_TIMEOUT_SECONDS * 1000),
+    const result = await withChannelConnection(post.channel, settings, clock, (connection) =>
+      adapters[post.platform].publish(
+        connection,
+        request,
+        AbortSignal.timeout(settings.PUBLISH_TIMEOUT_SECONDS * 1000),
+      ),
     );
     await noteRateLimit(
       sharedRedis(),

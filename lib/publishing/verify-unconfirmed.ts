@@ -6,11 +6,11 @@ import { db } from '../db';
 import { env } from '../env';
 import { adapters } from '../platforms/adapters/registry';
 import type { PublishPostJob } from '../queue/jobs';
-import { channelConnection } from './channel-connection';
 import { enqueuePosts } from './enqueue';
 import { loadPostForPublishing } from './load-post';
 import type { PublishContext, PublishOutcome } from './publish-post';
 import { moveTo } from './record-outcome';
+import { withChannelConnection } from './renew-credentials';
 
 /** How far before the claim to look: platform clocks and ours differ a little. */
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
@@ -36,11 +36,13 @@ export async function verifyUnconfirmed(
   const request = { postId: post.id, text: post.text, links: [], media: [] };
   let found;
   try {
-    found = await adapters[post.platform].findExisting(
-      channelConnection(post.channel, settings),
-      request,
-      since,
-      AbortSignal.timeout(settings.PUBLISH_TIMEOUT_SECONDS * 1000),
+    found = await withChannelConnection(post.channel, settings, clock, (connection) =>
+      adapters[post.platform].findExisting(
+        connection,
+        request,
+        since,
+        AbortSignal.timeout(settings.PUBLISH_TIMEOUT_SECONDS * 1000),
+      ),
     );
   } catch (error) {
     // The platform cannot tell us now: stay unconfirmed and look again shortly.

@@ -10,6 +10,7 @@ import {
   parseBody,
   Refusal,
   requireToken,
+  type SandboxRequest,
   tokenAccount,
   type SandboxPlatform,
   type SandboxReply,
@@ -71,10 +72,47 @@ export const xSandbox: SandboxPlatform = {
   },
   routes: [
     {
+      // OAuth 2.0 refresh (docs.x.com, "OAuth 2.0 Authorization Code Flow with PKCE"). A refresh
+      // token names its account like the sandbox's access tokens (`<account>.x-refresh.<any>`)
+      // and, as on X, works once: the answer carries the next one.
+      method: 'POST',
+      path: '/2/oauth2/token',
+      handle(request, state) {
+        const form = new URLSearchParams(request.raw.toString('utf8'));
+        const basic = /^Basic\s+\S+$/i.test(request.headers.authorization ?? '');
+        if (!basic && !form.get('client_id')) {
+          return oauthError(401, 'unauthorized_client', 'Missing valid authorization header');
+        }
+        const refreshToken = form.get('refresh_token') ?? '';
+        const account = refreshToken.split('.x-refresh.')[0] ?? '';
+        if (
+          form.get('grant_type') !== 'refresh_token' ||
+          !refreshToken.includes('.x-refresh.') ||
+          !account ||
+          state.spentRefreshTokens.has(refreshToken)
+        ) {
+          return oauthError(400, 'invalid_request', 'Value passed for the token was invalid.');
+        }
+        state.spentRefreshTokens.add(refreshToken);
+        const accessToken = `${account}.x-oauth.${state.nextId()}`;
+        state.issuedTokens.set(accessToken, state.now().getTime() + TOKEN_SECONDS * 1000);
+        return {
+          status: 200,
+          body: {
+            token_type: 'bearer',
+            expires_in: TOKEN_SECONDS,
+            access_token: accessToken,
+            scope: 'tweet.write tweet.read users.read media.write offline.access',
+            refresh_token: `${account}.x-refresh.${state.nextId()}`,
+          },
+        };
+      },
+    },
+    {
       method: 'POST',
       path: '/2/media/upload',
       handle(request, state) {
-        requireToken(request, xSandbox);
+        requireXToken(request, state);
         const body = parseBody(request, MediaUpload, xSandbox);
         const id = state.nextId();
         const bytes = Buffer.from(body.media, 'base64').length;
@@ -90,7 +128,7 @@ export const xSandbox: SandboxPlatform = {
       method: 'POST',
       path: '/2/media/metadata',
       handle(request, state) {
-        requireToken(request, xSandbox);
+        requireXToken(request, state);
         const body = parseBody(request, MediaMetadata, xSandbox);
         const upload = state.drafts.get(`x:${body.id}`);
         const media = upload?.media[0];
@@ -104,7 +142,7 @@ export const xSandbox: SandboxPlatform = {
       path: '/2/tweets',
       publishes: tokenAccount,
       handle(request, state) {
-        requireToken(request, xSandbox);
+        requireXToken(request, state);
         const body = parseBody(request, CreateTweet, xSandbox);
         const text = body.text ?? '';
         if (overLimit('x', text)) {
@@ -138,7 +176,7 @@ export const xSandbox: SandboxPlatform = {
       method: 'GET',
       path: '/2/users/:id/tweets',
       handle(request, state) {
-        requireToken(request, xSandbox);
+        requireXToken(request, state);
         const startTime = Date.parse(request.query.get('start_time') ?? '');
         const max = Math.min(100, Number(request.query.get('max_results') ?? 10) || 10);
         const posts = state
@@ -161,7 +199,7 @@ export const xSandbox: SandboxPlatform = {
       method: 'GET',
       path: '/2/tweets/:id',
       handle(request, state) {
-        requireToken(request, xSandbox);
+        requireXToken(request, state);
         const post = state.find('x', request.params.id ?? '');
         if (!post) return { status: 200, body: { errors: [notFound(request.params.id ?? '')] } };
         const reach = reachOf(post, state.now());
@@ -192,6 +230,26 @@ export const xSandbox: SandboxPlatform = {
     },
   ],
 };
+
+const TOKEN_SECONDS = 7200;
+
+/**
+ * A bearer token X would accept: an OAuth token this sandbox issued must not have expired (the
+ * sandbox's long-lived `<account>.sandbox-token` always works).
+ */
+function requireXToken(request: SandboxRequest, state: SandboxState): string {
+  const token = requireToken(request, xSandbox);
+  if (!token.includes('.x-oauth.')) return token;
+  const until = state.issuedTokens.get(token);
+  if (until === undefined || until <= state.now().getTime()) {
+    throw new Refusal(xSandbox.error(401, 'Unauthorized'));
+  }
+  return token;
+}
+
+function oauthError(status: number, error: string, description: string): SandboxReply {
+  return { status, body: { error, error_description: description } };
+}
 
 /** The text as X gives it back: links wrapped in t.co, and &, <, > escaped. */
 function asShown(post: SandboxPost) {

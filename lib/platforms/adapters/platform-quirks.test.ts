@@ -196,6 +196,88 @@ describe('X', () => {
       ['First poster', 'Second poster'],
     );
   });
+
+  describe('OAuth 2.0 token renewal', () => {
+    const renewal = adapters.x.tokenRenewal!;
+    const oauth = (credentials: Record<string, string>) => ({
+      ...fixture.connection('x'),
+      credentials: { accessToken: '1001.x-oauth.old', clientId: 'app', ...credentials },
+    });
+
+    it('is due five minutes before expiry, and only with a refresh token and a client id', () => {
+      const at = (minutes: number) => new Date(clock.getTime() + minutes * 60_000).toISOString();
+      const credentials = { accessToken: 'a', refreshToken: 'r', clientId: 'app' };
+      expect(renewal.due({ ...credentials, expiresAt: at(6) }, clock)).toBe(false);
+      expect(renewal.due({ ...credentials, expiresAt: at(4) }, clock)).toBe(true);
+      expect(renewal.due({ ...credentials, expiresAt: at(-60) }, clock)).toBe(true);
+      expect(renewal.due({ accessToken: 'a', refreshToken: 'r', expiresAt: at(-1) }, clock)).toBe(
+        false,
+      );
+      expect(renewal.due({ accessToken: 'a', clientId: 'app', expiresAt: at(-1) }, clock)).toBe(
+        false,
+      );
+      // Without an expiry there is nothing to renew ahead of; a 401 still renews it.
+      expect(renewal.due(credentials, clock)).toBe(false);
+      expect(renewal.renewable(credentials)).toBe(true);
+      expect(renewal.renewable({ accessToken: 'a' })).toBe(false);
+    });
+
+    it('trades the refresh token for a new pair, which then publishes', async () => {
+      const renewed = await renewal.renew(
+        oauth({ refreshToken: '1001.x-refresh.one' }),
+        clock,
+        signal(),
+      );
+      expect(renewed).toMatchObject({ clientId: 'app', accessToken: /^1001\.x-oauth\./ });
+      expect(renewed.refreshToken).toMatch(/^1001\.x-refresh\./);
+      expect(renewed.refreshToken).not.toBe('1001.x-refresh.one');
+      expect(renewed.expiresAt).toBe(new Date(clock.getTime() + 7200_000).toISOString());
+      const result = await adapters.x.publish(
+        { ...fixture.connection('x'), credentials: renewed },
+        postRequest('Published with a renewed token'),
+        signal(),
+      );
+      expect(fixture.sandbox.state.find('x', result.externalId)?.account).toBe('1001');
+    });
+
+    it('signs in as a confidential client with Basic auth when there is a client secret', async () => {
+      const renewed = await renewal.renew(
+        oauth({ refreshToken: '1001.x-refresh.two', clientSecret: 'secret' }),
+        clock,
+        signal(),
+      );
+      expect(renewed.clientSecret).toBe('secret');
+    });
+
+    it('refuses a refresh token used before as an auth failure naming the cause', async () => {
+      const connection = oauth({ refreshToken: '1001.x-refresh.three' });
+      await renewal.renew(connection, clock, signal());
+      const error = await renewal.renew(connection, clock, signal()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PlatformError);
+      expect(error).toMatchObject({
+        kind: 'auth',
+        message:
+          'the access token could not be renewed (Value passed for the token was invalid.); connect the account again',
+      });
+    });
+
+    it('an expired token is refused with 401, as X does', async () => {
+      const renewed = await renewal.renew(
+        oauth({ refreshToken: '1001.x-refresh.four' }),
+        clock,
+        signal(),
+      );
+      clock = new Date(clock.getTime() + 7201_000);
+      const error = await adapters.x
+        .publish(
+          { ...fixture.connection('x'), credentials: renewed },
+          postRequest('Too late'),
+          signal(),
+        )
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'auth', options: { httpStatus: 401 } });
+    });
+  });
 });
 
 describe('Instagram', () => {

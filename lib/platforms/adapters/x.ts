@@ -2,13 +2,98 @@
 // POST /2/media/upload and their alt text through POST /2/media/metadata; the account's posts from
 // GET /2/users/:id/tweets; metrics from GET /2/tweets/:id.
 import { z } from 'zod';
-import { PlatformError, type PlatformAdapter, type PublishRequest } from '../adapter';
+import {
+  PlatformError,
+  type PlatformAdapter,
+  type PublishRequest,
+  type TokenRenewal,
+} from '../adapter';
 import { callPlatform, type ClassifyFailure } from '../http';
 import { findUrls } from '../links';
 import { imageBytes, postMetrics, readCredentials } from './common';
 
-/** An OAuth 2.0 user access token with tweet.write, tweet.read, users.read and media.write. */
-export const xCredentials = z.strictObject({ accessToken: z.string().min(1) });
+/**
+ * An OAuth 2.0 user access token with tweet.write, tweet.read, users.read, media.write and
+ * offline.access. X's user tokens last two hours: with the refresh token, the app's client id
+ * (and secret, for a confidential client) and the expiry, Signpost renews them before use.
+ */
+export const xCredentials = z.strictObject({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
+  /** When the access token expires (ISO 8601). */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(1).optional(),
+});
+
+/** Renew this long before the token expires, so a slow queue never sends an expired one. */
+export const X_RENEW_MARGIN_MS = 5 * 60 * 1000;
+
+const TokenGrant = z.object({
+  token_type: z.string(),
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  refresh_token: z.string().min(1).optional(),
+  scope: z.string().optional(),
+});
+const OAuthProblem = z.object({ error: z.string(), error_description: z.string().optional() });
+
+// The token endpoint refuses a used, revoked or unknown refresh token with 400 invalid_request
+// (RFC 6749 says invalid_grant; X answers either): the account must be connected again.
+const classifyRenewal: ClassifyFailure = ({ status, body }) => {
+  if (status !== 400 && status !== 401) return undefined;
+  const problem = OAuthProblem.safeParse(body).data;
+  return {
+    kind: 'auth',
+    message: `the access token could not be renewed (${problem?.error_description ?? problem?.error ?? `HTTP ${status}`}); connect the account again`,
+  };
+};
+
+const xTokenRenewal: TokenRenewal = {
+  renewable(credentials) {
+    const parsed = xCredentials.safeParse(credentials);
+    return parsed.success && !!parsed.data.refreshToken && !!parsed.data.clientId;
+  },
+  due(credentials, now) {
+    const parsed = xCredentials.safeParse(credentials);
+    if (!parsed.success || !parsed.data.expiresAt || !this.renewable(credentials)) return false;
+    return Date.parse(parsed.data.expiresAt) - now.getTime() < X_RENEW_MARGIN_MS;
+  },
+  async renew(connection, now, signal) {
+    const credentials = readCredentials(xCredentials, connection);
+    const { refreshToken, clientId, clientSecret } = credentials;
+    if (!refreshToken || !clientId) {
+      throw new PlatformError(
+        'auth',
+        'The X access token has expired and there is no refresh token to renew it; connect the account again.',
+      );
+    }
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
+    // A public client names itself in the form; a confidential one signs in with Basic auth.
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+    };
+    if (clientSecret)
+      headers.authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+    else form.set('client_id', clientId);
+    const granted = await callPlatform({
+      method: 'POST',
+      url: `${connection.baseUrl}/2/oauth2/token`,
+      headers,
+      body: form.toString(),
+      schema: TokenGrant,
+      signal,
+      classify: classifyRenewal,
+    });
+    return {
+      ...credentials,
+      accessToken: granted.data.access_token,
+      // X rotates the refresh token: the old one no longer works.
+      refreshToken: granted.data.refresh_token ?? refreshToken,
+      expiresAt: new Date(now.getTime() + granted.data.expires_in * 1000).toISOString(),
+    };
+  },
+};
 
 const CreatedTweet = z.object({ data: z.object({ id: z.string(), text: z.string() }) });
 const UploadedMedia = z.object({ data: z.object({ id: z.string() }) });
@@ -44,6 +129,7 @@ const classify: ClassifyFailure = ({ status, body }) => {
 
 export const xAdapter: PlatformAdapter = {
   platform: 'x',
+  tokenRenewal: xTokenRenewal,
 
   async publish(connection, request, signal) {
     const { accessToken } = readCredentials(xCredentials, connection);

@@ -3,6 +3,8 @@
 // Mastodon remembers keys; images through POST /api/v2/media with a description (alt text).
 // Reads GET /api/v1/accounts/:id/statuses and each status's /source (the plain text; `content`
 // is HTML); metrics from GET /api/v1/statuses/:id.
+// undici's own FormData: the one its request() sends as multipart.
+import { FormData } from 'undici';
 import { z } from 'zod';
 import {
   PlatformError,

@@ -64,6 +64,14 @@ const ACTIONS: Record<string, { label: string; phrase: string }> = {
     label: 'Channel needs re-authorising',
     phrase: 'marked the channel {subject} as needing re-authorising',
   },
+  'channel.connected': {
+    label: 'Channel connected',
+    phrase: 'stored new credentials for the channel {subject}',
+  },
+  'channel.token_renewed': {
+    label: 'Access token renewed',
+    phrase: 'renewed the access token of the channel {subject}',
+  },
   'media.uploaded': { label: 'Image uploaded', phrase: 'uploaded an image' },
   'api_token.created': { label: 'API token created', phrase: 'created the API token {subject}' },
   'api_token.revoked': { label: 'API token revoked', phrase: 'revoked an API token' },

@@ -11,6 +11,8 @@ export const ChannelSummary = z
     platform: Platform,
     handle: z.string(),
     status: z.enum(['active', 'needs_reauth', 'disabled']),
+    /** Why the channel is not active (the platform's refusal), or null. */
+    statusReason: z.string().nullable(),
     organisation: z.object({ slug: z.string(), name: z.string() }),
   })
   .meta({ id: 'Channel' });
@@ -41,6 +43,7 @@ export async function listChannels(
       platform: true,
       handle: true,
       status: true,
+      statusReason: true,
       organisation: { select: { slug: true, name: true } },
     },
   });

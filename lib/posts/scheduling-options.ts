@@ -11,7 +11,7 @@ import { PLATFORMS } from '../platforms/types';
 import { DEFAULT_FAN_OUT_ORGANISATIONS } from './schedule-message';
 
 export type SchedulingOrganisation = Pick<OrganisationSummary, 'id' | 'slug' | 'name' | 'kind'>;
-export type SchedulingChannel = Omit<ChannelSummary, 'organisation'>;
+export type SchedulingChannel = Omit<ChannelSummary, 'organisation' | 'statusReason'>;
 
 /** Plain data only: it crosses from a server component into the client dialog. */
 export interface SchedulingOptions {

@@ -4,6 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
 import { requireActor } from '@/lib/auth/session-actor';
+import { act, parseInput } from '@/app/(app)/action-result';
+import { auditActor } from '@/lib/auth/actor';
+import { connectChannel, ConnectChannelRequest } from '@/lib/channels/connect-channel';
 import { AppError } from '@/lib/errors';
 
 export type TokenFormState = {
@@ -45,4 +48,16 @@ export async function revokeToken(tokenId: string): Promise<{ error: string | nu
   }
   revalidatePath('/settings');
   return { error: null };
+}
+
+export async function connectChannelAction(channelId: string, input: unknown) {
+  const parsed = parseInput(ConnectChannelRequest, input);
+  if (!parsed.ok) return parsed;
+  return act(
+    (actor) => connectChannel(actor, auditActor(actor), channelId, parsed.data),
+    ({ heldPosts }) =>
+      heldPosts === 0
+        ? 'Channel connected.'
+        : `Channel connected. ${heldPosts === 1 ? 'One post on it is' : `${heldPosts} posts on it are`} still held: release or reschedule them on the Schedule page.`,
+  );
 }

@@ -19,11 +19,14 @@ import { PlatformBadge } from '@/components/platform-badge';
 import { PageHeader } from '@/components/shell/page-header';
 import { ApiTokens } from '@/components/settings/api-tokens';
 import { Blackouts } from '@/components/settings/blackouts';
+import { ConnectChannel } from '@/components/settings/connect-channel';
 import { LinkButton } from '@/components/link-button';
 import { listApiTokens } from '@/lib/auth/api-tokens';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session-actor';
+import { credentialFields } from '@/lib/channels/connect-channel';
 import { listChannels } from '@/lib/channels/list-channels';
+import { platformRules } from '@/lib/platforms/rules';
 import { listOrganisations } from '@/lib/organisations/list-organisations';
 import { listBlackouts } from '@/lib/pauses/blackouts';
 import { currentSignpost } from '@/lib/signpost/signpost-store';
@@ -49,6 +52,9 @@ export default async function SettingsPage() {
     can(actor, 'blackout.manage', { organisationId: organisation.id }),
   );
   const mayEditSignpost = can(actor, 'signpost.update');
+  const mayConnect = channels.items.some((channel) =>
+    can(actor, 'channel.manage', { organisationId: channel.organisationId }),
+  );
   return (
     <>
       <PageHeader
@@ -113,6 +119,7 @@ export default async function SettingsPage() {
                     <TableTh>Account</TableTh>
                     <TableTh>Organisation</TableTh>
                     <TableTh>State</TableTh>
+                    {mayConnect && <TableTh aria-label="Actions" />}
                   </TableTr>
                 </TableThead>
                 <TableTbody>
@@ -127,7 +134,29 @@ export default async function SettingsPage() {
                         <Badge color={CHANNEL_STATUS[channel.status].color} variant="dot">
                           {CHANNEL_STATUS[channel.status].label}
                         </Badge>
+                        {channel.status !== 'active' && channel.statusReason && (
+                          <Text size="xs" c="dimmed" mt={4} maw={360}>
+                            {channel.statusReason}
+                          </Text>
+                        )}
                       </TableTd>
+                      {mayConnect && (
+                        <TableTd ta="right">
+                          {can(actor, 'channel.manage', {
+                            organisationId: channel.organisationId,
+                          }) && (
+                            <ConnectChannel
+                              channel={{
+                                id: channel.id,
+                                handle: channel.handle,
+                                platformLabel: platformRules[channel.platform].label,
+                                needsReauth: channel.status === 'needs_reauth',
+                              }}
+                              fields={credentialFields(channel.platform)}
+                            />
+                          )}
+                        </TableTd>
+                      )}
                     </TableTr>
                   ))}
                 </TableTbody>

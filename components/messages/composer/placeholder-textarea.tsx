@@ -2,15 +2,33 @@
 
 // A message's text, with buttons that put {organisation} or {area} where the cursor is. Each
 // organisation's posts get its own name and area in their place.
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { memo, type ReactNode, useRef } from 'react';
+//
+// The text box keeps its own value (uncontrolled) and is memoised: as people type, React re-renders
+// only the count below it, not Mantine's Textarea and its wrapper (issue 3: every keystroke's
+// preview within 5 ms). A value changed from outside, which typing never does, is written back to it.
+import { Button, Text, Textarea } from '@mantine/core';
+import {
+  type ChangeEvent,
+  type CSSProperties,
+  memo,
+  type ReactNode,
+  type RefObject,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { PLACEHOLDERS, type PlaceholderName } from '@/lib/signpost/placeholders';
+import classes from './placeholder-textarea.module.css';
 import { useSteadyCallback } from './use-steady-callback';
+
+const MAX_ROWS = 18;
 
 const PLACEHOLDER_WORDS: Record<PlaceholderName, string> = {
   organisation: 'the publishing organisation’s name',
   area: 'the area it serves',
 };
+
+const count = new Intl.NumberFormat('en-GB');
 
 // Memoised with a steady callback: the buttons do not re-render as the author types.
 const InsertButtons = memo(function InsertButtons({
@@ -21,7 +39,7 @@ const InsertButtons = memo(function InsertButtons({
   onInsert: (name: PlaceholderName) => void;
 }) {
   return (
-    <Group gap={6}>
+    <div className={classes.insert}>
       <Text size="xs" c="dimmed">
         Insert:
       </Text>
@@ -38,7 +56,53 @@ const InsertButtons = memo(function InsertButtons({
           {`{${name}}`}
         </Button>
       ))}
-    </Group>
+    </div>
+  );
+});
+
+interface TextBoxProps {
+  id: string;
+  label: string;
+  description?: ReactNode;
+  initialValue: string;
+  onChange: (event: ChangeEvent<HTMLTextAreaElement>) => void;
+  error?: string;
+  required?: boolean;
+  minRows: number;
+  maxLength: number;
+  testId?: string;
+  field: RefObject<HTMLTextAreaElement | null>;
+}
+
+const TextBox = memo(function TextBox({
+  id,
+  label,
+  description,
+  initialValue,
+  onChange,
+  error,
+  required,
+  minRows,
+  maxLength,
+  testId,
+  field,
+}: TextBoxProps) {
+  return (
+    <Textarea
+      ref={field}
+      id={id}
+      label={label}
+      description={description}
+      required={required}
+      defaultValue={initialValue}
+      onChange={onChange}
+      error={error}
+      rows={minRows}
+      classNames={{ input: classes.input }}
+      style={{ '--rows-min': minRows, '--rows-max': MAX_ROWS } as CSSProperties}
+      maxLength={maxLength}
+      data-testid={testId}
+    />
   );
 });
 
@@ -71,48 +135,49 @@ export function PlaceholderTextarea({
   testId,
 }: PlaceholderTextareaProps) {
   const field = useRef<HTMLTextAreaElement>(null);
+  const [initialValue] = useState(value);
+
+  useLayoutEffect(() => {
+    const node = field.current;
+    if (node && node.value !== value) node.value = value;
+  }, [value]);
+
+  const change = useSteadyCallback((event: ChangeEvent<HTMLTextAreaElement>) => {
+    onInputStart?.();
+    onChange(event.currentTarget.value);
+  });
 
   const insert = useSteadyCallback((name: PlaceholderName) => {
     const node = field.current;
+    if (!node) return;
     const token = `{${name}}`;
-    const start = node?.selectionStart ?? value.length;
-    const end = node?.selectionEnd ?? value.length;
+    node.focus();
+    node.setRangeText(token, node.selectionStart, node.selectionEnd, 'end');
     onInputStart?.();
-    onChange(value.slice(0, start) + token + value.slice(end));
-    // Put the cursor after the inserted placeholder once React has written the new value.
-    requestAnimationFrame(() => {
-      node?.focus();
-      node?.setSelectionRange(start + token.length, start + token.length);
-    });
+    onChange(node.value);
   });
 
   return (
-    <Stack gap={4}>
-      <Textarea
-        ref={field}
+    <div className={classes.field}>
+      <TextBox
         id={id}
         label={label}
         description={description}
-        required={required}
-        value={value}
-        onChange={(event) => {
-          onInputStart?.();
-          onChange(event.currentTarget.value);
-        }}
+        initialValue={initialValue}
+        onChange={change}
         error={error}
-        autosize
+        required={required}
         minRows={minRows}
-        maxRows={18}
         maxLength={maxLength}
-        data-testid={testId}
+        testId={testId}
+        field={field}
       />
-      <Group gap="xs" justify="space-between" wrap="wrap">
+      <div className={classes.under}>
         <InsertButtons label={label} onInsert={insert} />
-        <Text size="xs" c="dimmed" aria-live="off">
-          {value.length.toLocaleString('en-GB')} / {maxLength.toLocaleString('en-GB')} characters
-          typed
-        </Text>
-      </Group>
-    </Stack>
+        <span className={classes.count} aria-live="off">
+          {`${count.format(value.length)} / ${count.format(maxLength)} characters typed`}
+        </span>
+      </div>
+    </div>
   );
 }

@@ -7,10 +7,11 @@
 // data-render-ms is the time from the keystroke's input event to the preview's DOM being updated
 // (React's re-render included), data-compose-ms the renderer's share, and data-render-count
 // counts updates so a reader can wait for the next one.
-import { Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Group, Select, Text } from '@mantine/core';
 import { memo, type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { composeTimed } from './compose-timed';
 import { PLATFORMS, type Platform, type Publisher, type Signpost } from '@/lib/platforms/types';
+import classes from './live-preview.module.css';
 import { PreviewCard } from './preview-card';
 import { previewMediaFacts, type PreviewImage } from './preview-media';
 
@@ -85,14 +86,20 @@ export function LivePreview({
     return composeTimed({ body, overrides, media, organisation, campaignSlug, signpost });
   }, [body, overrides, media, organisation, campaignSlug, signpost]);
 
-  // After React has written the new cards to the DOM, before the browser paints them.
+  // After React has written the new cards to the DOM, before the browser paints them. Reading the
+  // container's height lays the page out now rather than just before the paint, so the time
+  // includes the browser's style and layout work for the new text too: the browser does that work
+  // once either way, and no measurement can leave it out by moving it after the clock stops.
   useLayoutEffect(() => {
     const node = container.current;
     if (!node || !preview) return;
     const started = inputAtRef?.current;
     renders.current += 1;
     node.dataset.composeMs = preview.ms.toFixed(3);
-    if (started != null) node.dataset.renderMs = (performance.now() - started).toFixed(3);
+    if (started != null) {
+      void node.offsetHeight;
+      node.dataset.renderMs = (performance.now() - started).toFixed(3);
+    }
     node.dataset.renderCount = String(renders.current);
     if (inputAtRef) inputAtRef.current = null;
   }, [preview, inputAtRef]);
@@ -101,19 +108,13 @@ export function LivePreview({
     return <Text c="dimmed">There is no organisation to preview for.</Text>;
   }
   return (
-    <Stack gap="sm">
+    <div className={classes.preview}>
       <PreviewHeading
         organisation={organisation}
         organisations={organisations}
         onChoose={setSlug}
       />
-      <SimpleGrid
-        cols={{ base: 1, sm: 2 }}
-        spacing="sm"
-        ref={container}
-        data-testid="live-preview"
-        aria-live="off"
-      >
+      <div className={classes.grid} ref={container} data-testid="live-preview" aria-live="off">
         {PLATFORMS.map((platform) => (
           <PreviewCard
             key={platform}
@@ -124,7 +125,7 @@ export function LivePreview({
             images={images}
           />
         ))}
-      </SimpleGrid>
-    </Stack>
+      </div>
+    </div>
   );
 }

@@ -4,20 +4,26 @@
 // as the platform would show them), its length against the platform's limit, the signpost wording
 // used and anything that would stop it, in plain words. Text is rendered as React text nodes, so
 // "<script>" typed in a message shows as typed and never runs.
-import { Avatar, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+//
+// The card is plain elements with a CSS module in Mantine's look: a keystroke re-renders every
+// card (they all show the message), and Mantine's components cost far more per render than the
+// element they draw. The parts that do not change as people type stay Mantine components, memoised.
+import { Avatar, Group, Text, Tooltip } from '@mantine/core';
 import {
   type ComponentPropsWithRef,
   createContext,
+  type CSSProperties,
   memo,
   type ReactNode,
   useContext,
   useMemo,
 } from 'react';
 import { platformRules } from '@/lib/platforms/rules';
-import type { Platform, RenderedPost } from '@/lib/platforms/types';
+import { PLATFORMS, type Platform, type RenderedPost } from '@/lib/platforms/types';
 import { CardBadges, CardImages, CardProblems } from './preview-card-parts';
 import type { PreviewImage } from './preview-media';
 import { counterColour, PLATFORM_LOOK } from './platform-look';
+import classes from './preview-card.module.css';
 
 const count = new Intl.NumberFormat('en-GB');
 
@@ -31,19 +37,14 @@ function initials(name: string): string {
 }
 
 /** The text with each link wrapped so it reads as a link, by the renderer's own indexes. */
-function withLinks(post: RenderedPost, colour: string): ReactNode[] {
+function withLinks(post: RenderedPost): ReactNode[] {
   const parts: ReactNode[] = [];
   let at = 0;
   for (const link of [...post.links].sort((a, b) => a.start - b.start)) {
     if (link.start < at) continue;
     parts.push(post.text.slice(at, link.start));
     parts.push(
-      <span
-        key={link.start}
-        style={{ color: colour, textDecoration: 'underline' }}
-        data-link
-        title={`Link to ${link.url}`}
-      >
+      <span key={link.start} className={classes.link} data-link title={`Link to ${link.url}`}>
         {post.text.slice(link.start, link.end)}
       </span>,
     );
@@ -64,11 +65,10 @@ export interface PreviewCardProps {
 // Each part is memoised on what it shows, so a keystroke re-renders only the parts it changed:
 // usually the text and the counter.
 const CardHeading = memo(function CardHeading({ platform }: { platform: Platform }) {
-  const look = PLATFORM_LOOK[platform];
   return (
-    <Text fw={700} size="sm" id={`preview-${platform}-heading`} c={look.ink}>
+    <p className={classes.platform} id={`preview-${platform}-heading`}>
       {platformRules[platform].label}
-    </Text>
+    </p>
   );
 });
 
@@ -76,23 +76,21 @@ const CardHeading = memo(function CardHeading({ platform }: { platform: Platform
 // so the tooltip around it (floating-ui, comparatively costly) is not re-rendered as people type.
 const CountContext = createContext({ length: 0, limit: 0 });
 
-function CounterBadge(props: ComponentPropsWithRef<'div'>) {
+function CounterBadge(props: ComponentPropsWithRef<'span'>) {
   const { length, limit } = useContext(CountContext);
   return (
-    <Badge
+    <span
       {...props}
-      color={counterColour(length, limit)}
-      variant="filled"
+      className={classes.counter}
+      data-colour={counterColour(length, limit)}
       tabIndex={0}
       data-testid="preview-counter"
       data-length={length}
       data-limit={limit}
       aria-label={`${count.format(length)} of ${count.format(limit)} characters`}
-      style={{ fontVariantNumeric: 'tabular-nums' }}
-      tt="none"
     >
-      {count.format(length)} / {count.format(limit)}
-    </Badge>
+      {`${count.format(length)} / ${count.format(limit)}`}
+    </span>
   );
 }
 
@@ -124,17 +122,26 @@ const CardAuthor = memo(function CardAuthor({ name }: { name: string }) {
 
 const PostText = memo(function PostText({ post }: { post: RenderedPost }) {
   return (
-    <Text
-      size="sm"
-      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-      data-testid="preview-text"
-    >
-      {withLinks(post, PLATFORM_LOOK[post.platform].link)}
-    </Text>
+    <p className={classes.text} data-testid="preview-text">
+      {withLinks(post)}
+    </p>
   );
 });
 
 const NO_IMAGES: readonly PreviewImage[] = [];
+
+// Each platform's colours as CSS variables, one object per platform for the card's whole life.
+function lookStyle(platform: Platform): CSSProperties {
+  const look = PLATFORM_LOOK[platform];
+  return {
+    '--card-accent': look.accent,
+    '--card-ink': look.ink,
+    '--card-link': look.link,
+  } as CSSProperties;
+}
+const LOOKS = Object.fromEntries(
+  PLATFORMS.map((platform) => [platform, lookStyle(platform)]),
+) as Record<Platform, CSSProperties>;
 
 export const PreviewCard = memo(function PreviewCard({
   platform,
@@ -143,35 +150,26 @@ export const PreviewCard = memo(function PreviewCard({
   usesOwnVersion,
   images = NO_IMAGES,
 }: PreviewCardProps) {
-  const look = PLATFORM_LOOK[platform];
   const counted = useMemo(
     () => ({ length: post.length, limit: post.limit }),
     [post.length, post.limit],
   );
   return (
-    <Paper
-      withBorder
-      radius="md"
+    <section
+      className={classes.card}
+      style={LOOKS[platform]}
       data-testid="preview-card"
       data-platform={platform}
       data-valid={post.valid}
-      component="section"
       aria-labelledby={`preview-${platform}-heading`}
-      style={{ overflow: 'hidden', display: 'flex', flexDirection: 'column' }}
     >
-      <Group
-        justify="space-between"
-        px="sm"
-        py={6}
-        style={{ background: look.accent, color: look.ink }}
-        wrap="nowrap"
-      >
+      <div className={classes.head}>
         <CardHeading platform={platform} />
         <CountContext value={counted}>
           <Counter platform={platform} />
         </CountContext>
-      </Group>
-      <Stack gap="xs" p="sm" style={{ flex: 1 }}>
+      </div>
+      <div className={classes.body}>
         <CardAuthor name={organisationName} />
         <PostText post={post} />
         <CardImages platform={platform} images={images} />
@@ -181,7 +179,7 @@ export const PreviewCard = memo(function PreviewCard({
           usesOwnVersion={usesOwnVersion}
         />
         <CardProblems platform={platform} problems={post.problems} />
-      </Stack>
-    </Paper>
+      </div>
+    </section>
   );
 });

@@ -2,7 +2,7 @@
 
 // The message composer: the message's fields on the left, its live preview on every platform on
 // the right, updated on each keystroke in the browser.
-import { Grid, GridCol, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Text, Title } from '@mantine/core';
 import { memo, useCallback, useEffect, useRef } from 'react';
 import { type ComposerImage, ImageUpload } from '@/components/media/image-upload';
 import { LivePreview } from '@/components/messages/preview/live-preview';
@@ -10,6 +10,7 @@ import type { Theme } from '@/lib/campaigns/campaign-schemas';
 import { MEDIA_MAX, type MessageView } from '@/lib/messages/message-schemas';
 import type { Publisher, Signpost } from '@/lib/platforms/types';
 import { ActionBar } from './action-bar';
+import classes from './composer.module.css';
 import { FieldProblems } from './field-problems';
 import { MessageFields } from './message-fields';
 import { PlatformOverrides, type PlatformOverridesProps } from './platform-overrides';
@@ -121,43 +122,41 @@ export function Composer({
   const mediaError = Object.entries(errors).find(([path]) => path.startsWith('media'))?.[1];
 
   return (
-    <Grid gap="lg" align="flex-start">
-      <GridCol span={{ base: 12, lg: 5 }}>
-        <Stack gap="md">
-          {actions.refusal && (
-            <FieldProblems
-              title={actions.refusal.title}
-              error={actions.refusal.error}
-              fields={actions.refusal.fields}
-            />
-          )}
-          <Paper withBorder p="lg">
-            <MessageFields
-              fields={fields}
-              themes={campaign.themes}
-              errors={errors}
-              set={set}
-              onInputStart={markInput}
-            />
-          </Paper>
-          <ImagesSection images={fields.images} set={set} error={mediaError} />
-          <VersionsSection
-            overrides={fields.overrides}
-            onChange={setOverride}
-            onStart={startOverride}
+    <div className={classes.layout}>
+      <div className={classes.form}>
+        {actions.refusal && (
+          <FieldProblems
+            title={actions.refusal.title}
+            error={actions.refusal.error}
+            fields={actions.refusal.fields}
+          />
+        )}
+        <Paper withBorder p="lg">
+          <MessageFields
+            fields={fields}
+            themes={campaign.themes}
             errors={errors}
+            set={set}
             onInputStart={markInput}
           />
-          <ActionBar
-            state={dirty ? 'Unsaved changes' : message ? 'All changes saved' : 'Not saved yet'}
-            doing={actions.doing}
-            pending={actions.pending}
-            onSave={onSave}
-            onSubmit={onSubmit}
-          />
-        </Stack>
-      </GridCol>
-      <GridCol span={{ base: 12, lg: 7 }}>
+        </Paper>
+        <ImagesSection images={fields.images} set={set} error={mediaError} />
+        <VersionsSection
+          overrides={fields.overrides}
+          onChange={setOverride}
+          onStart={startOverride}
+          errors={errors}
+          onInputStart={markInput}
+        />
+        <ActionBar
+          state={dirty ? 'Unsaved changes' : message ? 'All changes saved' : 'Not saved yet'}
+          doing={actions.doing}
+          pending={actions.pending}
+          onSave={onSave}
+          onSubmit={onSubmit}
+        />
+      </div>
+      <div className={classes.preview}>
         <LivePreview
           body={fields.body}
           overrides={fields.overrides}
@@ -168,7 +167,7 @@ export function Composer({
           defaultOrganisation={defaultOrganisation}
           inputAtRef={inputAtRef}
         />
-      </GridCol>
-    </Grid>
+      </div>
+    </div>
   );
 }

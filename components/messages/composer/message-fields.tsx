@@ -2,12 +2,14 @@
 
 // The message's own fields: title, theme, the text every platform gets, and whether partners may
 // use it. Each is memoised on its own value, so a keystroke in the message re-renders only the
-// message box (the composer's preview has a few milliseconds per keystroke, not more).
+// message box (the composer's preview has a few milliseconds per keystroke, not more). The column
+// around them is a plain element for the same reason.
 import { Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { memo } from 'react';
 import { THEME_DISPLAY } from '@/components/campaigns/theme-badge';
 import type { Theme } from '@/lib/campaigns/campaign-schemas';
 import { BODY_MAX, TITLE_MAX } from '@/lib/messages/message-schemas';
+import classes from './message-fields.module.css';
 import { PlaceholderTextarea } from './placeholder-textarea';
 import type { DraftFields } from './use-message-draft';
 
@@ -101,7 +103,7 @@ export interface MessageFieldsProps {
 
 export function MessageFields({ fields, themes, errors, set, onInputStart }: MessageFieldsProps) {
   return (
-    <Stack gap="md">
+    <div className={classes.fields}>
       <TitleField value={fields.title} error={errors.title} set={set} />
       <ThemeField value={fields.theme} themes={themes} error={errors.theme} set={set} />
       <PlaceholderTextarea
@@ -117,6 +119,6 @@ export function MessageFields({ fields, themes, errors, set, onInputStart }: Mes
         testId="message-body"
       />
       <ShareableField checked={fields.shareable} error={errors.shareable} set={set} />
-    </Stack>
+    </div>
   );
 }

@@ -19,7 +19,12 @@ import {
   useMemo,
 } from 'react';
 import { platformRules } from '@/lib/platforms/rules';
-import { PLATFORMS, type Platform, type RenderedPost } from '@/lib/platforms/types';
+import {
+  PLATFORMS,
+  type Platform,
+  type RenderedLink,
+  type RenderedPost,
+} from '@/lib/platforms/types';
 import { CardBadges, CardImages, CardProblems } from './preview-card-parts';
 import type { PreviewImage } from './preview-media';
 import { counterColour, PLATFORM_LOOK } from './platform-look';
@@ -36,22 +41,54 @@ function initials(name: string): string {
     .join('');
 }
 
-/** The text with each link wrapped so it reads as a link, by the renderer's own indexes. */
-function withLinks(post: RenderedPost): ReactNode[] {
+/** One line of the text, each link in it wrapped so it reads as a link (by the renderer's indexes). */
+function lineWithLinks(
+  text: string,
+  start: number,
+  end: number,
+  links: RenderedLink[],
+): ReactNode[] {
   const parts: ReactNode[] = [];
-  let at = 0;
-  for (const link of [...post.links].sort((a, b) => a.start - b.start)) {
-    if (link.start < at) continue;
-    parts.push(post.text.slice(at, link.start));
+  let at = start;
+  for (const link of links) {
+    const from = Math.max(link.start, at);
+    const to = Math.min(link.end, end);
+    if (to <= from) continue;
+    parts.push(text.slice(at, from));
     parts.push(
-      <span key={link.start} className={classes.link} data-link title={`Link to ${link.url}`}>
-        {post.text.slice(link.start, link.end)}
+      <span key={from} className={classes.link} data-link title={`Link to ${link.url}`}>
+        {text.slice(from, to)}
       </span>,
     );
-    at = link.end;
+    at = to;
   }
-  parts.push(post.text.slice(at));
+  parts.push(text.slice(at, end));
   return parts;
+}
+
+/**
+ * The text one block per line. A keystroke changes only the message's lines, and the browser then
+ * lays out again only those, not the signpost's lines with their long links (a third of the
+ * preview's layout on each keystroke). A final line break shows no empty line, as in one block.
+ */
+function textLines(post: RenderedPost): ReactNode[] {
+  const links: RenderedLink[] = [];
+  for (const link of [...post.links].sort((a, b) => a.start - b.start)) {
+    if (link.start >= (links.at(-1)?.end ?? 0)) links.push(link);
+  }
+  const lines: ReactNode[] = [];
+  let start = 0;
+  while (start < post.text.length) {
+    const newline = post.text.indexOf('\n', start);
+    const end = newline === -1 ? post.text.length : newline;
+    lines.push(
+      <span key={lines.length} className={classes.line}>
+        {lineWithLinks(post.text, start, end, links)}
+      </span>,
+    );
+    start = end + 1;
+  }
+  return lines;
 }
 
 export interface PreviewCardProps {
@@ -123,7 +160,7 @@ const CardAuthor = memo(function CardAuthor({ name }: { name: string }) {
 const PostText = memo(function PostText({ post }: { post: RenderedPost }) {
   return (
     <p className={classes.text} data-testid="preview-text">
-      {withLinks(post)}
+      {textLines(post)}
     </p>
   );
 });

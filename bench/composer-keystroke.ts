@@ -1,7 +1,8 @@
 // How long the composer takes from a keystroke to the live preview of all eight platforms being on
 // the page, measured in a real browser against a running app. The page measures itself (the
-// preview's data-render-ms: from the textarea's input event to React's DOM update, before paint;
-// data-compose-ms: the renderer's share) and this script types a message key by key and reads it.
+// preview's data-render-ms: from the textarea's input event to React's DOM update and the page's
+// layout, before paint; data-compose-ms: the renderer's share) and this script types a message key
+// by key and reads it.
 //
 // Run: npx tsx bench/composer-keystroke.ts (BASE_URL defaults to http://localhost:3000; the demo
 // data must be seeded). A production build (`next build && next start`) is what people use; the

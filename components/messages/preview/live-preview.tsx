@@ -5,8 +5,8 @@
 //
 // It measures itself for the composer benchmark (bench/composer-keystroke.ts): the container's
 // data-render-ms is the time from the keystroke's input event to the preview's DOM being updated
-// (React's re-render included), data-compose-ms the renderer's share, and data-render-count
-// counts updates so a reader can wait for the next one.
+// and the page laid out (React's re-render and the browser's layout included), data-compose-ms the
+// renderer's share, and data-render-count counts updates so a reader can wait for the next one.
 import { Group, Select, Text } from '@mantine/core';
 import { memo, type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { composeTimed } from './compose-timed';

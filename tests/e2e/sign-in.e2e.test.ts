@@ -56,9 +56,10 @@ describe('signing in and out', () => {
     await page.waitForURL(`${baseUrl}/`);
     const response = await page.goto(`${baseUrl}/approvals`);
     expect(response?.status()).toBe(403);
-    expect(
-      await page.getByRole('heading', { name: 'You don’t have access to this page' }).isVisible(),
-    ).toBe(true);
+    // forbidden() sends the 403 page as the React payload, drawn once the page has hydrated.
+    await page
+      .getByRole('heading', { name: 'You don’t have access to this page' })
+      .waitFor({ timeout: 10_000 });
   });
 
   it('a person with two organisations switches between them', async () => {

@@ -96,6 +96,8 @@ execFileSync('npm', ['run', '--silent', 'db:migrate'], {
 });
 console.log('Seeding…');
 execFileSync('npm', ['run', '--silent', 'db:seed'], { env, stdio: 'inherit' });
+// A week of the demo campaign on the forces' channels, the first message in a few minutes: once.
+execFileSync('npx', ['tsx', 'scripts/demo-posts.ts'], { env, stdio: 'inherit' });
 
 const password = process.env.DEMO_PASSWORD || 'signpost-demo';
 console.log(`

@@ -151,7 +151,7 @@ export default async function DashboardPage() {
                           {timeFormat.format(new Date(post.scheduledAt))}
                         </Text>
                       </TableTd>
-                      <TableTd w={100}>
+                      <TableTd w={124}>
                         <PlatformBadge platform={post.platform} />
                       </TableTd>
                       <TableTd>

@@ -77,7 +77,9 @@ export async function callPlatform<T>(request: PlatformRequest<T>): Promise<Plat
   let text: string;
   try {
     // undici's request() rather than fetch(): the same client underneath, without the WHATWG
-    // streams, and measured at a third of fetch's CPU per call (docs/BENCHMARKS.md).
+    // streams, and measured at a third of fetch's CPU per call (docs/BENCHMARKS.md). Unlike
+    // fetch() it follows no redirects: the platforms' APIs answer directly, and a write must not
+    // be replayed somewhere else, so a 3xx is a failure with the platform's words.
     const answer = await undiciRequest(request.url, {
       method: request.method,
       headers,

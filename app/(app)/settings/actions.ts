@@ -58,6 +58,6 @@ export async function connectChannelAction(channelId: string, input: unknown) {
     ({ heldPosts }) =>
       heldPosts === 0
         ? 'Channel connected.'
-        : `Channel connected. ${heldPosts === 1 ? 'One post on it is' : `${heldPosts} posts on it are`} still held: release or reschedule them on the Schedule page.`,
+        : `Channel connected. ${heldPosts === 1 ? 'One post on it is' : `${heldPosts} posts on it are`} still held: its organisation’s comms officers or a campaign lead release or reschedule them on the Schedule page.`,
   );
 }

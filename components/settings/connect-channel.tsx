@@ -69,7 +69,8 @@ export function ConnectChannel({
           <Stack gap="sm">
             <Text size="sm" c="dimmed">
               These replace the credentials stored now, and the channel becomes active. Posts held
-              while it was disconnected stay held until you release them.
+              while it was disconnected stay held until its organisation’s comms officers or a
+              campaign lead release or reschedule them.
             </Text>
             {errors.form && (
               <Alert color="red" variant="light">

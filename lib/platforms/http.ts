@@ -183,15 +183,11 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
   return headers;
 }
 
+const ErrorWithCode = z.object({ code: z.string() });
+
+/** The system or undici error code (ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, …): on the error itself. */
 function errorCode(error: unknown): string | undefined {
-  // undici's request() puts the code on the error; fetch() put it on the cause.
-  const own = z.object({ code: z.string() }).safeParse(error);
-  if (own.success && !own.data.code.startsWith('UND_ERR_ABORTED')) return own.data.code;
-  const cause = error instanceof Error ? error.cause : undefined;
-  // Connecting to a name with several addresses fails with an AggregateError of each attempt.
-  const first = cause instanceof AggregateError ? (cause.errors as unknown[])[0] : cause;
-  const parsed = z.object({ code: z.string() }).safeParse(first);
-  return parsed.success ? parsed.data.code : undefined;
+  return ErrorWithCode.safeParse(error).data?.code;
 }
 
 function parseBody(text: string, contentType: string | null): unknown {

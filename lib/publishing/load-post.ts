@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Platform } from '../platforms/types';
 import { PostStatus } from '../posts/state-machine';
 import { PauseScope } from '../scheduling/holds';
-import { SignpostWordingByPlatform } from '../signpost/signpost-store';
+import { SignpostView } from '../signpost/signpost-store';
 import { preparedQuery } from './hot-path';
 
 const date = z.coerce.date();
@@ -54,15 +54,13 @@ export const PostForPublishing = z.object({
       }),
     ),
   }),
-  signpost: z
-    .object({
-      version: z.number().int(),
-      helplineName: z.string(),
-      phone: z.string(),
-      url: z.string(),
-      wording: SignpostWordingByPlatform,
-    })
-    .nullable(),
+  signpost: SignpostView.pick({
+    version: true,
+    helplineName: true,
+    phone: true,
+    url: true,
+    wording: true,
+  }).nullable(),
   pauses: z.array(
     z.object({
       id: z.string(),

@@ -77,11 +77,10 @@ async function renewLocked(
         { ...channel, credentialsEncrypted: row.credentialsEncrypted },
         settings,
       );
-      // Another process renewed while this one waited for the lock: use what it stored.
+      // Nothing to do if what is stored holds: another process renewed it while this one
+      // waited for the lock, or it was not due (and no refusal forces a renewal).
       const renewedMeanwhile = row.credentialsEncrypted !== used;
-      if (renewedMeanwhile && !renewal.due(current.credentials, now()))
-        return row.credentialsEncrypted;
-      if (!renewedMeanwhile && !force && !renewal.due(current.credentials, now()))
+      if (!renewal.due(current.credentials, now()) && (renewedMeanwhile || !force))
         return row.credentialsEncrypted;
       const credentials = await renewal.renew(current, now(), AbortSignal.timeout(callMs));
       const sealed = encryptCredentials(credentials, settings.CREDENTIALS_KEY);

@@ -49,15 +49,17 @@ const classifyRenewal: ClassifyFailure = ({ status, body }) => {
   };
 };
 
+/** The credentials when they can be renewed (a refresh token and a client id), else null. */
+function renewableCredentials(credentials: Record<string, string>) {
+  const parsed = xCredentials.safeParse(credentials);
+  return parsed.success && parsed.data.refreshToken && parsed.data.clientId ? parsed.data : null;
+}
+
 const xTokenRenewal: TokenRenewal = {
-  renewable(credentials) {
-    const parsed = xCredentials.safeParse(credentials);
-    return parsed.success && !!parsed.data.refreshToken && !!parsed.data.clientId;
-  },
+  renewable: (credentials) => renewableCredentials(credentials) !== null,
   due(credentials, now) {
-    const parsed = xCredentials.safeParse(credentials);
-    if (!parsed.success || !parsed.data.expiresAt || !this.renewable(credentials)) return false;
-    return Date.parse(parsed.data.expiresAt) - now.getTime() < X_RENEW_MARGIN_MS;
+    const expiresAt = renewableCredentials(credentials)?.expiresAt;
+    return expiresAt !== undefined && Date.parse(expiresAt) - now.getTime() < X_RENEW_MARGIN_MS;
   },
   async renew(connection, now, signal) {
     const credentials = readCredentials(xCredentials, connection);

@@ -2,16 +2,15 @@
 
 // Where a message stands and what the viewer can do about it: approve or send back (a campaign
 // lead who did not write it), wait (its author), make a new version or schedule it (approved).
-import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconHourglass, IconX } from '@tabler/icons-react';
+import { IconCopy, IconHourglass } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useTransition, type ReactNode } from 'react';
 import { newVersionAction } from '@/app/(app)/messages/actions';
 import { formatDateTime } from '@/components/format';
 import type { MessageView } from '@/lib/messages/message-schemas';
-import { RejectDialog } from './reject-dialog';
-import { useReview } from './use-review';
+import { ReviewControls } from './review-controls';
 
 export interface MessageStatusPanelProps {
   message: Pick<
@@ -24,43 +23,6 @@ export interface MessageStatusPanelProps {
   mayCopy: boolean;
   /** The schedule dialog (its own button), for an approved message the viewer may schedule. */
   schedule?: ReactNode;
-}
-
-function ReviewButtons({ message }: { message: MessageStatusPanelProps['message'] }) {
-  const review = useReview(message.id);
-  return (
-    <Stack gap="xs">
-      <Group gap="sm">
-        <Button
-          color="green"
-          leftSection={<IconCheck size={16} aria-hidden />}
-          onClick={review.approve}
-          loading={review.pending}
-        >
-          Approve
-        </Button>
-        <Button
-          variant="default"
-          leftSection={<IconX size={16} aria-hidden />}
-          onClick={review.openReject}
-          disabled={review.pending}
-        >
-          Send back with a reason
-        </Button>
-      </Group>
-      {review.error && (
-        <Alert color="red" variant="light" role="alert" title="Not approved">
-          {review.error}
-        </Alert>
-      )}
-      <RejectDialog
-        opened={review.rejecting}
-        title={message.title}
-        onClose={review.closeReject}
-        onReject={review.reject}
-      />
-    </Stack>
-  );
 }
 
 function NewVersionButton({ messageId }: { messageId: string }) {
@@ -114,7 +76,7 @@ export function MessageStatusPanel({
             Submitted by {message.author.name}
             {since}. Nobody can edit it while it is in review.
           </Text>
-          {mayReview && <ReviewButtons message={message} />}
+          {mayReview && <ReviewControls messageId={message.id} title={message.title} />}
         </Stack>
       </Paper>
     );

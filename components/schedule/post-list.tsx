@@ -12,7 +12,7 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { type ReactNode, useState, useTransition } from 'react';
 import {
   cancelPostAction,
   releasePostAction,
@@ -21,6 +21,7 @@ import {
 } from '@/app/(app)/schedule/actions';
 import { PlatformBadge } from '@/components/platform-badge';
 import { PostStatusBadge } from '@/components/posts/post-status-badge';
+import type { PostAction } from '@/lib/posts/post-actions';
 import type { PostView } from '@/lib/posts/post-view';
 import type { ScheduleView } from '@/lib/posts/schedule-views';
 import { PostDetail } from './post-detail';
@@ -55,15 +56,21 @@ const EMPTY: Record<ScheduleView, string> = {
   all: 'No posts match these filters.',
 };
 
-export function PostList({
-  posts,
-  manageable,
-  view,
-}: {
-  posts: PostView[];
-  manageable: Record<string, boolean>;
-  view: ScheduleView;
-}) {
+/** How each action the post allows (PostView.actions, decided in lib) appears in its menu. */
+const ACTION_ITEMS: Record<PostAction, { label: string; icon: ReactNode }> = {
+  reschedule: { label: 'Reschedule', icon: <IconCalendarTime size={14} /> },
+  release: { label: 'Release', icon: <IconPlayerPlay size={14} /> },
+  retry: { label: 'Retry now', icon: <IconRefresh size={14} /> },
+  cancel: { label: 'Cancel post', icon: <IconX size={14} /> },
+};
+
+/** The actions taken at once; rescheduling asks for the new time in its dialog first. */
+const RUN: Record<
+  Exclude<PostAction, 'reschedule'>,
+  (postId: string) => Promise<ActionResult<unknown>>
+> = { release: releasePostAction, retry: retryPostAction, cancel: cancelPostAction };
+
+export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleView }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [detail, setDetail] = useState<string | null>(null);
@@ -176,45 +183,20 @@ export function PostList({
                               Open on the platform
                             </Menu.Item>
                           )}
-                          {manageable[post.id] && (
-                            <>
-                              {(post.status === 'scheduled' || post.status === 'held') && (
-                                <Menu.Item
-                                  leftSection={<IconCalendarTime size={14} />}
-                                  onClick={() => setRescheduling(post)}
-                                >
-                                  Reschedule
-                                </Menu.Item>
-                              )}
-                              {post.status === 'held' && (
-                                <Menu.Item
-                                  leftSection={<IconPlayerPlay size={14} />}
-                                  onClick={() => run(() => releasePostAction(post.id))}
-                                >
-                                  Release
-                                </Menu.Item>
-                              )}
-                              {post.status === 'failed' && (
-                                <Menu.Item
-                                  leftSection={<IconRefresh size={14} />}
-                                  onClick={() => run(() => retryPostAction(post.id))}
-                                >
-                                  Retry now
-                                </Menu.Item>
-                              )}
-                              {(post.status === 'scheduled' ||
-                                post.status === 'held' ||
-                                post.status === 'failed') && (
-                                <Menu.Item
-                                  color="red"
-                                  leftSection={<IconX size={14} />}
-                                  onClick={() => run(() => cancelPostAction(post.id))}
-                                >
-                                  Cancel post
-                                </Menu.Item>
-                              )}
-                            </>
-                          )}
+                          {post.actions.map((action) => (
+                            <Menu.Item
+                              key={action}
+                              color={action === 'cancel' ? 'red' : undefined}
+                              leftSection={ACTION_ITEMS[action].icon}
+                              onClick={() =>
+                                action === 'reschedule'
+                                  ? setRescheduling(post)
+                                  : run(() => RUN[action](post.id))
+                              }
+                            >
+                              {ACTION_ITEMS[action].label}
+                            </Menu.Item>
+                          ))}
                         </Menu.Dropdown>
                       </Menu>
                     </Table.Td>

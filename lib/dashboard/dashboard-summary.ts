@@ -51,6 +51,6 @@ export async function dashboardSummary(actor: Actor, now = new Date()): Promise<
     today: { scheduled, published },
     needsAttention,
     awaitingApproval,
-    next: next.map(toPostView),
+    next: next.map((row) => toPostView(row, actor)),
   };
 }

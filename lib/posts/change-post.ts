@@ -102,5 +102,5 @@ export async function changePost(
       now,
     );
   }
-  return toPostView(updated);
+  return toPostView(updated, actor);
 }

@@ -12,7 +12,7 @@ export async function getPost(actor: Actor, postId: string): Promise<PostWithAtt
   });
   const { attemptsLog, ...post } = row;
   return {
-    ...toPostView(post),
+    ...toPostView(post, actor),
     publishAttempts: attemptsLog.map((attempt) => ({
       number: attempt.number,
       startedAt: attempt.startedAt.toISOString(),

@@ -73,5 +73,5 @@ export async function listPosts(actor: Actor, query: PostListQuery) {
     at: row.scheduledAt.toISOString(),
     id: row.id,
   }));
-  return { items: page.items.map(toPostView), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => toPostView(row, actor)), nextCursor: page.nextCursor };
 }

@@ -1,7 +1,9 @@
 // A post as the API and the Schedule page show it.
 import { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
+import type { Actor } from '../auth/permissions';
 import { Platform } from '../platforms/types';
+import { PostAction, postActions } from './post-actions';
 import { PostStatus } from './state-machine';
 
 export const PostView = z
@@ -29,6 +31,8 @@ export const PostView = z
     heldReason: z.string().nullable(),
     nextAttemptAt: z.iso.datetime().nullable(),
     publishedAt: z.iso.datetime().nullable(),
+    /** What the caller may do to the post now (lib/posts/post-actions.ts). */
+    actions: z.array(PostAction),
   })
   .meta({ id: 'Post' });
 export type PostView = z.infer<typeof PostView>;
@@ -76,7 +80,8 @@ type PostRow = Prisma.PostGetPayload<{ select: typeof POST_VIEW_SELECT }>;
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-export function toPostView(row: PostRow): PostView {
+/** The post as `actor` sees it, with the actions they may take on it. */
+export function toPostView(row: PostRow, actor: Actor): PostView {
   const { message, scheduledAt, nextAttemptAt, publishedAt, ...rest } = row;
   return {
     ...rest,
@@ -84,5 +89,6 @@ export function toPostView(row: PostRow): PostView {
     scheduledAt: scheduledAt.toISOString(),
     nextAttemptAt: iso(nextAttemptAt),
     publishedAt: iso(publishedAt),
+    actions: postActions(actor, row),
   };
 }

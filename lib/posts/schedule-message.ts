@@ -336,5 +336,5 @@ export async function scheduleMessage(
     })),
     now,
   );
-  return { posts: created.map(toPostView) };
+  return { posts: created.map((row) => toPostView(row, actor)) };
 }

@@ -63,12 +63,6 @@ export default async function SchedulePage({
   const mayPause = actor.memberships.some((membership) =>
     can(actor, 'pause.manage', { organisationId: membership.organisationId }),
   );
-  const manageable = Object.fromEntries(
-    posts.items.map((post) => [
-      post.id,
-      can(actor, 'post.manage', { organisationId: post.organisationId }),
-    ]),
-  );
   return (
     <>
       <PageHeader
@@ -95,7 +89,7 @@ export default async function SchedulePage({
             </Text>
           </Paper>
         ) : (
-          <PostList posts={posts.items} manageable={manageable} view={view} />
+          <PostList posts={posts.items} view={view} />
         )}
         {posts.nextCursor && (
           <Group justify="center">

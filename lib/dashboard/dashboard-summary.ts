@@ -1,11 +1,10 @@
 // What the dashboard shows a person first: today's posts on their channels, what needs them,
 // messages waiting for their approval, and the next posts due.
-import { Temporal } from 'temporal-polyfill';
 import { organisationScope, type Actor } from '../auth/permissions';
 import { db } from '../db';
 import { countAwaitingApproval } from '../messages/list-awaiting-approval';
 import { POST_VIEW_SELECT, toPostView, type PostView } from '../posts/post-view';
-import { UK_TIME_ZONE } from '../scheduling/london-time';
+import { dayAround } from '../scheduling/london-time';
 
 export interface DashboardSummary {
   today: { scheduled: number; published: number };
@@ -14,19 +13,10 @@ export interface DashboardSummary {
   next: PostView[];
 }
 
-function ukToday(now: Date): { start: Date; end: Date } {
-  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime())
-    .toZonedDateTimeISO(UK_TIME_ZONE)
-    .toPlainDate();
-  const start = today.toZonedDateTime(UK_TIME_ZONE).epochMilliseconds;
-  const end = today.add({ days: 1 }).toZonedDateTime(UK_TIME_ZONE).epochMilliseconds;
-  return { start: new Date(start), end: new Date(end) };
-}
-
 export async function dashboardSummary(actor: Actor, now = new Date()): Promise<DashboardSummary> {
   const scope = organisationScope(actor, 'post.read');
   const visible = scope === 'all' ? {} : { organisationId: { in: scope } };
-  const { start, end } = ukToday(now);
+  const { start, end } = dayAround(now);
   const [scheduled, published, needsAttention, awaitingApproval, next] = await Promise.all([
     db.post.count({
       where: {

@@ -1,6 +1,4 @@
 // The Schedule page's tabs, as post filters. Pure.
-import { Temporal } from 'temporal-polyfill';
-import { UK_TIME_ZONE } from '../scheduling/london-time';
 import type { PostStatus } from './state-machine';
 
 export const SCHEDULE_VIEWS = ['upcoming', 'attention', 'published', 'all'] as const;
@@ -25,14 +23,4 @@ export function scheduleViewQuery(
       ? { from: new Date(now.getTime() - 14 * 24 * 60 * 60 * 1000).toISOString() }
       : {}),
   };
-}
-
-/** The instant a UK calendar day starts (plus `days`), as ISO; undefined for a date that is not one. */
-export function ukDayStart(date: string, days = 0): string | undefined {
-  try {
-    const start = Temporal.PlainDate.from(date).add({ days }).toZonedDateTime(UK_TIME_ZONE);
-    return new Date(start.epochMilliseconds).toISOString();
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  dayAround,
+  dayOf,
+  dayStart,
   formatLocal,
   parseScheduleTime,
   resolveLocalTime,
@@ -269,6 +272,42 @@ const localTimes = fc.record({
   time: fc
     .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
     .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+});
+
+describe('UK days as instants', () => {
+  const HOUR = 3_600_000;
+  it('starts a winter day at midnight GMT and a summer day at midnight BST', () => {
+    expect(dayStart('2026-01-15')).toEqual(at('2026-01-15T00:00:00Z'));
+    expect(dayStart('2026-07-15')).toEqual(at('2026-07-14T23:00:00Z'));
+    expect(dayStart('2026-07-15', 1)).toEqual(at('2026-07-15T23:00:00Z'));
+  });
+
+  it.each(SPRING_FORWARD)('makes %s, when the clocks go forward, 23 hours long', (date) => {
+    const { start, end } = dayAround(new Date(`${date}T12:00:00Z`));
+    expect(start).toEqual(dayStart(date));
+    expect(end.getTime() - start.getTime()).toBe(23 * HOUR);
+  });
+
+  it.each(FALL_BACK)('makes %s, when the clocks go back, 25 hours long', (date) => {
+    const { start, end } = dayAround(new Date(`${date}T12:00:00Z`));
+    expect(end.getTime() - start.getTime()).toBe(25 * HOUR);
+  });
+
+  it('refuses what is not a day in the calendar', () => {
+    for (const date of ['2026-02-30', '2026-13-01', '26-01-01', '', 'tomorrow'])
+      expect(dayStart(date)).toBeNull();
+  });
+
+  it('puts every instant inside the UK day it falls on', () => {
+    fc.assert(
+      fc.property(anyInstant, (instant) => {
+        const { start, end } = dayAround(instant);
+        expect(start.getTime()).toBeLessThanOrEqual(instant.getTime());
+        expect(instant.getTime()).toBeLessThan(end.getTime());
+        expect(dayStart(dayOf(instant))).toEqual(start);
+      }),
+    );
+  });
 });
 
 describe('properties', () => {

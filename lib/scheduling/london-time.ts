@@ -133,6 +133,31 @@ export function formatLocal(instant: Date, zone: string = UK_TIME_ZONE): string 
   return `${day} ${zoned.day} ${month} ${zoned.year}, ${hhmm(zoned.toPlainTime())} ${abbreviation(zoned)}`;
 }
 
+/**
+ * The instant a calendar day starts on the clocks in `zone` (plus `days` days), or null when
+ * `date` is not a YYYY-MM-DD day in the calendar. The one place a "UK day" becomes instants: a
+ * day is 23 or 25 hours long on the clocks-change days, so never add 24 hours to a midnight.
+ */
+export function dayStart(date: string, days = 0, zone: string = UK_TIME_ZONE): Date | null {
+  if (!LocalDate.safeParse(date).success) return null;
+  const day = attempt(() => Temporal.PlainDate.from(date).add({ days }));
+  return day === null ? null : toDate(day.toZonedDateTime(zone));
+}
+
+/** The calendar day, YYYY-MM-DD, that an instant falls on in `zone`. */
+export function dayOf(instant: Date, zone: string = UK_TIME_ZONE): string {
+  return toZoned(instant, zone).toPlainDate().toString();
+}
+
+/** The day `instant` falls on in `zone`, as the instants it starts and ends at. */
+export function dayAround(instant: Date, zone: string = UK_TIME_ZONE): { start: Date; end: Date } {
+  const day = toZoned(instant, zone).toPlainDate();
+  return {
+    start: toDate(day.toZonedDateTime(zone)),
+    end: toDate(day.add({ days: 1 }).toZonedDateTime(zone)),
+  };
+}
+
 export interface LocalParts extends LocalDateTime {
   /** Present only when this wall-clock time happens twice: which of the two the instant is. */
   choice?: AmbiguousChoice;

@@ -9,7 +9,7 @@ import { auditNames, auditPeople, auditSubjectKey } from '@/lib/audit/audit-subj
 import { AuditFilter, type AuditEventView, listAudit } from '@/lib/audit/list-audit';
 import { requirePage } from '@/lib/auth/require-page';
 import { AppError } from '@/lib/errors';
-import { ukDayStart } from '@/lib/posts/schedule-views';
+import { dayStart } from '@/lib/scheduling/london-time';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -54,8 +54,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     entityType: values.entityType,
     action: values.action,
     actor: values.actor,
-    from: values.from ? ukDayStart(values.from) : undefined,
-    to: values.to ? ukDayStart(values.to, 1) : undefined,
+    from: values.from ? dayStart(values.from)?.toISOString() : undefined,
+    to: values.to ? dayStart(values.to, 1)?.toISOString() : undefined,
   });
   const [page, people] = await Promise.all([
     filter.success

@@ -10,12 +10,8 @@ import { requirePage } from '@/lib/auth/require-page';
 import { db } from '@/lib/db';
 import { countPostsByStatus } from '@/lib/posts/count-posts';
 import { listPosts, PostListQuery } from '@/lib/posts/list-posts';
-import {
-  SCHEDULE_VIEWS,
-  scheduleViewQuery,
-  type ScheduleView,
-  ukDayStart,
-} from '@/lib/posts/schedule-views';
+import { SCHEDULE_VIEWS, scheduleViewQuery, type ScheduleView } from '@/lib/posts/schedule-views';
+import { dayStart } from '@/lib/scheduling/london-time';
 
 export const metadata: Metadata = { title: 'Schedule' };
 
@@ -45,8 +41,8 @@ export default async function SchedulePage({
     platform: filters.platform,
     campaignId: filters.campaignId,
     // The date filter is in UK days: from the start of the first to the end of the last.
-    ...(filters.from ? { from: ukDayStart(filters.from) } : {}),
-    ...(filters.to ? { to: ukDayStart(filters.to, 1) } : {}),
+    ...(filters.from ? { from: dayStart(filters.from)?.toISOString() } : {}),
+    ...(filters.to ? { to: dayStart(filters.to, 1)?.toISOString() } : {}),
     limit: 200,
   });
   const scope = organisationScope(actor, 'post.read');

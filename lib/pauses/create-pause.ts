@@ -13,6 +13,7 @@ import { AppError } from '../errors';
 import { parseScheduleTime } from '../scheduling/london-time';
 import { PauseScope } from '../scheduling/holds';
 import { PAUSE_VIEW_SELECT, toPauseView, type PauseView } from './pause-view';
+import { postsCoveredBy } from './pause-scope';
 
 export const PauseRequest = z
   .strictObject({
@@ -105,25 +106,6 @@ async function resolveScope(actor: Actor, request: PauseRequest) {
   }
 }
 
-/** Which posts a pause covers, for the database. */
-export function postsInScope(pause: {
-  scope: PauseScope;
-  organisationId?: string | null;
-  channelId?: string | null;
-  campaignId?: string | null;
-}): Prisma.PostWhereInput {
-  switch (pause.scope) {
-    case 'global':
-      return {};
-    case 'organisation':
-      return { organisationId: pause.organisationId ?? undefined };
-    case 'channel':
-      return { channelId: pause.channelId ?? undefined };
-    case 'campaign':
-      return { campaignId: pause.campaignId ?? undefined };
-  }
-}
-
 export async function createPause(
   actor: Actor,
   audit: AuditActor,
@@ -170,7 +152,7 @@ export async function createPause(
   // clock difference between this process and the workers.
   const committedAt = new Date(Date.now() + CLOCK_SKEW_MS);
   const settled = await waitForPublishingInScope(
-    postsInScope({ scope: request.scope, ...target.data }),
+    postsCoveredBy({ scope: request.scope, ...target.data }),
     committedAt,
   );
   return { ...toPauseView(pause, audit.label, now), settled };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
-import { PauseScope } from '../scheduling/holds';
+import { PauseScope, pauseInForce } from '../scheduling/holds';
 
 export const PauseView = z
   .object({
@@ -34,13 +34,7 @@ export const PAUSE_VIEW_SELECT = {
 
 type PauseRow = Prisma.PauseGetPayload<{ select: typeof PAUSE_VIEW_SELECT }>;
 
-export const isActive = (
-  pause: { liftedAt: Date | null; startsAt: Date; endsAt: Date | null },
-  now: Date,
-) =>
-  pause.liftedAt === null && pause.startsAt <= now && (pause.endsAt === null || pause.endsAt > now);
-
-/** Where a pause is in force, for the database: not lifted, started, not ended. */
+/** Where a pause is in force, for the database: holds.ts's pauseInForce as a filter. */
 export const activePauseWhere = (now: Date): Prisma.PauseWhereInput => ({
   liftedAt: null,
   startsAt: { lte: now },
@@ -59,6 +53,6 @@ export function toPauseView(row: PauseRow, createdBy: string, now: Date): PauseV
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt?.toISOString() ?? null,
     liftedAt: row.liftedAt?.toISOString() ?? null,
-    active: isActive(row, now),
+    active: pauseInForce(row, now),
   };
 }

@@ -2,6 +2,7 @@
 // channel needing re-authorising or disabled. Read fresh from the database right before the
 // platform call, so a pause reaches the very next post.
 import { db } from '../db';
+import { pausesCovering } from '../pauses/pause-scope';
 import { type BlackoutFacts, describeHold, holdReason, type PauseFacts } from '../scheduling/holds';
 
 export interface HoldSubject {
@@ -46,15 +47,7 @@ export function holdFor(
 export async function findHold(post: HoldSubject, now: Date): Promise<string | null> {
   const [pauses, blackouts] = await Promise.all([
     db.pause.findMany({
-      where: {
-        liftedAt: null,
-        OR: [
-          { scope: 'global' },
-          { scope: 'organisation', organisationId: post.organisationId },
-          { scope: 'channel', channelId: post.channelId },
-          { scope: 'campaign', campaignId: post.campaignId },
-        ],
-      },
+      where: { liftedAt: null, ...pausesCovering(post) },
     }),
     db.blackout.findMany({ where: { organisationId: post.organisationId, endsAt: { gt: now } } }),
   ]);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Platform } from '../platforms/types';
 import { PostStatus } from '../posts/state-machine';
+import { pausesCoveringSql } from '../pauses/pause-scope';
 import { PauseScope } from '../scheduling/holds';
 import { SignpostView } from '../signpost/signpost-store';
 import { preparedQuery } from './hot-path';
@@ -110,8 +111,7 @@ const READ_POST = `
     COALESCE((SELECT json_agg(json_build_object('id', pz.id, 'scope', pz.scope, 'organisationId', pz."organisationId",
         'channelId', pz."channelId", 'campaignId', pz."campaignId", 'reason', pz.reason,
         'startsAt', ${utc('pz."startsAt"')}, 'endsAt', ${utc('pz."endsAt"')}, 'liftedAt', ${utc('pz."liftedAt"')}))
-      FROM pauses pz WHERE pz."liftedAt" IS NULL AND (pz.scope = 'global' OR pz."organisationId" = p."organisationId"
-        OR pz."channelId" = p."channelId" OR pz."campaignId" = p."campaignId")), '[]'::json) AS pauses,
+      FROM pauses pz WHERE pz."liftedAt" IS NULL AND ${pausesCoveringSql('pz', 'p')}), '[]'::json) AS pauses,
     COALESCE((SELECT json_agg(json_build_object('id', b.id, 'organisationId', b."organisationId", 'reason', b.reason,
         'startsAt', ${utc('b."startsAt"')}, 'endsAt', ${utc('b."endsAt"')}))
       FROM blackouts b WHERE b."organisationId" = p."organisationId" AND b."endsAt" > $1), '[]'::json) AS blackouts

@@ -9,8 +9,8 @@ export const PAUSE_SCOPES = ['global', 'organisation', 'channel', 'campaign'] as
 export const PauseScope = z.enum(PAUSE_SCOPES);
 export type PauseScope = z.infer<typeof PauseScope>;
 
-// The post field a scoped pause names.
-const SCOPE_FIELD = {
+/** The post field a scoped pause names: the one rule of which posts a pause covers. */
+export const PAUSE_SCOPE_FIELD = {
   organisation: 'organisationId',
   channel: 'channelId',
   campaign: 'campaignId',
@@ -32,7 +32,7 @@ export const PauseFacts = z
     endsAt: z.date().nullish(),
     liftedAt: z.date().nullish(),
   })
-  .refine((pause) => pause.scope === 'global' || pause[SCOPE_FIELD[pause.scope]] != null, {
+  .refine((pause) => pause.scope === 'global' || pause[PAUSE_SCOPE_FIELD[pause.scope]] != null, {
     message: 'A pause for one organisation, channel or campaign must say which.',
   });
 export type PauseFacts = z.infer<typeof PauseFacts>;
@@ -151,15 +151,31 @@ export function describeHold(
   return reason === '' ? `${what}${until}.` : `${what}${until}: ${reason}`;
 }
 
-function pauseApplies(pause: PauseFacts, post: PostFacts, at: number): boolean {
+/** Whether the pause is on at `at`: not lifted, started, and not yet ended. */
+export function pauseInForce(
+  pause: Pick<PauseFacts, 'startsAt' | 'endsAt' | 'liftedAt'>,
+  at: Date | number,
+): boolean {
+  const time = typeof at === 'number' ? at : at.getTime();
   // A lift is a fact once recorded, even if its time is a moment ahead of this server's clock.
   if (pause.liftedAt != null) return false;
-  if (pause.startsAt.getTime() > at) return false;
-  if (pause.endsAt != null && pause.endsAt.getTime() <= at) return false;
+  if (pause.startsAt.getTime() > time) return false;
+  return pause.endsAt == null || pause.endsAt.getTime() > time;
+}
+
+/** Whether the post is in the pause's scope, whether or not the pause is on. */
+export function pauseCovers(
+  pause: Pick<PauseFacts, 'scope' | 'organisationId' | 'channelId' | 'campaignId'>,
+  post: Pick<PostFacts, 'organisationId' | 'channelId' | 'campaignId'>,
+): boolean {
   if (pause.scope === 'global') return true;
-  const field = SCOPE_FIELD[pause.scope];
+  const field = PAUSE_SCOPE_FIELD[pause.scope];
   // A scoped pause missing its id matches nothing rather than everything; the schema refuses it.
   return pause[field] != null && pause[field] === post[field];
+}
+
+function pauseApplies(pause: PauseFacts, post: PostFacts, at: number): boolean {
+  return pauseInForce(pause, at) && pauseCovers(pause, post);
 }
 
 function compareIds(a: string, b: string): number {

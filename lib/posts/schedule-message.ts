@@ -22,6 +22,7 @@ import {
   planFanOut,
   type PlannedPost,
 } from '../scheduling/fan-out';
+import { holdReason } from '../scheduling/holds';
 import { formatLocal } from '../scheduling/london-time';
 import { currentSignpost, toSignpost } from '../signpost/signpost-store';
 import { FORCES, REGIONAL_UNIT } from '@/prisma/seed-data';
@@ -236,7 +237,12 @@ export async function scheduleMessage(
     ),
   );
 
-  const problems: Record<string, string> = {};
+  // Every problem of every post, so a person fixes them all at once, not one per attempt.
+  const problems = new Map<string, string[]>();
+  const report = (index: number, problem: string) => {
+    const key = field(index);
+    problems.set(key, [...(problems.get(key) ?? []), problem]);
+  };
   const rendered = planned.map((post, index) => {
     const channel = byId.get(post.channelId);
     if (!channel) throw new AppError('not_found', `Channel ${post.channelId} was not found.`);
@@ -250,22 +256,27 @@ export async function scheduleMessage(
       throw new AppError('forbidden', `You may not schedule on ${where}.`);
     }
     if (taken.has(`${post.channelId}@${post.scheduledAt.getTime()}`)) {
-      problems[field(index)] =
-        `${where}: this message is already scheduled there at ${formatLocal(post.scheduledAt)}.`;
+      report(index, `this message is already scheduled there at ${formatLocal(post.scheduledAt)}.`);
     }
     if (channel.status !== 'active') {
-      problems[field(index)] =
-        `${where} ${channel.status === 'disabled' ? 'is disabled' : 'needs re-authorising'}; it cannot publish.`;
+      report(
+        index,
+        `${channel.status === 'disabled' ? 'it is disabled' : 'it needs re-authorising'}; it cannot publish.`,
+      );
     }
-    const blackout = blackouts.find(
-      (b) =>
-        b.organisationId === channel.organisationId &&
-        b.startsAt <= post.scheduledAt &&
-        post.scheduledAt < b.endsAt,
-    );
+    // The worker's own hold rules, asked ahead. Pauses are left out: a post scheduled during a
+    // pause is accepted and held when its time comes, as the pause's owner expects.
+    const blackout = holdReason({
+      pauses: [],
+      blackouts,
+      post: { ...post, campaignId: message.campaign.id },
+      now,
+    });
     if (blackout) {
-      problems[field(index)] =
-        `${where}: ${formatLocal(post.scheduledAt)} falls in a blackout (${blackout.reason}) until ${formatLocal(blackout.endsAt)}.`;
+      report(
+        index,
+        `${formatLocal(post.scheduledAt)} falls in a blackout (${blackout.reason})${blackout.until ? ` until ${formatLocal(blackout.until)}` : ''}.`,
+      );
     }
     const result = renderForChannel({
       message,
@@ -275,16 +286,18 @@ export async function scheduleMessage(
       signpost,
       media: factsByPlatform.get(channel.platform) ?? [],
     });
-    if (!result.valid)
-      problems[field(index)] =
-        `${where}: ${result.problems.map((problem) => problem.message).join(' ')}`;
-    return { post, text: result.text };
+    for (const problem of result.problems) report(index, problem.message);
+    return { post, text: result.text, where };
   });
-  if (Object.keys(problems).length > 0) {
+  if (problems.size > 0) {
+    const whereOf = new Map(rendered.map(({ where }, index) => [field(index), where]));
+    const fields = Object.fromEntries(
+      [...problems].map(([key, list]) => [key, `${whereOf.get(key)}: ${list.join(' ')}`]),
+    );
     throw new AppError(
       'validation_failed',
-      `Nothing was scheduled. ${Object.values(problems).join(' ')}`,
-      problems,
+      `Nothing was scheduled. ${Object.values(fields).join(' ')}`,
+      fields,
     );
   }
 

@@ -408,6 +408,41 @@ describe('blackout windows', () => {
     expect(removed.status).toBe(200);
   });
 
+  it('a post with several problems is refused with every one of them, not only the last', async () => {
+    const token = await tokenFor('lead@nw-rocu.example');
+    const created = await call<{ id: string }>(blackout, '/blackouts', {
+      token,
+      body: {
+        organisation: 'cheshire',
+        reason: 'Major incident',
+        startsAt: '2027-08-01T00:00:00+01:00',
+        endsAt: '2027-08-10T00:00:00+01:00',
+      },
+    });
+    const channel = await channelOf('cheshire', 'bluesky');
+    const target = {
+      targets: [{ channelId: channel.id, scheduledAt: '2027-07-30T09:00:00+01:00' }],
+    };
+    expect((await scheduleAs('lead@nw-rocu.example', target)).status).toBe(201);
+    await db.blackout.update({
+      where: { id: created.body.id },
+      data: { startsAt: new Date('2027-07-29T00:00:00+01:00') },
+    });
+    await db.channel.update({ where: { id: channel.id }, data: { status: 'needs_reauth' } });
+    try {
+      const before = await db.post.count();
+      const refused = await scheduleAs('lead@nw-rocu.example', target);
+      expect(refused.status).toBe(400);
+      const problem = refused.body.error.fields?.['targets.0'] ?? '';
+      expect(problem).toMatch(/already scheduled there/);
+      expect(problem).toMatch(/needs re-authorising/);
+      expect(problem).toMatch(/blackout \(Major incident\)/);
+      expect(await db.post.count()).toBe(before);
+    } finally {
+      await db.channel.update({ where: { id: channel.id }, data: { status: 'active' } });
+    }
+  });
+
   it('refuses a window that ends before it starts, or has already ended', async () => {
     const token = await tokenFor('lead@nw-rocu.example');
     const backwards = await call<ErrorBody>(blackout, '/blackouts', {

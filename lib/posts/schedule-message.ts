@@ -25,7 +25,7 @@ import {
 import { holdReason } from '../scheduling/holds';
 import { formatLocal } from '../scheduling/london-time';
 import { currentSignpost, toSignpost } from '../signpost/signpost-store';
-import { FORCES, REGIONAL_UNIT } from '@/prisma/seed-data';
+import { defaultFanOutOrganisations } from '../organisations/fan-out-organisations';
 import { POST_VIEW_SELECT, toPostView, type PostView } from './post-view';
 import { resolveScheduleTime, ScheduleTime } from './schedule-time';
 
@@ -38,7 +38,7 @@ export const ScheduleTargets = z.strictObject({
     .max(MAX_POSTS_PER_REQUEST),
 });
 export const ScheduleFanOut = z.strictObject({
-  /** Default: every force and NW ROCU. */
+  /** Default: every force and regional unit (lib/organisations/fan-out-organisations.ts). */
   organisations: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
   platforms: z.array(Platform).min(1).optional(),
   startAt: ScheduleTime,
@@ -50,11 +50,6 @@ export const ScheduleRequest = z
 export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
 
 export const ScheduleResponse = z.object({ posts: z.array(z.unknown()) });
-
-export const DEFAULT_FAN_OUT_ORGANISATIONS = [
-  ...FORCES.map((force) => force.slug),
-  REGIONAL_UNIT.slug,
-];
 
 async function loadMessage(actor: Actor, messageId: string) {
   const message = await db.message.findUnique({
@@ -129,21 +124,9 @@ async function planTargets(
     });
     return { planned, field: (index) => `targets.${index}` };
   }
-  const slugs = request.organisations ?? DEFAULT_FAN_OUT_ORGANISATIONS;
-  const organisations = await db.organisation.findMany({
-    where: { slug: { in: slugs } },
-    select: { id: true, slug: true, name: true },
-  });
-  const unknown = slugs.filter(
-    (slug) => !organisations.some((organisation) => organisation.slug === slug),
-  );
-  if (unknown.length > 0)
-    throw new AppError('validation_failed', `Unknown organisation: ${unknown.join(', ')}.`, {
-      organisations: `unknown: ${unknown.join(', ')}`,
-    });
-  const ordered = slugs
-    .map((slug) => organisations.find((organisation) => organisation.slug === slug))
-    .filter((o) => o !== undefined);
+  const ordered = request.organisations
+    ? await organisationsBySlug(request.organisations)
+    : await defaultFanOutOrganisations();
   const channels = await db.channel.findMany({
     where: { organisationId: { in: ordered.map((o) => o.id) }, status: 'active', ...visible },
     select: { id: true, organisationId: true, platform: true },
@@ -167,6 +150,24 @@ async function planTargets(
   }
   // Each planned post its own key, so every channel's problem is reported, not just the last.
   return { planned, field: (index) => `posts.${index}` };
+}
+
+/** The named organisations, in the order named; a 400 naming any that does not exist. */
+async function organisationsBySlug(slugs: string[]) {
+  const organisations = await db.organisation.findMany({
+    where: { slug: { in: slugs } },
+    select: { id: true, slug: true, name: true },
+  });
+  const unknown = slugs.filter(
+    (slug) => !organisations.some((organisation) => organisation.slug === slug),
+  );
+  if (unknown.length > 0)
+    throw new AppError('validation_failed', `Unknown organisation: ${unknown.join(', ')}.`, {
+      organisations: `unknown: ${unknown.join(', ')}`,
+    });
+  return slugs
+    .map((slug) => organisations.find((organisation) => organisation.slug === slug))
+    .filter((o) => o !== undefined);
 }
 
 export async function scheduleMessage(

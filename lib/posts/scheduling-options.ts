@@ -8,7 +8,7 @@ import { db } from '../db';
 import { assertReadable } from '../messages/message-access';
 import type { OrganisationSummary } from '../organisations/list-organisations';
 import { PLATFORMS } from '../platforms/types';
-import { DEFAULT_FAN_OUT_ORGANISATIONS } from './schedule-message';
+import { compareOrganisations, inDefaultFanOut } from '../organisations/fan-out-organisations';
 
 export type SchedulingOrganisation = Pick<OrganisationSummary, 'id' | 'slug' | 'name' | 'kind'>;
 export type SchedulingChannel = Omit<ChannelSummary, 'organisation' | 'statusReason'>;
@@ -23,8 +23,6 @@ export interface SchedulingOptions {
   defaultOrganisationSlugs: string[];
   messageShareable: boolean;
 }
-
-const KIND_ORDER: readonly SchedulingOrganisation['kind'][] = ['force', 'regional_unit', 'partner'];
 
 /**
  * The choices for scheduling `messageId`. A message the actor may not read is not found (its
@@ -62,11 +60,7 @@ export async function schedulingOptions(
     .filter((o) =>
       can(actor, 'post.schedule', { organisationId: o.id, shareable: message.shareable }),
     )
-    .sort(
-      (a, b) =>
-        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-        a.name.localeCompare(b.name, 'en-GB'),
-    );
+    .sort(compareOrganisations);
   const position = new Map(organisations.map((o, index) => [o.id, index]));
 
   const channels = (
@@ -85,7 +79,7 @@ export async function schedulingOptions(
   // Whoever may schedule anywhere starts from the whole police family; everyone else from their own.
   const wanted =
     scope === 'all'
-      ? DEFAULT_FAN_OUT_ORGANISATIONS
+      ? organisations.filter(inDefaultFanOut).map((o) => o.slug)
       : organisations
           .filter((o) => actor.memberships.some((m) => m.organisationId === o.id))
           .map((o) => o.slug);

@@ -5,10 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { initialScheduleForm, prepareSchedule } from '@/lib/posts/schedule-form';
 import { schedulePlan } from '@/lib/posts/schedule-plan';
-import { DEFAULT_FAN_OUT_ORGANISATIONS, scheduleMessage } from '@/lib/posts/schedule-message';
+import { scheduleMessage } from '@/lib/posts/schedule-message';
 import { schedulingOptions } from '@/lib/posts/scheduling-options';
 import { toLocalParts } from '@/lib/scheduling/london-time';
-import { FORCES, PARTNERS } from '@/prisma/seed-data';
+import { FORCES, PARTNERS, REGIONAL_UNIT } from '@/prisma/seed-data';
+
+// The seed's forces and regional unit: the default fan-out when nobody is named.
+const POLICE_FAMILY = [...FORCES.map((force) => force.slug), REGIONAL_UNIT.slug];
 import { resetDatabase } from '../support/database';
 import { actorFor, approvedMessage } from '../support/fixtures';
 
@@ -34,9 +37,7 @@ describe('what the dialog offers', () => {
       'regional_unit',
       ...PARTNERS.map(() => 'partner'),
     ]);
-    expect(new Set(options.defaultOrganisationSlugs)).toEqual(
-      new Set(DEFAULT_FAN_OUT_ORGANISATIONS),
-    );
+    expect(new Set(options.defaultOrganisationSlugs)).toEqual(new Set(POLICE_FAMILY));
     expect(options.channels).toHaveLength(await db.channel.count({ where: { status: 'active' } }));
     expect(options.messageShareable).toBe(false);
   });
@@ -117,9 +118,7 @@ describe('scheduling with the body the dialog builds', () => {
       plan.rows.map((row) => [row.organisation.slug, row.at?.toISOString()]),
     );
     for (const post of posts) expect(post.scheduledAt).toBe(timeBySlug.get(post.organisation.slug));
-    expect(new Set(posts.map((post) => post.organisation.slug))).toEqual(
-      new Set(DEFAULT_FAN_OUT_ORGANISATIONS),
-    );
+    expect(new Set(posts.map((post) => post.organisation.slug))).toEqual(new Set(POLICE_FAMILY));
   });
 
   it('a comms officer’s specific channels are scheduled at the one time chosen', async () => {

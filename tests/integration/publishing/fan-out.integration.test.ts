@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { platformRules } from '@/lib/platforms/rules';
-import { DEFAULT_FAN_OUT_ORGANISATIONS, scheduleMessage } from '@/lib/posts/schedule-message';
+import { defaultFanOutOrganisations } from '@/lib/organisations/fan-out-organisations';
+import { scheduleMessage } from '@/lib/posts/schedule-message';
 import { verifySignpost } from '@/lib/signpost/verify-signpost';
 import { currentSignpost, toSignpost } from '@/lib/signpost/signpost-store';
 import { resetDatabase } from '../../support/database';
@@ -36,13 +37,24 @@ describe('a fan-out of one message to every force and NW ROCU', () => {
         staggerMinutes: 0,
       });
 
+      // Every force and the regional unit in the database: the seed's six forces and NW ROCU.
+      const everyone = (await defaultFanOutOrganisations()).map((o) => o.slug);
+      expect(new Set(everyone)).toEqual(
+        new Set([
+          'lancashire',
+          'merseyside',
+          'greater-manchester',
+          'cheshire',
+          'cumbria',
+          'north-wales',
+          'nw-rocu',
+        ]),
+      );
       const channels = await db.channel.count({
-        where: { organisation: { slug: { in: DEFAULT_FAN_OUT_ORGANISATIONS } }, status: 'active' },
+        where: { organisation: { slug: { in: everyone } }, status: 'active' },
       });
       expect(posts).toHaveLength(channels);
-      expect(new Set(posts.map((post) => post.organisation.slug))).toEqual(
-        new Set(DEFAULT_FAN_OUT_ORGANISATIONS),
-      );
+      expect(new Set(posts.map((post) => post.organisation.slug))).toEqual(new Set(everyone));
 
       const ids = posts.map((post) => post.id);
       await waitForStatus(ids, 'published');

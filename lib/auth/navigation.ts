@@ -1,5 +1,5 @@
 // What the navigation shows a person: each page and whether their roles reach it. Pure.
-import { type Action, type Actor, can } from './permissions';
+import { type Action, type Actor, roleGrants } from './permissions';
 
 export const NAV_ITEMS = [
   { href: '/', label: 'Dashboard', icon: 'dashboard', requires: null },
@@ -26,6 +26,6 @@ export function navigationFor(actor: Actor): NavItem[] {
 /** Whether the actor may open a page that needs `action` for any organisation of theirs. */
 export function mayOpen(actor: Actor, action: Action): boolean {
   return actor.memberships.some((membership) =>
-    can(actor, action, { organisationId: membership.organisationId }),
+    roleGrants(actor, action, membership.organisationId),
   );
 }

@@ -52,19 +52,67 @@ export interface Actor {
   memberships: readonly ActorMembership[];
 }
 
-/**
- * What an action is about. `organisationId` is the organisation that owns it (a channel's, a
- * post's, a pause's); absent for region-wide things (the signpost, a campaign, a global pause).
- */
-export interface Resource {
-  organisationId?: string | null;
-  /** The author of a message. */
-  authorId?: string;
-  /** Whether a message is marked shareable to partners. */
-  shareable?: boolean;
-  /** Whether a message is approved (partners see only approved, shareable messages). */
-  approved?: boolean;
+/** A message as partners' access is judged on it. */
+export interface MessageFacts {
+  status: string;
+  shareable: boolean;
 }
+
+/**
+ * What partners may see and use of the campaign's messages: approved, shareable ones. The one
+ * statement of the rule: `can` judges by it, and the data layer's filter is this object
+ * (lib/messages/message-access.ts).
+ */
+export const PARTNER_MESSAGES = { status: 'approved', shareable: true } as const;
+
+export function partnerMayUse(message: MessageFacts): boolean {
+  return (
+    message.status === PARTNER_MESSAGES.status && message.shareable === PARTNER_MESSAGES.shareable
+  );
+}
+
+/** The organisation that owns what is acted on (a channel's, a post's, a pause's); null for region-wide things. */
+export interface Owned {
+  organisationId: string | null;
+}
+
+type Authored = { authorId: string };
+type Region = Record<never, never>;
+
+/**
+ * Actions on something an organisation owns, decided on that owner: every action that some role
+ * holds for its own organisation only (the matrix test checks), and the administrator's.
+ */
+export const OWNED_ACTIONS = [
+  'organisation.manage',
+  'channel.read',
+  'channel.manage',
+  'post.read',
+  'post.schedule',
+  'post.manage',
+  'pause.manage',
+  'blackout.manage',
+  'reach.read',
+] as const satisfies readonly Action[];
+type OwnedAction = (typeof OWNED_ACTIONS)[number];
+
+/**
+ * The facts each action is decided on, required by its type: a missing author, owner or message
+ * can never mean "allowed". Region-wide actions take none.
+ */
+export type ResourceOf<A extends Action> = A extends
+  'message.update' | 'message.submit' | 'message.approve' | 'message.reject'
+  ? Authored
+  : A extends 'message.read'
+    ? { message: MessageFacts }
+    : A extends 'post.schedule'
+      ? Owned & { message: MessageFacts }
+      : A extends OwnedAction
+        ? Owned
+        : Region;
+
+/** Every fact any action is decided on; each is checked only for the actions that use it. */
+type AnyFacts = Partial<Authored & Owned & { message: MessageFacts }>;
 
 /** How far a role's grant reaches: every organisation, or only those the user belongs to. */
 type Reach = 'any' | 'own';
@@ -140,40 +188,62 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
   },
 };
 
-/** Conditions on the resource itself, whatever the role. */
-function resourceAllows(role: Role, action: Action, actor: Actor, resource: Resource): boolean {
+/** Conditions on the resource itself, whatever the role. Missing facts refuse. */
+function resourceAllows(role: Role, action: Action, actor: Actor, resource: AnyFacts): boolean {
   switch (action) {
     // Only the author edits or submits a draft: nobody rewrites someone else's words.
     case 'message.update':
     case 'message.submit':
-      return resource.authorId === undefined || resource.authorId === actor.userId;
+      return resource.authorId !== undefined && resource.authorId === actor.userId;
     // Four eyes: the author never approves (or rejects) their own message.
     case 'message.approve':
     case 'message.reject':
-      return resource.authorId === undefined || resource.authorId !== actor.userId;
+      return resource.authorId !== undefined && resource.authorId !== actor.userId;
     case 'message.read':
-      return role !== 'partner' || (resource.shareable !== false && resource.approved !== false);
     case 'post.schedule':
-      return role !== 'partner' || resource.shareable !== false;
+      return (
+        resource.message !== undefined && (role !== 'partner' || partnerMayUse(resource.message))
+      );
     default:
       return true;
   }
 }
 
-function grants(membership: ActorMembership, action: Action, resource: Resource): boolean {
+function grants(
+  membership: ActorMembership,
+  action: Action,
+  organisationId: string | null | undefined,
+): boolean {
   const reach = ROLE_GRANTS[membership.role]?.[action];
   if (reach === undefined) return false;
   if (reach === 'any') return true;
-  return resource.organisationId != null && resource.organisationId === membership.organisationId;
+  return organisationId != null && organisationId === membership.organisationId;
 }
 
-/** Whether `actor` may do `action` on `resource`. Unknown roles are refused. */
-export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+/** Whether `actor` may do `action` on the resource these facts describe. Unknown roles are refused. */
+export function can<A extends Action>(
+  actor: Actor,
+  action: A,
+  ...[resource]: [keyof ResourceOf<A>] extends [never] ? [] : [resource: ResourceOf<A>]
+): boolean {
+  const facts: AnyFacts = resource ?? {};
   return actor.memberships.some(
     (membership) =>
       Role.safeParse(membership.role).success &&
-      grants(membership, action, resource) &&
-      resourceAllows(membership.role, action, actor, resource),
+      grants(membership, action, facts.organisationId) &&
+      resourceAllows(membership.role, action, actor, facts),
+  );
+}
+
+/**
+ * Whether a role the actor holds grants `action` for the organisation (null: region-wide) before
+ * any resource's own conditions: for what to offer at all (a page, a queue), never for a decision
+ * on one thing, which is `can`'s.
+ */
+export function roleGrants(actor: Actor, action: Action, organisationId: string | null): boolean {
+  return actor.memberships.some(
+    (membership) =>
+      Role.safeParse(membership.role).success && grants(membership, action, organisationId),
   );
 }
 

@@ -1,6 +1,6 @@
 // The Approvals queue: messages in review that the actor may approve — never their own — oldest
 // submission first, so nothing waits longest by accident. With each message's campaign.
-import { can, type Actor } from '../auth/permissions';
+import { roleGrants, type Actor } from '../auth/permissions';
 import { db } from '../db';
 import { forbidden } from '../errors';
 import { messageInclude, toMessageView } from './message-records';
@@ -19,12 +19,13 @@ const awaitingFor = (actor: Actor) => ({
 
 /** How many messages wait for this person's approval; null when they may not approve. */
 export async function countAwaitingApproval(actor: Actor): Promise<number | null> {
-  if (!can(actor, 'message.approve')) return null;
+  if (!roleGrants(actor, 'message.approve', null)) return null;
   return db.message.count({ where: awaitingFor(actor) });
 }
 
 export async function listAwaitingApproval(actor: Actor, limit = 100): Promise<AwaitingApproval[]> {
-  if (!can(actor, 'message.approve')) throw forbidden('Only campaign leads can approve messages.');
+  if (!roleGrants(actor, 'message.approve', null))
+    throw forbidden('Only campaign leads can approve messages.');
   const rows = await db.message.findMany({
     where: awaitingFor(actor),
     include: { ...messageInclude, campaign: { select: { id: true, name: true, slug: true } } },

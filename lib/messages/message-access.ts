@@ -1,7 +1,15 @@
 // Who may see which messages, in the data layer as well as in `can`: partners see only approved,
 // shareable messages, and anything else answers 404, so its existence does not leak.
 import type { Prisma } from '@/prisma/generated/client';
-import { type Actor, type Action, can, ROLES } from '../auth/permissions';
+import {
+  type Actor,
+  type Action,
+  can,
+  type MessageFacts as AccessFacts,
+  PARTNER_MESSAGES,
+  ROLES,
+  roleGrants,
+} from '../auth/permissions';
 import { forbidden, notFound } from '../errors';
 
 /** The `where` that limits a message query to what the actor may read. */
@@ -12,14 +20,12 @@ export function readableMessages(actor: Actor): Prisma.MessageWhereInput {
   if (roles.length === 0) return { id: { in: [] } };
   // A partner who also holds another role (a council officer seconded to a force) sees what that
   // role sees.
-  if (roles.every((role) => role === 'partner')) return { status: 'approved', shareable: true };
+  if (roles.every((role) => role === 'partner')) return { ...PARTNER_MESSAGES };
   return {};
 }
 
-interface MessageFacts {
+interface MessageFacts extends AccessFacts {
   authorId: string;
-  shareable: boolean;
-  status: string;
 }
 
 /** 404 unless the actor may read the message. */
@@ -27,18 +33,12 @@ export function assertReadable(
   actor: Actor,
   message: MessageFacts | null,
 ): asserts message is MessageFacts {
-  if (
-    !message ||
-    !can(actor, 'message.read', {
-      shareable: message.shareable,
-      approved: message.status === 'approved',
-    })
-  ) {
+  if (!message || !can(actor, 'message.read', { message })) {
     throw notFound('Message');
   }
 }
 
 /** 403 unless the actor's role allows the action on messages at all, in plain words. */
 export function assertRoleAllows(actor: Actor, action: Action, refusal: string): void {
-  if (!can(actor, action)) throw forbidden(refusal);
+  if (!roleGrants(actor, action, null)) throw forbidden(refusal);
 }

@@ -248,12 +248,7 @@ export async function scheduleMessage(
     const channel = byId.get(post.channelId);
     if (!channel) throw new AppError('not_found', `Channel ${post.channelId} was not found.`);
     const where = `${channel.organisation.name} on ${platformRules[channel.platform].label} (${channel.handle})`;
-    if (
-      !can(actor, 'post.schedule', {
-        organisationId: channel.organisationId,
-        shareable: message.shareable,
-      })
-    ) {
+    if (!can(actor, 'post.schedule', { organisationId: channel.organisationId, message })) {
       throw new AppError('forbidden', `You may not schedule on ${where}.`);
     }
     if (taken.has(`${post.channelId}@${post.scheduledAt.getTime()}`)) {

@@ -57,9 +57,7 @@ export async function schedulingOptions(
   // The scope says which organisations a role reaches; `can` adds the message's own conditions
   // (a partner schedules only what is shareable).
   const organisations = candidates
-    .filter((o) =>
-      can(actor, 'post.schedule', { organisationId: o.id, shareable: message.shareable }),
-    )
+    .filter((o) => can(actor, 'post.schedule', { organisationId: o.id, message }))
     .sort(compareOrganisations);
   const position = new Map(organisations.map((o, index) => [o.id, index]));
 

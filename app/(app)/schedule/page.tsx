@@ -68,7 +68,7 @@ export default async function SchedulePage({
           mayPause ? (
             <PauseButton
               organisations={organisations}
-              canPauseEverything={can(actor, 'pause.manage', {})}
+              canPauseEverything={can(actor, 'pause.manage', { organisationId: null })}
               campaigns={campaigns}
             />
           ) : null

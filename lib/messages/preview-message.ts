@@ -1,17 +1,16 @@
 // Exactly what would be published now for one channel: the current signpost, the platform's
 // override if the message has one, placeholders filled for the channel's organisation and the
-// signpost link tagged with the campaign and organisation. The same renderPost the worker runs.
+// signpost link tagged with the campaign and organisation. The same renderForChannel the worker runs.
 import { z } from 'zod';
 import { type Actor, organisationScope } from '../auth/permissions';
 import { db } from '../db';
 import { notFound } from '../errors';
 import { Platform } from '../platforms/types';
-import { renderPost } from '../signpost/render-post';
 import { currentSignpost, toSignpost } from '../signpost/signpost-store';
-import { textFor } from './compose-preview';
 import { assertReadable } from './message-access';
 import { attachedImagesOf } from './message-records';
 import { platformMediaFacts } from '../media/media-facts';
+import { renderForChannel } from '../publishing/render-for-channel';
 import { MessageOverrides } from './message-schemas';
 
 export const MessagePreview = z
@@ -77,8 +76,9 @@ export async function previewMessage(
     attachedImagesOf(db, messageId).then((images) => platformMediaFacts(channel.platform, images)),
   ]);
   const overrides = MessageOverrides.parse(message.overrides);
-  const rendered = renderPost(channel.platform, {
-    body: textFor({ body: message.body, overrides }, channel.platform),
+  const rendered = renderForChannel({
+    message,
+    platform: channel.platform,
     organisation: channel.organisation,
     campaignSlug: message.campaign.slug,
     signpost: toSignpost(signpost),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { platformRules } from '@/lib/platforms/rules';
 import { defaultFanOutOrganisations } from '@/lib/organisations/fan-out-organisations';
+import { previewMessage } from '@/lib/messages/preview-message';
 import { scheduleMessage } from '@/lib/posts/schedule-message';
 import { verifySignpost } from '@/lib/signpost/verify-signpost';
 import { currentSignpost, toSignpost } from '@/lib/signpost/signpost-store';
@@ -72,6 +73,9 @@ describe('a fan-out of one message to every force and NW ROCU', () => {
         );
         expect(onPlatform).toHaveLength(1);
         expect(onPlatform[0]?.text).toBe(row.text);
+        // What a person previews for the channel is what went out.
+        const preview = await previewMessage(lead.actor, message.id, row.channelId);
+        expect(preview).toMatchObject({ text: row.text, valid: true });
         expect(row.attempts).toBe(1);
         expect(row.attemptsLog.map((attempt) => attempt.outcome)).toEqual(['published']);
         expect(row.signpostVersion).toBe(signpost.version);

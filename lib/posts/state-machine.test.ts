@@ -6,6 +6,7 @@ import {
   PostStatus,
   allowedEvents,
   isTerminal,
+  mustMove,
   transition,
 } from './state-machine';
 
@@ -175,5 +176,16 @@ describe('the post state machine', () => {
       }
     }
     expect([...seen].sort()).toEqual([...POST_STATUSES].sort());
+  });
+});
+
+describe("mustMove, for the worker's own moves", () => {
+  it('gives where a legal event leads', () => {
+    expect(mustMove('publishing', 'published')).toBe('published');
+    expect(mustMove('unconfirmed', 'not_found_on_platform')).toBe('scheduled');
+  });
+
+  it('throws on an illegal one: that is a bug, never a state to write', () => {
+    expect(() => mustMove('published', 'claim')).toThrow(/Illegal post transition/);
   });
 });

@@ -87,6 +87,16 @@ export function transition(from: PostStatus, event: PostEvent): TransitionResult
   return { ok: true, to, countsAttempt: ENDS_AN_ATTEMPT.has(event) };
 }
 
+/**
+ * Where the event takes the post, for the worker's own moves, which the code guarantees are legal
+ * (it claimed the post in that status): an illegal one is a bug, so it throws.
+ */
+export function mustMove(from: PostStatus, event: PostEvent): PostStatus {
+  const result = transition(from, event);
+  if (!result.ok) throw new Error(`Illegal post transition: ${result.reason}`);
+  return result.to;
+}
+
 /** The events a post in this status accepts, in the order of POST_EVENTS. */
 export function allowedEvents(status: PostStatus): PostEvent[] {
   return POST_EVENTS.filter((event) => MOVES[event][status] !== undefined);

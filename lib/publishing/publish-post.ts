@@ -9,7 +9,6 @@ import { AppError } from '../errors';
 import { platformMediaFacts } from '../media/media-facts';
 import { publishMediaFor } from '../media/publish-media';
 import { db } from '../db';
-import type { Logger } from '../log';
 import { adapters } from '../platforms/adapters/registry';
 import { platformRules } from '../platforms/rules';
 import type { PublishPostJob } from '../queue/jobs';
@@ -20,21 +19,8 @@ import { channelLimitedUntil, noteRateLimit } from './rate-limits';
 import { holdPost, recordFailure, recordPublished, startAttempt } from './record-outcome';
 import { renderForChannel } from './render-for-channel';
 import { withChannelConnection } from './renew-credentials';
+import type { PublishContext, PublishOutcome } from './publish-outcome';
 import { verifyUnconfirmed } from './verify-unconfirmed';
-
-export interface PublishContext {
-  log: Logger;
-  workerId: string;
-  now?: () => Date;
-}
-
-export type PublishOutcome =
-  | { kind: 'published'; externalId: string }
-  | { kind: 'held'; reason: string }
-  | { kind: 'failed' | 'retry_scheduled' | 'unconfirmed' | 'still_unconfirmed'; reason: string }
-  /** The channel is rate limited: run this job again at `until` (not an attempt). */
-  | { kind: 'deferred'; until: Date }
-  | { kind: 'skipped'; reason: string };
 
 export async function publishPost(
   job: PublishPostJob,

@@ -11,8 +11,8 @@ import type { Logger } from '../log';
 import { publishJobId, QUEUES } from '../queue/jobs';
 import { queue } from '../queue/queues';
 import { sharedRedis } from '../redis';
+import { mustMove } from '../posts/state-machine';
 import { enqueuePosts, type DuePost } from './enqueue';
-import { moveTo } from './record-outcome';
 
 const PAGE = 5000;
 
@@ -54,7 +54,7 @@ async function markStaleClaims(now: Date): Promise<number> {
     },
   });
   const due: DuePost[] = [];
-  const to = moveTo('publishing', 'crash_detected');
+  const to = mustMove('publishing', 'crash_detected');
   for (const post of stale) {
     const attempts = post.attemptsLog[0]?.number ?? 0;
     const revision = post.revision + 1;

@@ -9,24 +9,18 @@ import { db } from '../db';
 import type { Env } from '../env';
 import { PlatformError, type PublishResult } from '../platforms/adapter';
 import { platformRules } from '../platforms/rules';
-import { type PostEvent, type PostStatus, transition } from '../posts/state-machine';
+import { mustMove, type PostEvent } from '../posts/state-machine';
 import { sharedRedis } from '../redis';
 import { hasAttemptsLeft, retryDelayMs } from '../scheduling/backoff';
 import { enqueuePosts } from './enqueue';
 import { preparedQuery } from './hot-path';
 import type { PostForPublishing } from './load-post';
-import type { PublishOutcome } from './publish-post';
+import type { PublishOutcome } from './publish-outcome';
 import { noteRateLimit } from './rate-limits';
 
 type Tx = Prisma.TransactionClient;
 
 /** The state machine's answer, or a loud failure: a wrong move here is a bug, never data. */
-export function moveTo(from: PostStatus, event: PostEvent): PostStatus {
-  const result = transition(from, event);
-  if (!result.ok) throw new Error(`Illegal post transition: ${result.reason}`);
-  return result.to;
-}
-
 async function finishAttempt(
   tx: Tx,
   postId: string,
@@ -54,7 +48,7 @@ export async function holdPost(
   reason: string,
   workerId: string,
 ): Promise<void> {
-  const to = moveTo('publishing', 'hold');
+  const to = mustMove('publishing', 'hold');
   await db.$transaction(async (tx) => {
     if (
       !(await moveClaimed(tx, post, {
@@ -127,7 +121,7 @@ export async function recordPublished(
   result: PublishResult,
   now: Date,
 ): Promise<void> {
-  const to = moveTo('publishing', 'published');
+  const to = mustMove('publishing', 'published');
   await preparedQuery('signpost_record_published', RECORD_PUBLISHED, [
     post.id,
     result.externalId,
@@ -183,7 +177,7 @@ export async function recordFailure(
         : hasAttemptsLeft(attemptNumber)
           ? 'transient_error'
           : 'retries_exhausted';
-  const to = moveTo('publishing', event);
+  const to = mustMove('publishing', event);
   const revision = post.revision + 1;
   const dueAt =
     event === 'transient_error'
@@ -246,7 +240,7 @@ async function recordAuthFailure(
   httpStatus: number | null,
   now: Date,
 ): Promise<PublishOutcome> {
-  const to = moveTo('publishing', 'auth_error');
+  const to = mustMove('publishing', 'auth_error');
   const reason = `The ${platformRules[post.platform].label} account ${post.channel.handle} needs re-authorising: ${message}`;
   await db.$transaction(async (tx) => {
     await moveClaimed(tx, post, {
@@ -268,7 +262,11 @@ async function recordAuthFailure(
     });
     const others = await tx.post.updateMany({
       where: { channelId: post.channelId, status: 'scheduled' },
-      data: { status: moveTo('scheduled', 'hold'), heldReason: reason, revision: { increment: 1 } },
+      data: {
+        status: mustMove('scheduled', 'hold'),
+        heldReason: reason,
+        revision: { increment: 1 },
+      },
     });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'channel.needs_reauth',

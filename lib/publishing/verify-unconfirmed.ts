@@ -6,10 +6,10 @@ import { db } from '../db';
 import { env } from '../env';
 import { adapters } from '../platforms/adapters/registry';
 import type { PublishPostJob } from '../queue/jobs';
+import { mustMove } from '../posts/state-machine';
 import { enqueuePosts } from './enqueue';
 import { loadPostForPublishing } from './load-post';
-import type { PublishContext, PublishOutcome } from './publish-post';
-import { moveTo } from './record-outcome';
+import type { PublishContext, PublishOutcome } from './publish-outcome';
 import { withChannelConnection } from './renew-credentials';
 
 /** How far before the claim to look: platform clocks and ours differ a little. */
@@ -66,7 +66,7 @@ export async function verifyUnconfirmed(
 
   const now = clock();
   if (found) {
-    const to = moveTo('unconfirmed', 'found_on_platform');
+    const to = mustMove('unconfirmed', 'found_on_platform');
     await db.$transaction(async (tx) => {
       await tx.post.updateMany({
         where: { id: post.id, revision, status: 'unconfirmed' },
@@ -95,7 +95,7 @@ export async function verifyUnconfirmed(
   }
 
   // Not there: publish it again (the next attempt counts against the post's limit as usual).
-  const to = moveTo('unconfirmed', 'not_found_on_platform');
+  const to = mustMove('unconfirmed', 'not_found_on_platform');
   const nextRevision = revision + 1;
   await db.$transaction(async (tx) => {
     await tx.post.updateMany({

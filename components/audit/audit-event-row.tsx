@@ -1,6 +1,6 @@
 import {
+  Anchor,
   Box,
-  Code,
   Group,
   Stack,
   Table,
@@ -11,9 +11,10 @@ import {
   TableTr,
   Text,
 } from '@mantine/core';
+import { type AuditSubject, describeAction } from '@/lib/audit/audit-actions';
 import { changedFields } from '@/lib/audit/audit-changes';
+import Link from 'next/link';
 import type { AuditEventView } from '@/lib/audit/list-audit';
-import { describeAction } from './audit-words';
 
 const clockTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -49,7 +50,7 @@ export function AuditEventRow({
 }: {
   event: AuditEventView;
   who: string;
-  subject: string | undefined;
+  subject: AuditSubject | undefined;
 }) {
   const changes = changedFields(event.before, event.after);
   const viaToken = event.actor.label.includes('(api-token:');
@@ -66,7 +67,15 @@ export function AuditEventRow({
             <Text span fw={600} inherit>
               {who}
             </Text>{' '}
-            {describeAction(event.action, subject, event.entityType)}
+            {describeAction(event.action, subject).map((part, index) =>
+              part.href ? (
+                <Anchor key={index} component={Link} href={part.href} inherit underline="always">
+                  {part.text}
+                </Anchor>
+              ) : (
+                <span key={index}>{part.text}</span>
+              ),
+            )}
             {viaToken && (
               <Text span size="xs" c="dimmed">
                 {' '}
@@ -96,9 +105,7 @@ export function AuditEventRow({
                 <TableTbody>
                   {changes.map((change) => (
                     <TableTr key={change.field}>
-                      <TableTd>
-                        <Code fz="xs">{change.field}</Code>
-                      </TableTd>
+                      <TableTd title={change.field}>{change.label}</TableTd>
                       {event.before ? (
                         <TableTd>
                           <Value text={change.before} />

@@ -4,7 +4,7 @@ import { Button, Group, Paper, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from './audit-words';
+import { AUDIT_ACTION_OPTIONS, AUDIT_ENTITY_TYPES } from '@/lib/audit/audit-actions';
 
 export interface AuditFilterValues {
   entityType?: string;
@@ -35,7 +35,7 @@ export function AuditFilters({
     }
     router.push(`${pathname}?${params.toString()}`);
   };
-  const actions = AUDIT_ACTIONS.filter(
+  const actions = AUDIT_ACTION_OPTIONS.filter(
     (action) => !values.entityType || action.value.startsWith(`${values.entityType}.`),
   );
   const filtered = Object.values(values).some(Boolean);

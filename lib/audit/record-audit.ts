@@ -1,6 +1,7 @@
 // The audit log is append-only: this module only ever inserts (and a database trigger refuses
 // updates and deletes). Callers pass their transaction so the event and the change commit together.
 import type { Prisma } from '@/prisma/generated/client';
+import { type AuditAction, entityTypeOf } from './audit-actions';
 
 /** Who did it, as the audit log shows them. */
 export interface AuditActor {
@@ -12,8 +13,8 @@ export interface AuditActor {
 export const SYSTEM_ACTOR: AuditActor = { userId: null, label: 'system' };
 
 export interface AuditEntry {
-  action: string;
-  entityType: string;
+  /** One of the typed list in audit-actions.ts; it names the kind of thing (the entity type). */
+  action: AuditAction;
   entityId: string;
   organisationId?: string | null;
   before?: unknown;
@@ -32,7 +33,7 @@ const row = (actor: AuditActor, entry: AuditEntry) => ({
   actorId: actor.userId,
   actorLabel: actor.label,
   action: entry.action,
-  entityType: entry.entityType,
+  entityType: entityTypeOf(entry.action),
   entityId: entry.entityId,
   organisationId: entry.organisationId ?? null,
   before: snapshot(entry.before),

@@ -69,7 +69,6 @@ export async function createApiToken(
       { userId: user.id, label: user.email },
       {
         action: 'api_token.created',
-        entityType: 'api_token',
         entityId: created.id,
         after: { label: created.label, prefix, expiresAt },
       },
@@ -120,7 +119,6 @@ export async function revokeApiToken(
       { userId: user.id, label: user.email },
       {
         action: 'api_token.revoked',
-        entityType: 'api_token',
         entityId: token.id,
         before: { revokedAt: null },
         after: { revokedAt: now },

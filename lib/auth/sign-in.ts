@@ -43,7 +43,6 @@ export async function signInWithPassword(
       { userId: result.user.id, label: result.user.email },
       {
         action: 'user.signed_in',
-        entityType: 'user',
         entityId: result.user.id,
       },
     );

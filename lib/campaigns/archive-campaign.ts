@@ -26,7 +26,6 @@ export async function archiveCampaign(
     const after = toCampaignView(row);
     await recordAudit(tx, auditActor(actor), {
       action: 'campaign.archive',
-      entityType: 'campaign',
       entityId: campaignId,
       before,
       after,

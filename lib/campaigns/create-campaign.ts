@@ -41,7 +41,6 @@ export async function createCampaign(
       const campaign = toCampaignView(row);
       await recordAudit(tx, auditActor(actor), {
         action: 'campaign.create',
-        entityType: 'campaign',
         entityId: campaign.id,
         after: campaign,
       });

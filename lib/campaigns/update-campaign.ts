@@ -67,7 +67,6 @@ export async function updateCampaign(
     const after = toCampaignView(row);
     await recordAudit(tx, auditActor(actor), {
       action: 'campaign.update',
-      entityType: 'campaign',
       entityId: campaignId,
       before,
       after,

@@ -116,7 +116,6 @@ export async function connectChannel(
     const heldPosts = await tx.post.count({ where: { channelId: channel.id, status: 'held' } });
     await recordAudit(tx, audit, {
       action: 'channel.connected',
-      entityType: 'channel',
       entityId: channel.id,
       organisationId: channel.organisationId,
       before: { status: channel.status },

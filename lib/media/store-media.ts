@@ -104,7 +104,6 @@ export async function storeMedia(
       });
       await recordAudit(tx, auditActor(actor), {
         action: 'media.uploaded',
-        entityType: 'media',
         entityId: id,
         organisationId,
         after: { mimeType, width, height, bytes: size, sha256, uploadedBytes: bytes.byteLength },

@@ -46,7 +46,6 @@ export async function approveMessage(
     const after = toMessageView(row);
     await recordAudit(tx, auditActor(actor), {
       action: 'message.approve',
-      entityType: 'message',
       entityId: messageId,
       before,
       after,

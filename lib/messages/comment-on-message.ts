@@ -31,7 +31,6 @@ export async function commentOnMessage(
     // Filed under the message, so its history (edits, reviews, comments) reads as one story.
     await recordAudit(tx, auditActor(actor), {
       action: 'message.comment',
-      entityType: 'message',
       entityId: messageId,
       after: { comment },
     });

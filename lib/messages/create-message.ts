@@ -44,7 +44,6 @@ export async function createMessage(
     );
     await recordAudit(tx, auditActor(actor), {
       action: 'message.create',
-      entityType: 'message',
       entityId: id,
       after: message,
     });

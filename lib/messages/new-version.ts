@@ -42,7 +42,6 @@ export async function newVersion(actor: CurrentActor, messageId: string): Promis
     );
     await recordAudit(tx, auditActor(actor), {
       action: 'message.new_version',
-      entityType: 'message',
       entityId: id,
       after: copy,
     });

@@ -37,7 +37,6 @@ export async function rejectMessage(
     const after = toMessageView(row);
     await recordAudit(tx, auditActor(actor), {
       action: 'message.reject',
-      entityType: 'message',
       entityId: messageId,
       before,
       after,

@@ -40,7 +40,6 @@ export async function submitMessage(
     const after = toMessageView(row);
     await recordAudit(tx, auditActor(actor), {
       action: 'message.submit',
-      entityType: 'message',
       entityId: messageId,
       before,
       after,

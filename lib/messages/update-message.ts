@@ -54,7 +54,6 @@ export async function updateMessage(
     const after = toMessageView(row);
     await recordAudit(tx, auditActor(actor), {
       action: 'message.update',
-      entityType: 'message',
       entityId: messageId,
       before,
       after,

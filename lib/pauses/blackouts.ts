@@ -95,7 +95,6 @@ export async function createBlackout(
     });
     await recordAudit(tx, audit, {
       action: 'blackout.created',
-      entityType: 'blackout',
       entityId: created.id,
       organisationId: organisation.id,
       after: { reason: created.reason, startsAt, endsAt },
@@ -128,7 +127,6 @@ export async function removeBlackout(
     await tx.blackout.delete({ where: { id: blackout.id } });
     await recordAudit(tx, audit, {
       action: 'blackout.removed',
-      entityType: 'blackout',
       entityId: blackout.id,
       organisationId: blackout.organisation.id,
       before: { reason: blackout.reason, startsAt: blackout.startsAt, endsAt: blackout.endsAt },

@@ -141,7 +141,6 @@ export async function createPause(
     });
     await recordAudit(tx, audit, {
       action: 'pause.created',
-      entityType: 'pause',
       entityId: created.id,
       organisationId: target.organisationId,
       after: { scope: created.scope, target: target.label, reason: created.reason, endsAt },

@@ -34,7 +34,6 @@ export async function liftPause(
     if (updated.count !== 1) throw new AppError('conflict', 'This pause has already been lifted.');
     await recordAudit(tx, audit, {
       action: 'pause.lifted',
-      entityType: 'pause',
       entityId: pause.id,
       organisationId,
       before: { liftedAt: null },

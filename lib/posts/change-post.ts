@@ -3,6 +3,7 @@
 // state machine (else 409 with its reason), and update only if nobody changed it meanwhile
 // (a conditional update on status and revision), with its audit event, in one transaction.
 import type { Prisma } from '@/prisma/generated/client';
+import type { AuditAction } from '../audit/audit-actions';
 import type { AuditActor } from '../audit/record-audit';
 import { recordAudit } from '../audit/record-audit';
 import { can, organisationScope, type Actor } from '../auth/permissions';
@@ -14,7 +15,7 @@ import { type PostEvent, transition } from './state-machine';
 
 export interface PostChange {
   event: PostEvent;
-  action: string;
+  action: AuditAction;
   /** Extra fields to write beside the new status. */
   data?: (post: { scheduledAt: Date }) => Prisma.PostUpdateManyMutationInput;
   /** Checks that need the post (e.g. a release while the pause is still on). */
@@ -80,7 +81,6 @@ export async function changePost(
     });
     await recordAudit(tx, audit, {
       action: change.action,
-      entityType: 'post',
       entityId: post.id,
       organisationId: post.organisationId,
       before: { status: post.status, scheduledAt: post.scheduledAt },

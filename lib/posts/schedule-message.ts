@@ -318,7 +318,6 @@ export async function scheduleMessage(
       audit,
       rows.map((row) => ({
         action: 'post.scheduled',
-        entityType: 'post',
         entityId: row.id,
         organisationId: row.organisationId,
         after: {

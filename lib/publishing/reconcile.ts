@@ -79,7 +79,6 @@ async function markStaleClaims(now: Date): Promise<number> {
       });
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: 'post.unconfirmed',
-        entityType: 'post',
         entityId: post.id,
         organisationId: post.organisationId,
         before: { status: 'publishing', claimedBy: post.claimedBy },

@@ -61,7 +61,6 @@ export async function holdPost(
       return;
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'post.held',
-      entityType: 'post',
       entityId: post.id,
       organisationId: post.organisationId,
       before: { status: 'publishing' },
@@ -211,8 +210,12 @@ export async function recordFailure(
     });
     if (ok) {
       await recordAudit(tx, SYSTEM_ACTOR, {
-        action: `post.${to === 'scheduled' ? 'retry_scheduled' : to}`,
-        entityType: 'post',
+        action:
+          to === 'scheduled'
+            ? 'post.retry_scheduled'
+            : to === 'unconfirmed'
+              ? 'post.unconfirmed'
+              : 'post.failed',
         entityId: post.id,
         organisationId: post.organisationId,
         before: { status: 'publishing' },
@@ -270,7 +273,6 @@ async function recordAuthFailure(
     });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'channel.needs_reauth',
-      entityType: 'channel',
       entityId: post.channelId,
       organisationId: post.organisationId,
       before: { status: post.channel.status },
@@ -278,7 +280,6 @@ async function recordAuthFailure(
     });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'post.held',
-      entityType: 'post',
       entityId: post.id,
       organisationId: post.organisationId,
       before: { status: 'publishing' },

@@ -91,7 +91,6 @@ async function renewLocked(
       // Never the tokens themselves: only that they changed, and until when they hold.
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: 'channel.token_renewed',
-        entityType: 'channel',
         entityId: channel.id,
         organisationId: row.organisationId,
         before: { expiresAt: current.credentials.expiresAt ?? null },

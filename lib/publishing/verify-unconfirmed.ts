@@ -84,7 +84,6 @@ export async function verifyUnconfirmed(
       });
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: 'post.confirmed_on_platform',
-        entityType: 'post',
         entityId: post.id,
         organisationId: post.organisationId,
         before: { status: 'unconfirmed' },
@@ -114,7 +113,6 @@ export async function verifyUnconfirmed(
     });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'post.not_found_on_platform',
-      entityType: 'post',
       entityId: post.id,
       organisationId: post.organisationId,
       before: { status: 'unconfirmed' },

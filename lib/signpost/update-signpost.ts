@@ -142,7 +142,6 @@ async function addVersion(actor: CurrentActor, update: SignpostUpdate): Promise<
     const after = toSignpostView(row);
     await recordAudit(tx, auditActor(actor), {
       action: 'signpost.update',
-      entityType: 'signpost',
       entityId: row.id,
       before: current ? toSignpostView(current) : null,
       after,

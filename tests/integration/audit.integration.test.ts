@@ -4,10 +4,16 @@ import { POST as postComment } from '@/app/api/v1/messages/[id]/comments/route';
 import { POST as submit } from '@/app/api/v1/messages/[id]/submit/route';
 import { POST as postMessage } from '@/app/api/v1/messages/route';
 import { db } from '@/lib/db';
+import { describeAction } from '@/lib/audit/audit-actions';
+import { changedFields } from '@/lib/audit/audit-changes';
+import { auditNames, auditSubjectKey, whoDid } from '@/lib/audit/audit-subjects';
 import type { AuditEventView } from '@/lib/audit/list-audit';
+import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit/record-audit';
+import { scheduleMessage } from '@/lib/posts/schedule-message';
 import type { MessageView } from '@/lib/messages/message-schemas';
 import { call, forgetTokens, tokenFor } from '../support/api';
 import { resetDatabase } from '../support/database';
+import { actorFor, approvedMessage, channelOf } from '../support/fixtures';
 import { rowCounts } from '../support/row-counts';
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -155,5 +161,40 @@ describe('the audit log is append-only', () => {
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
     expect(await rowCounts()).toEqual(before);
     expect(await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+  });
+});
+
+describe('the audit log in words', () => {
+  it('reads as sentences naming the message, organisation and channel, with links, and fields in words', async () => {
+    const lead = await actorFor(LEAD);
+    const message = await approvedMessage();
+    const channel = await channelOf('lancashire', 'x');
+    const { posts } = await scheduleMessage(lead.actor, lead.audit, message.id, {
+      targets: [{ channelId: channel.id, scheduledAt: '2027-03-01T10:00:00Z' }],
+    });
+    const postId = posts[0]?.id ?? '';
+    await recordAudit(db, SYSTEM_ACTOR, {
+      action: 'post.published',
+      entityId: postId,
+      organisationId: channel.organisationId,
+      before: { status: 'publishing' },
+      after: { status: 'published', externalId: '1234' },
+    });
+    const events = (await audit({ entityId: postId })).body.items;
+    const names = await auditNames(lead.actor, events);
+    const sentences = events.map((event) => {
+      const parts = describeAction(event.action, names.subjects[auditSubjectKey(event)]);
+      return `${whoDid(event, names)} ${parts.map((part) => part.text).join('')}`;
+    });
+    const where = `“Help is available” on Lancashire Constabulary's X (${channel.handle})`;
+    expect(sentences).toEqual([
+      `Signpost published ${where}`,
+      `${lead.actor.user.name} scheduled ${where}`,
+    ]);
+    const subject = names.subjects[auditSubjectKey(events[0]!)];
+    expect(subject?.href).toBe(`/messages/${message.id}`);
+    expect(
+      changedFields(events[1]?.before, events[1]?.after).map((change) => change.label),
+    ).toEqual(expect.arrayContaining(['Status', 'Time', 'Message id', 'Channel id']));
   });
 });

@@ -5,7 +5,7 @@ import { AuditFilters } from '@/components/audit/audit-filters';
 import { LinkButton } from '@/components/link-button';
 import { PageHeader } from '@/components/shell/page-header';
 import { ListQuery } from '@/lib/api/pagination';
-import { auditNames, auditPeople, auditSubjectKey } from '@/lib/audit/audit-subjects';
+import { auditNames, auditPeople, auditSubjectKey, whoDid } from '@/lib/audit/audit-subjects';
 import { AuditFilter, type AuditEventView, listAudit } from '@/lib/audit/list-audit';
 import { requirePage } from '@/lib/auth/require-page';
 import { AppError } from '@/lib/errors';
@@ -105,7 +105,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <AuditEventRow
                     key={event.id}
                     event={event}
-                    who={(event.actor.id && names.people[event.actor.id]) || event.actor.label}
+                    who={whoDid(event, names)}
                     subject={names.subjects[auditSubjectKey(event)]}
                   />
                 ))}

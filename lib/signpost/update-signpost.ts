@@ -81,13 +81,27 @@ export const SignpostUpdate = z
       }
     }),
     /** Why it changed, for the history ("New helpline hours"). */
-    note: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+    note: z.string().trim().max(500, 'must be at most 500 characters').nullable().optional(),
     /**
      * The version the change was made from. When given and no longer current, the change is
      * refused (409) rather than silently replacing a colleague's newer version.
      */
     basedOnVersion: z.number().int().min(1).optional(),
+    /**
+     * The same check, as GET gives it: a client that reads the signpost, changes one field and
+     * sends it back says which version it read (API.md, conventions).
+     */
+    version: z.number().int().min(1).optional(),
+    /** Read-only, as GET gives it: accepted and ignored. */
+    createdAt: z.string().max(64).optional(),
   })
+  .refine(
+    (update) =>
+      update.version === undefined ||
+      update.basedOnVersion === undefined ||
+      update.version === update.basedOnVersion,
+    { path: ['version'], message: 'must equal basedOnVersion when both are sent' },
+  )
   .meta({ id: 'SignpostUpdate' });
 export type SignpostUpdate = z.infer<typeof SignpostUpdate>;
 
@@ -107,7 +121,7 @@ export async function updateSignpost(
       // Two leads saving at the same moment both aim for version N+1; the unique version refuses
       // one, which tries again as N+2 — unless it said which version it was editing.
       if (!isUniqueViolation(error)) throw error;
-      if (update.basedOnVersion !== undefined || attempt >= ATTEMPTS) {
+      if (basedOn(update) !== undefined || attempt >= ATTEMPTS) {
         throw conflict(
           'Someone else changed the signpost at the same moment. Reload it and make your change again.',
         );
@@ -116,16 +130,16 @@ export async function updateSignpost(
   }
 }
 
+/** The version the change was made from, however the client said it. */
+const basedOn = (update: SignpostUpdate) => update.basedOnVersion ?? update.version;
+
 async function addVersion(actor: CurrentActor, update: SignpostUpdate): Promise<SignpostView> {
   return db.$transaction(async (tx) => {
     const current = await tx.signpostVersion.findFirst({ orderBy: { version: 'desc' } });
-    if (
-      update.basedOnVersion !== undefined &&
-      current &&
-      current.version !== update.basedOnVersion
-    ) {
+    const from = basedOn(update);
+    if (from !== undefined && current && current.version !== from) {
       throw conflict(
-        `The signpost is now at version ${current.version}, not ${update.basedOnVersion}: someone changed it while you were editing. Reload it and make your change again.`,
+        `The signpost is now at version ${current.version}, not ${from}: someone changed it while you were editing. Reload it and make your change again.`,
       );
     }
     const row = await tx.signpostVersion.create({

@@ -202,10 +202,10 @@ describe('PUT /api/v1/signpost', () => {
     ],
     [
       'an unknown field',
-      { body: update({ version: 7 }) },
+      { body: update({ colour: 'blue' }) },
       400,
-      'version',
-      /version is not a known field/,
+      'colour',
+      /colour is not a known field/,
     ],
   ];
 
@@ -246,6 +246,28 @@ describe('PUT /api/v1/signpost', () => {
     expect((await put(LEAD, update({ basedOnVersion: current }))).body.version).toBe(current + 1);
   });
 
+  it('takes back what GET gives with one field changed, its version as the concurrency check', async () => {
+    const read = await call<SignpostView>(getSignpost, '/signpost', {
+      token: await tokenFor(LEAD),
+    });
+    const changed = { ...read.body, helplineName: 'Stop It Now helpline' };
+    const saved = await put(LEAD, changed);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      version: read.body.version + 1,
+      helplineName: 'Stop It Now helpline',
+    });
+
+    const before = await rowCounts();
+    const stale = await put(LEAD, changed);
+    expect(stale.status).toBe(409);
+    const unknown = await put(LEAD, { ...saved.body, colour: 'blue' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual({ colour: 'is not a known field' });
+    expect(await rowCounts()).toEqual(before);
+    await put(LEAD, { ...saved.body, helplineName: read.body.helplineName });
+  });
+
   it('gives three leads saving at the same moment three consecutive versions', async () => {
     const start =
       (await db.signpostVersion.aggregate({ _max: { version: true } }))._max.version ?? 0;
@@ -256,7 +278,7 @@ describe('PUT /api/v1/signpost', () => {
       ),
     );
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
-    expect(responses.map((response) => response.body.version).sort()).toEqual([
+    expect(responses.map((response) => response.body.version).sort((a, b) => a - b)).toEqual([
       start + 1,
       start + 2,
       start + 3,

@@ -29,6 +29,8 @@ export function ScheduleFilters({
   const search = useSearchParams();
   const set = (changes: Record<string, string | null>) => {
     const params = new URLSearchParams(search);
+    // New filters start again from the first page.
+    params.delete('cursor');
     for (const [key, value] of Object.entries(changes)) {
       if (value) params.set(key, value);
       else params.delete(key);

@@ -18,6 +18,8 @@ export function ScheduleTabs({
   const go = (next: string | null) => {
     const params = new URLSearchParams(search);
     params.set('view', next ?? 'upcoming');
+    // A cursor belongs to one list: another tab starts at its first page.
+    params.delete('cursor');
     router.push(`${pathname}?${params.toString()}`);
   };
   const attention = counts.held + counts.failed + counts.unconfirmed;

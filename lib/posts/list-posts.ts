@@ -1,5 +1,6 @@
-// The posts a person may see, filtered as the Schedule page and GET /posts filter them, newest
-// time last, paged by (scheduledAt, id).
+// The posts a person may see, filtered as the Schedule page and GET /posts filter them, in time
+// order (soonest first, or with order=desc newest first, as the Published tab lists them), paged
+// by (scheduledAt, id).
 import { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import { decodeCursor, ListQuery, toPage } from '../api/pagination';
@@ -31,14 +32,30 @@ export const PostListQuery = ListQuery.extend({
   status: commaList(PostStatus).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  order: z
+    .enum(['asc', 'desc'])
+    .default('asc')
+    .meta({
+      description: 'by scheduled time: asc (soonest first, the default) or desc (latest first)',
+    }),
 });
 export type PostListQuery = z.infer<typeof PostListQuery>;
 
-const Cursor = z.object({ at: z.string(), id: z.string() });
+// The order is part of the cursor: a page of one order cannot continue a list in the other.
+const Cursor = z.object({
+  at: z.string(),
+  id: z.string(),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
 
 export async function listPosts(actor: Actor, query: PostListQuery) {
   const scope = organisationScope(actor, 'post.read');
   const after = decodeCursor(query.cursor, Cursor);
+  if (after && after.order !== query.order)
+    throw new AppError('validation_failed', 'The cursor belongs to the list in the other order.', {
+      cursor: 'is from a list in the other order',
+    });
+  const beyond = query.order === 'asc' ? 'gt' : 'lt';
   if (query.from && query.to && query.from > query.to) {
     throw new AppError('validation_failed', '"from" is after "to".', { from: 'must be before to' });
   }
@@ -56,8 +73,8 @@ export async function listPosts(actor: Actor, query: PostListQuery) {
       after
         ? {
             OR: [
-              { scheduledAt: { gt: new Date(after.at) } },
-              { scheduledAt: new Date(after.at), id: { gt: after.id } },
+              { scheduledAt: { [beyond]: new Date(after.at) } },
+              { scheduledAt: new Date(after.at), id: { [beyond]: after.id } },
             ],
           }
         : {},
@@ -66,12 +83,13 @@ export async function listPosts(actor: Actor, query: PostListQuery) {
   const rows = await db.post.findMany({
     where,
     select: POST_VIEW_SELECT,
-    orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
+    orderBy: [{ scheduledAt: query.order }, { id: query.order }],
     take: query.limit + 1,
   });
   const page = toPage(rows, query.limit, (row) => ({
     at: row.scheduledAt.toISOString(),
     id: row.id,
+    order: query.order,
   }));
   return { items: page.items.map((row) => toPostView(row, actor)), nextCursor: page.nextCursor };
 }

@@ -227,6 +227,45 @@ describe('posts: read, reschedule, cancel, retry, release', () => {
     ).toBe(400);
   });
 
+  it('pages every post once in either order, latest first with order=desc', async () => {
+    const token = await tokenFor('lead@nw-rocu.example');
+    const walk = async (order: 'asc' | 'desc') => {
+      const seen: { id: string; scheduledAt: string }[] = [];
+      let cursor: string | null | undefined;
+      do {
+        const page = await call<{
+          items: { id: string; scheduledAt: string }[];
+          nextCursor: string | null;
+        }>(listPosts, '/posts', {
+          token,
+          query: { limit: '3', order, ...(cursor ? { cursor } : {}) },
+        });
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const soonest = await walk('asc');
+    const latest = await walk('desc');
+    expect(soonest.length).toBeGreaterThan(6);
+    expect(new Set(soonest.map((post) => post.id)).size).toBe(soonest.length);
+    expect(latest.map((post) => post.id)).toEqual(soonest.map((post) => post.id).reverse());
+    const times = latest.map((post) => post.scheduledAt);
+    expect(times).toEqual([...times].sort().reverse());
+
+    const first = await call<{ nextCursor: string }>(listPosts, '/posts', {
+      token,
+      query: { limit: '2', order: 'desc' },
+    });
+    const mixed = await call<ErrorBody>(listPosts, '/posts', {
+      token,
+      query: { limit: '2', cursor: first.body.nextCursor },
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.fields).toHaveProperty('cursor');
+  });
+
   it('reschedules, refuses a past time, cancels, and refuses to cancel twice', async () => {
     const channel = await channelOf('cheshire', 'x');
     const created = await scheduleAs('comms@cheshire.example', {

@@ -4,6 +4,7 @@ import { PauseButton } from '@/components/schedule/pause-button';
 import { PostList } from '@/components/schedule/post-list';
 import { ScheduleFilters } from '@/components/schedule/schedule-filters';
 import { ScheduleTabs } from '@/components/schedule/schedule-tabs';
+import { LinkButton } from '@/components/link-button';
 import { PageHeader } from '@/components/shell/page-header';
 import { can, organisationScope } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/require-page';
@@ -16,6 +17,14 @@ import { dayStart } from '@/lib/scheduling/london-time';
 export const metadata: Metadata = { title: 'Schedule' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
+const PAGE_SIZE = 100;
+
+/** The schedule's address with this view, these filters and (for a later page) its cursor. */
+function scheduleHref(values: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value) params.set(name, value);
+  return `/schedule?${params.toString()}`;
+}
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function SchedulePage({
@@ -35,6 +44,9 @@ export default async function SchedulePage({
     from: one(params.from),
     to: one(params.to),
   };
+  const cursor = one(params.cursor);
+  // The address's own names for them, for the paging links.
+  const inAddress = { view, ...filters, campaign: filters.campaignId, campaignId: undefined };
   const query = PostListQuery.safeParse({
     ...scheduleViewQuery(view, now),
     organisation: filters.organisation,
@@ -43,7 +55,8 @@ export default async function SchedulePage({
     // The date filter is in UK days: from the start of the first to the end of the last.
     ...(filters.from ? { from: dayStart(filters.from)?.toISOString() } : {}),
     ...(filters.to ? { to: dayStart(filters.to, 1)?.toISOString() } : {}),
-    limit: 200,
+    limit: PAGE_SIZE,
+    cursor,
   });
   const scope = organisationScope(actor, 'post.read');
   const [posts, counts, organisations, campaigns] = await Promise.all([
@@ -87,11 +100,23 @@ export default async function SchedulePage({
         ) : (
           <PostList posts={posts.items} view={view} />
         )}
-        {posts.nextCursor && (
-          <Group justify="center">
-            <Text size="sm" c="dimmed">
-              Showing the first 200 posts. Narrow the filters to see the rest.
-            </Text>
+        {(cursor || posts.nextCursor) && (
+          <Group justify="space-between">
+            {cursor ? (
+              <LinkButton variant="default" href={scheduleHref(inAddress)}>
+                {view === 'published' ? 'Back to the latest' : 'Back to the first page'}
+              </LinkButton>
+            ) : (
+              <span />
+            )}
+            {posts.nextCursor && (
+              <LinkButton
+                variant="default"
+                href={scheduleHref({ ...inAddress, cursor: posts.nextCursor })}
+              >
+                {view === 'published' ? 'Earlier posts' : 'Later posts'}
+              </LinkButton>
+            )}
           </Group>
         )}
       </Stack>

@@ -18,6 +18,8 @@ export default defineConfig({
             'sandbox/**/*.test.ts',
             'workers/**/*.test.ts',
             'prisma/**/*.test.ts',
+            // Pure helpers of the UI (words, formats); components themselves are tested in Chromium.
+            'components/**/*.test.ts',
           ],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
           environment: 'node',

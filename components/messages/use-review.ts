@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { approveMessageAction, rejectMessageAction } from '@/app/(app)/messages/actions';
+import { warningsStillApply } from './review-words';
 
 export function useReview(messageId: string) {
   const router = useRouter();
@@ -21,10 +22,7 @@ export function useReview(messageId: string) {
       notifications.show({
         color: 'green',
         title: result.message,
-        message:
-          warnings > 0
-            ? `${warnings === 1 ? 'One warning' : `${warnings} warnings`} still apply; they do not stop it being published elsewhere.`
-            : undefined,
+        message: warningsStillApply(warnings),
       });
       router.refresh();
     });

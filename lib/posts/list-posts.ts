@@ -32,12 +32,9 @@ export const PostListQuery = ListQuery.extend({
   status: commaList(PostStatus).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  order: z
-    .enum(['asc', 'desc'])
-    .default('asc')
-    .meta({
-      description: 'by scheduled time: asc (soonest first, the default) or desc (latest first)',
-    }),
+  order: z.enum(['asc', 'desc']).default('asc').meta({
+    description: 'by scheduled time: asc (soonest first, the default) or desc (latest first)',
+  }),
 });
 export type PostListQuery = z.infer<typeof PostListQuery>;
 

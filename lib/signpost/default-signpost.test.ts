@@ -36,6 +36,15 @@ describe('the v1 signpost', () => {
     },
   );
 
+  it('asks every full wording the same worry, in good English', () => {
+    for (const platform of PLATFORMS) {
+      const { full } = DEFAULT_SIGNPOST.wording[platform];
+      expect(full).toMatch(
+        /^Worried about your own or someone else’s online behaviour towards children\?/,
+      );
+    }
+  });
+
   it('gives Instagram the number and "link in bio", never an unclickable URL', () => {
     for (const template of Object.values(DEFAULT_SIGNPOST.wording.instagram)) {
       expect(template).toContain('{phone}');
@@ -58,7 +67,9 @@ describe('the v1 signpost', () => {
     }
   });
 
-  it('lets a 150-character message and the full X wording fit in 280 for every organisation', () => {
+  // Good English costs four characters ("your own or someone else’s"): a longer message takes the
+  // short wording, which the renderer chooses when the full one does not fit.
+  it('lets a 146-character message and the full X wording fit in 280 for every organisation', () => {
     for (const organisation of ORGANISATIONS) {
       const url = taggedUrl(DEFAULT_SIGNPOST.url, {
         platform: 'x',
@@ -66,7 +77,7 @@ describe('the v1 signpost', () => {
         organisationSlug: organisation.slug,
       });
       const signpost = fillSignpostTemplate(DEFAULT_SIGNPOST.wording.x.full, details(url));
-      expect(rulesFor('x').count(`${'m'.repeat(150)}\n\n${signpost}`)).toBeLessThanOrEqual(280);
+      expect(rulesFor('x').count(`${'m'.repeat(146)}\n\n${signpost}`)).toBeLessThanOrEqual(280);
     }
   });
 

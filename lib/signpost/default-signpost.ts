@@ -16,10 +16,10 @@ const LONG_FORM: SignpostWording = {
 };
 
 const wording: Record<Platform, SignpostWording> = {
-  // X counts the URL as 23 whatever its length. Full: 128 weighted characters, so a 150-character
-  // message still fits 280 with it ("own" is dropped for that reason).
+  // X counts the URL as 23 whatever its length. Full: 132 weighted characters, so a message of up
+  // to 146 characters (and a blank line) still fits 280 with it.
   x: {
-    full: 'Worried about your or someone else’s online behaviour towards children? Confidential help: {phone} {url}',
+    full: `${WORRY} Confidential help: {phone} {url}`,
     short: 'Confidential help: {phone} {url}',
   },
   facebook: LONG_FORM,

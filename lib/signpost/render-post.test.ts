@@ -38,7 +38,7 @@ const codes = (problems: { code: string }[]) => problems.map((problem) => proble
 const BODY = 'Help is available to stop. {organisation} works with partners across {area}.';
 const FILLED =
   'Help is available to stop. Merseyside Police works with partners across Merseyside.';
-const X_FULL = `Worried about your or someone else’s online behaviour towards children? Confidential help: 0808 1000 900 ${urlFor('x')}`;
+const X_FULL = `Worried about your own or someone else’s online behaviour towards children? Confidential help: 0808 1000 900 ${urlFor('x')}`;
 const X_SHORT = `Confidential help: 0808 1000 900 ${urlFor('x')}`;
 
 describe('renderPost', () => {

@@ -5,16 +5,24 @@
 import { Checkbox, Fieldset, ScrollArea, SimpleGrid, Text } from '@mantine/core';
 import { platformLabel } from '@/components/platform-badge';
 import { SECTION_STYLES } from './section-styles';
+import type { PlatformProblems } from '@/lib/posts/platform-fit';
 import type { SchedulingChannel, SchedulingOrganisation } from '@/lib/posts/scheduling-options';
 
 interface Props {
   organisations: SchedulingOrganisation[];
   channels: SchedulingChannel[];
+  platformProblems: PlatformProblems;
   value: string[];
   onChange: (channelIds: string[]) => void;
 }
 
-export function ChannelPicker({ organisations, channels, value, onChange }: Props) {
+export function ChannelPicker({
+  organisations,
+  channels,
+  platformProblems,
+  value,
+  onChange,
+}: Props) {
   const groups = organisations
     .map((organisation) => ({
       organisation,
@@ -49,6 +57,7 @@ export function ChannelPicker({ organisations, channels, value, onChange }: Prop
                       key={channel.id}
                       value={channel.id}
                       mt={6}
+                      description={platformProblems[channel.platform]}
                       label={
                         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                           <Text span fw={600} size="sm">

@@ -126,6 +126,7 @@ export function ScheduleMessageDialog({
               <PlatformChips
                 offered={offered}
                 excluded={form.excludedPlatforms}
+                problems={options.platformProblems}
                 onChange={(excludedPlatforms) => change({ excludedPlatforms })}
               />
             </>

@@ -43,6 +43,7 @@ const options: SchedulingOptions = {
   ],
   defaultOrganisationSlugs: ['lancashire', 'cheshire', 'nw-rocu', 'cumbria'],
   messageShareable: true,
+  platformProblems: {},
 };
 
 const now = new Date('2026-06-01T08:00:00Z');
@@ -50,6 +51,23 @@ const form = (changes: Partial<ScheduleForm> = {}): ScheduleForm => ({
   ...initialScheduleForm(options),
   at: { date: '2026-06-02', time: '09:00' },
   ...changes,
+});
+
+describe('the form as it opens', () => {
+  it('starts with the platforms the message cannot go on switched off, and the others on', () => {
+    const noImage = {
+      ...options,
+      platformProblems: { instagram: 'Instagram cannot publish text alone; add an image.' },
+    };
+    const opened = initialScheduleForm(noImage);
+    expect(opened.excludedPlatforms).toEqual(['instagram']);
+    expect(
+      prepareSchedule(noImage, { ...opened, at: { date: '2026-06-02', time: '09:00' } }, now),
+    ).toMatchObject({
+      ok: true,
+      body: { platforms: ['x', 'facebook', 'linkedin'] },
+    });
+  });
 });
 
 describe('the fan-out body', () => {

@@ -43,7 +43,8 @@ export function initialScheduleForm(options: SchedulingOptions): ScheduleForm {
     organisationSlugs: options.defaultOrganisationSlugs.filter((slug) =>
       options.organisations.some((o) => o.slug === slug && withChannels.has(o.id)),
     ),
-    excludedPlatforms: [],
+    // Platforms the message cannot go on start switched off: ticked, they would refuse it all.
+    excludedPlatforms: PLATFORMS.filter((platform) => options.platformProblems[platform]),
     at: { date: null, time: '' },
     staggerMinutes: DEFAULT_STAGGER_MINUTES,
     channelIds: [],

@@ -7,10 +7,12 @@ import type { ChannelSummary } from '../channels/list-channels';
 import { db } from '../db';
 import { assertReadable } from '../messages/message-access';
 import type { OrganisationSummary } from '../organisations/list-organisations';
-import { PLATFORMS } from '../platforms/types';
+import { PLATFORMS, type Platform } from '../platforms/types';
+import { platformProblems, type PlatformProblems } from './platform-fit';
 import { compareOrganisations, inDefaultFanOut } from '../organisations/fan-out-organisations';
 
 export type SchedulingOrganisation = Pick<OrganisationSummary, 'id' | 'slug' | 'name' | 'kind'>;
+type OrganisationWithArea = SchedulingOrganisation & Pick<OrganisationSummary, 'area'>;
 export type SchedulingChannel = Omit<ChannelSummary, 'organisation' | 'statusReason'>;
 
 /** Plain data only: it crosses from a server component into the client dialog. */
@@ -22,6 +24,11 @@ export interface SchedulingOptions {
   /** The organisations a fan-out starts with ticked; always a subset of `organisations`. */
   defaultOrganisationSlugs: string[];
   messageShareable: boolean;
+  /**
+   * The platforms the message cannot go on for some organisation offered, with why: a fan-out
+   * starts with them switched off, and the dialog says why beside them.
+   */
+  platformProblems: PlatformProblems;
 }
 
 /**
@@ -36,15 +43,23 @@ export async function schedulingOptions(
   const message = await db.message.findUnique({
     where: { id: messageId },
     select: {
+      id: true,
       authorId: true,
       shareable: true,
       status: true,
-      campaign: { select: { status: true } },
+      body: true,
+      overrides: true,
+      campaign: { select: { status: true, slug: true } },
     },
   });
   assertReadable(actor, message);
   const approved = message.status === 'approved';
-  const none = { organisations: [], channels: [], defaultOrganisationSlugs: [] };
+  const none = {
+    organisations: [],
+    channels: [],
+    defaultOrganisationSlugs: [],
+    platformProblems: {},
+  };
   if (!approved || message.campaign.status === 'archived') {
     return { ...none, messageShareable: message.shareable };
   }
@@ -52,7 +67,7 @@ export async function schedulingOptions(
   const scope = organisationScope(actor, 'post.schedule');
   const candidates = await db.organisation.findMany({
     where: scope === 'all' ? {} : { id: { in: scope } },
-    select: { id: true, slug: true, name: true, kind: true },
+    select: { id: true, slug: true, name: true, kind: true, area: true },
   });
   // The scope says which organisations a role reaches; `can` adds the message's own conditions
   // (a partner schedules only what is shareable).
@@ -81,9 +96,21 @@ export async function schedulingOptions(
       : organisations
           .filter((o) => actor.memberships.some((m) => m.organisationId === o.id))
           .map((o) => o.slug);
+  const publishers = new Map<Platform, OrganisationWithArea[]>();
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  for (const channel of channels) {
+    const organisation = byId.get(channel.organisationId);
+    const list = publishers.get(channel.platform) ?? [];
+    if (organisation && !list.includes(organisation))
+      publishers.set(channel.platform, [...list, organisation]);
+  }
   return {
-    organisations,
+    organisations: organisations.map(({ area: _area, ...organisation }) => organisation),
     channels,
+    platformProblems: await platformProblems({
+      message: { ...message, campaignSlug: message.campaign.slug },
+      publishers,
+    }),
     defaultOrganisationSlugs: wanted.filter((slug) => slugs.has(slug)),
     messageShareable: message.shareable,
   };

@@ -42,6 +42,21 @@ describe('what the dialog offers', () => {
     expect(options.messageShareable).toBe(false);
   });
 
+  it('names the platforms the message cannot go on, and the form starts with them off', async () => {
+    const { actor } = await actorFor('lead@nw-rocu.example');
+    const textOnly = await schedulingOptions(actor, (await approvedMessage()).id);
+    expect(textOnly.platformProblems).toEqual({
+      instagram: expect.stringMatching(/Instagram cannot publish text alone/),
+    });
+    expect(initialScheduleForm(textOnly).excludedPlatforms).toEqual(['instagram']);
+    const withImage = await schedulingOptions(
+      actor,
+      (await approvedMessage({ withImage: true })).id,
+    );
+    expect(withImage.platformProblems).toEqual({});
+    expect(initialScheduleForm(withImage).excludedPlatforms).toEqual([]);
+  });
+
   it('a comms officer is offered only their own force and its active channels, not a disabled one', async () => {
     const { actor } = await actorFor('comms@lancashire.example');
     const message = await approvedMessage();
@@ -144,12 +159,13 @@ describe('scheduling with the body the dialog builds', () => {
 
   it('a refusal says in words what is wrong and writes nothing', async () => {
     const lead = await actorFor('lead@nw-rocu.example');
-    // No image: Instagram cannot take it, and every force has an Instagram account.
+    // No image: Instagram cannot take it, and every force has an Instagram account. The dialog
+    // starts with Instagram off; the person switches it back on.
     const message = await approvedMessage({ withImage: false });
     const options = await schedulingOptions(lead.actor, message.id);
     const prepared = prepareSchedule(
       options,
-      { ...initialScheduleForm(options), at: daysAhead(3) },
+      { ...initialScheduleForm(options), excludedPlatforms: [], at: daysAhead(3) },
       new Date(),
     );
     if (!prepared.ok) throw new Error(prepared.reason);

@@ -6,19 +6,16 @@ import { IconPlayerPause } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { createPauseAction } from '@/app/(app)/schedule/actions';
-
-interface Props {
-  organisations: { slug: string; name: string }[];
-  campaigns: { id: string; name: string }[];
-  /** Campaign leads and administrators may pause everything or a campaign. */
-  canPauseEverything: boolean;
-}
+import type { PauseChoices } from '@/lib/pauses/pause-choices';
 
 /** Pause publishing now. Deliberately quick: in an incident seconds matter. */
-export function PauseButton({ organisations, campaigns, canPauseEverything }: Props) {
+export function PauseButton({ choices }: { choices: PauseChoices }) {
+  const { organisations, campaigns } = choices;
   const router = useRouter();
   const [opened, setOpened] = useState(false);
-  const [scope, setScope] = useState<string>(canPauseEverything ? 'global' : 'organisation');
+  const [scope, setScope] = useState<string>(
+    choices.everything ? 'global' : organisations.length > 0 ? 'organisation' : 'campaign',
+  );
   const [organisation, setOrganisation] = useState<string | null>(
     organisations.length === 1 ? (organisations[0]?.slug ?? null) : null,
   );
@@ -27,12 +24,13 @@ export function PauseButton({ organisations, campaigns, canPauseEverything }: Pr
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
+  // Only what lib says may still be paused (lib/pauses/pause-choices.ts).
   const scopes = [
-    ...(canPauseEverything
+    ...(choices.everything
       ? [{ value: 'global', label: 'Everything, for every organisation' }]
       : []),
-    { value: 'organisation', label: 'One organisation' },
-    ...(canPauseEverything ? [{ value: 'campaign', label: 'One campaign' }] : []),
+    ...(organisations.length > 0 ? [{ value: 'organisation', label: 'One organisation' }] : []),
+    ...(campaigns.length > 0 ? [{ value: 'campaign', label: 'One campaign' }] : []),
   ];
 
   const submit = () =>

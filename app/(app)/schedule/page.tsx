@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Metadata } from 'next';
 import { PauseButton } from '@/components/schedule/pause-button';
 import { PostList } from '@/components/schedule/post-list';
@@ -6,7 +6,8 @@ import { ScheduleFilters } from '@/components/schedule/schedule-filters';
 import { ScheduleTabs } from '@/components/schedule/schedule-tabs';
 import { LinkButton } from '@/components/link-button';
 import { PageHeader } from '@/components/shell/page-header';
-import { can, organisationScope } from '@/lib/auth/permissions';
+import { organisationScope } from '@/lib/auth/permissions';
+import { pauseChoices } from '@/lib/pauses/pause-choices';
 import { requirePage } from '@/lib/auth/require-page';
 import { db } from '@/lib/db';
 import { countPostsByStatus } from '@/lib/posts/count-posts';
@@ -59,7 +60,7 @@ export default async function SchedulePage({
     cursor,
   });
   const scope = organisationScope(actor, 'post.read');
-  const [posts, counts, organisations, campaigns] = await Promise.all([
+  const [posts, counts, organisations, campaigns, pausing] = await Promise.all([
     query.success ? listPosts(actor, query.data) : Promise.resolve({ items: [], nextCursor: null }),
     countPostsByStatus(actor),
     db.organisation.findMany({
@@ -68,22 +69,22 @@ export default async function SchedulePage({
       orderBy: { name: 'asc' },
     }),
     db.campaign.findMany({ select: { id: true, name: true }, orderBy: { startsAt: 'desc' } }),
+    pauseChoices(actor, now),
   ]);
-  const mayPause = actor.memberships.some((membership) =>
-    can(actor, 'pause.manage', { organisationId: membership.organisationId }),
-  );
   return (
     <>
       <PageHeader
         title="Schedule"
         description="Every post on the channels you look after: what goes out when, what was published, and anything that needs you. Times are UK time."
         actions={
-          mayPause ? (
-            <PauseButton
-              organisations={organisations}
-              canPauseEverything={can(actor, 'pause.manage', { organisationId: null })}
-              campaigns={campaigns}
-            />
+          pausing.nothingBecause ? (
+            <Badge color="orange" variant="light" size="lg">
+              {pausing.nothingBecause}
+            </Badge>
+          ) : pausing.everything ||
+            pausing.organisations.length > 0 ||
+            pausing.campaigns.length > 0 ? (
+            <PauseButton choices={pausing} />
           ) : null
         }
       />

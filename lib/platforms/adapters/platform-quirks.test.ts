@@ -6,7 +6,13 @@ import { renderPost } from '../../signpost/render-post';
 import { taggedUrl } from '../../signpost/tagged-url';
 import { PlatformError } from '../adapter';
 import { adapters } from './registry';
-import { image, postRequest, signal, startSandbox, type SandboxFixture } from './sandbox-fixture';
+import {
+  image,
+  postRequest,
+  signal,
+  startSandbox,
+  type SandboxFixture,
+} from '@/tests/support/sandbox-fixture';
 
 let fixture: SandboxFixture;
 let clock = new Date('2026-03-01T09:00:00Z');

@@ -1,10 +1,10 @@
 // For tests: the real adapters pointed at an in-process sandbox, one channel per platform.
 import { sandboxCredentialsFor } from '@/sandbox/credentials';
 import { createSandbox, type Sandbox, type SandboxOptions } from '@/sandbox/server';
-import type { ChannelConnection, PublishMedia, PublishRequest } from '../adapter';
-import { sandboxBaseUrl } from '../base-urls';
-import { findLinks } from '../links';
-import type { Platform } from '../types';
+import type { ChannelConnection, PublishMedia, PublishRequest } from '@/lib/platforms/adapter';
+import { sandboxBaseUrl } from '@/lib/platforms/base-urls';
+import { findLinks } from '@/lib/platforms/links';
+import type { Platform } from '@/lib/platforms/types';
 
 export const ACCOUNTS: Record<Platform, string> = {
   x: '1001',

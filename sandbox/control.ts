@@ -2,6 +2,7 @@
 // published, injected faults and added latency. Bad input answers 400 in API.md's error shape.
 import { z } from 'zod';
 import { Platform } from '@/lib/platforms/types';
+import type { ParsedBody } from './body';
 import type { SandboxReply } from './routes';
 import { FAULT_KINDS, type SandboxState } from './state';
 
@@ -19,14 +20,21 @@ const FaultRequest = z.strictObject({
 const ConfigRequest = z.strictObject({ latencyMs: z.number().int().min(0).max(60_000) });
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
+export interface ControlContext {
+  state: SandboxState;
+  /** Each platform's API root in this sandbox, as its adapter is given it. */
+  platforms: () => Record<Platform, string>;
+}
+
 export function handleControl(
   method: string,
   path: string,
   query: URLSearchParams,
-  body: () => unknown,
-  state: SandboxState,
+  parsed: ParsedBody,
+  { state, platforms }: ControlContext,
 ): SandboxReply {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
+  const body = () => (parsed.kind === 'json' || parsed.kind === 'empty' ? parsed.value : undefined);
   switch (route) {
     case 'GET /_sandbox/health':
       return ok({
@@ -34,6 +42,7 @@ export function handleControl(
         posts: state.posts.size,
         faults: state.faults.length,
         latencyMs: state.latencyMs,
+        platforms: platforms(),
       });
     case 'GET /_sandbox/posts': {
       const filter = PostsQuery.safeParse(Object.fromEntries(query));
@@ -89,7 +98,7 @@ export function handleControl(
         body: {
           error: {
             code: 'not_found',
-            message: `${route} is not part of the sandbox's control surface`,
+            message: `${route} is not part of the sandbox's control surface; the platforms answer at their own addresses (GET /_sandbox/health lists them)`,
           },
         },
       };

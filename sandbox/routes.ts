@@ -5,20 +5,25 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
 import { platformRules } from '@/lib/platforms/rules';
 import type { Platform } from '@/lib/platforms/types';
+import type { ParsedBody } from './body';
 import type { SandboxState } from './state';
 
 export interface SandboxRequest {
   method: string;
-  /** The path after the platform's prefix, e.g. `/2/tweets`. */
+  /** The path after the platform's API root, e.g. `/2/tweets`, `/{page-id}/feed`. */
   path: string;
   params: Record<string, string>;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   raw: Buffer;
-  /** The sandbox's own origin (`http://127.0.0.1:4010`), for URLs it hands out. */
+  /** This platform's origin in the sandbox (`http://127.0.0.1:4011`), for URLs it hands out. */
   origin: string;
-  /** The body as JSON (cached); refuses with the platform's 400 when it is not JSON. */
-  json(): unknown;
+  /** The whole URL as the client addressed it, without the query (OAuth 1.0a signs it). */
+  url: string;
+  /** How the body was sent, and its fields (JSON, form or multipart). */
+  parsed: ParsedBody;
+  /** The body's fields; refuses with the platform's 400 when the body cannot be read. */
+  body(): unknown;
 }
 
 export interface SandboxReply {
@@ -48,6 +53,10 @@ export interface SandboxPlatform {
   error(status: number, message: string): SandboxReply;
   /** The platform's reply to an injected fault (429 carries Retry-After and its own headers). */
   fault(kind: FaultKind, retryAfterSeconds: number, now: Date): SandboxReply;
+  /** The platform's answer to a path it does not serve (its 404, or XRPC's 501). */
+  unknownPath?(request: SandboxRequest): SandboxReply;
+  /** Headers the platform adds to every answer (rate-limit state), once the reply is known. */
+  everyAnswer?(request: SandboxRequest, reply: SandboxReply, state: SandboxState): SandboxReply;
 }
 
 /** Thrown by a handler to answer with the platform's refusal. */
@@ -71,13 +80,22 @@ export function matchRoute(
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
     const matches = pattern.every((part, i) => {
-      const segment = decodeURIComponent(segments[i] ?? '');
+      const segment = safeDecode(segments[i] ?? '');
       if (part.startsWith(':')) params[part.slice(1)] = segment;
       return part.startsWith(':') || part === segment;
     });
     if (matches) return { route, params };
   }
   return null;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A malformed escape matches no route parameter as the client meant it; keep it as sent.
+    return segment;
+  }
 }
 
 /** The bearer token, or the Graph API's `access_token` parameter. */
@@ -96,13 +114,13 @@ export function tokenAccount(request: SandboxRequest): string {
   return accessToken(request)?.split('.')[0] ?? '';
 }
 
-/** Parses the JSON body with the schema, refusing with the platform's 400 naming the field. */
+/** Parses the body with the schema, refusing with the platform's 400 naming the field. */
 export function parseBody<T>(
   request: SandboxRequest,
   schema: z.ZodType<T>,
   platform: Pick<SandboxPlatform, 'error'>,
 ): T {
-  const result = schema.safeParse(request.json());
+  const result = schema.safeParse(request.body());
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') || 'body';

@@ -152,7 +152,7 @@ export const blueskySandbox: SandboxPlatform = {
       method: 'POST',
       path: '/xrpc/com.atproto.repo.createRecord',
       publishes: (request) =>
-        z.object({ repo: z.string() }).safeParse(request.json()).data?.repo ?? '',
+        z.object({ repo: z.string() }).safeParse(request.body()).data?.repo ?? '',
       handle(request, state) {
         const did = sessionDid(request, state);
         const { repo, record } = parseBody(request, CreatePostRecord, blueskySandbox);

@@ -86,7 +86,7 @@ export const facebookSandbox: SandboxPlatform = {
       path: '/:pageId/photos',
       publishes: (request) => {
         const published = graphFlag(
-          z.object({ published: z.unknown() }).safeParse(request.json()).data?.published,
+          z.object({ published: z.unknown() }).safeParse(request.body()).data?.published,
         );
         return published === false ? false : (request.params.pageId ?? '');
       },

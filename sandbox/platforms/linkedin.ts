@@ -86,7 +86,7 @@ export const linkedinSandbox: SandboxPlatform = {
         });
         const value = {
           uploadUrlExpiresAt: state.now().getTime() + 3_600_000,
-          uploadUrl: `${request.origin}/linkedin/_uploads/${id}`,
+          uploadUrl: `${request.origin}/dms-uploads/${id}`,
           image: `urn:li:image:${id}`,
         };
         return { status: 200, body: { value } };
@@ -94,7 +94,7 @@ export const linkedinSandbox: SandboxPlatform = {
     },
     {
       method: 'PUT',
-      path: '/_uploads/:id',
+      path: '/dms-uploads/:id',
       handle(request, state) {
         requireToken(request, linkedinSandbox);
         const media = state.drafts.get(`linkedin:urn:li:image:${request.params.id}`)?.media[0];
@@ -108,7 +108,7 @@ export const linkedinSandbox: SandboxPlatform = {
       method: 'POST',
       path: '/rest/posts',
       publishes: (request) =>
-        z.object({ author: z.string() }).safeParse(request.json()).data?.author ?? '',
+        z.object({ author: z.string() }).safeParse(request.body()).data?.author ?? '',
       handle(request, state) {
         restli(request);
         const body = parseBody(request, CreatePost, linkedinSandbox);

@@ -50,15 +50,16 @@ export const mastodonSandbox: SandboxPlatform = {
     {
       method: 'POST',
       path: '/api/v2/media',
-      async handle(request, state) {
+      handle(request, state) {
         requireToken(request, mastodonSandbox);
-        const form = await readForm(request);
-        const file = form?.get('file');
+        const form = request.parsed.kind === 'multipart' ? request.parsed.value : null;
+        const file = form && typeof form === 'object' && 'file' in form ? form.file : undefined;
         if (!(file instanceof Blob))
           throw new Refusal(mastodonSandbox.error(422, 'Validation failed: File is missing'));
-        const description = form?.get('description');
+        const description =
+          form && typeof form === 'object' && 'description' in form ? form.description : null;
         const id = state.nextId();
-        const url = `${request.origin}/mastodon/system/media_attachments/${id}.png`;
+        const url = `${request.origin}/system/media_attachments/${id}.png`;
         const media = {
           altText: typeof description === 'string' ? description : null,
           url,
@@ -176,14 +177,6 @@ export const mastodonSandbox: SandboxPlatform = {
   ],
 };
 
-async function readForm(request: SandboxRequest): Promise<FormData | null> {
-  const type = request.headers['content-type'] ?? '';
-  if (!type.startsWith('multipart/form-data')) return null;
-  return new Response(new Uint8Array(request.raw), {
-    headers: { 'content-type': type },
-  }).formData();
-}
-
 function attachment(id: string, media: SandboxPost['media'][number]) {
   return {
     id,
@@ -200,7 +193,7 @@ function attachment(id: string, media: SandboxPost['media'][number]) {
 /** A Status entity: `content` is HTML, as Mastodon renders it. */
 function status(post: SandboxPost, request: SandboxRequest, state: SandboxState) {
   const reach = reachOf(post, state.now());
-  const url = `${request.origin}/mastodon/@${post.account}/${post.id}`;
+  const url = `${request.origin}/@${post.account}/${post.id}`;
   return {
     id: post.id,
     created_at: post.receivedAt.toISOString(),

@@ -69,7 +69,7 @@ export function containerPlatform(options: ContainerPlatformOptions): SandboxPla
       publishes: (request) => request.params.userId ?? '',
       handle(request, state) {
         requireToken(request, sandbox);
-        const body = request.json();
+        const body = request.body();
         const creationId =
           typeof body === 'object' && body !== null && 'creation_id' in body
             ? String(body.creation_id)

@@ -106,10 +106,10 @@ describe('Bluesky', () => {
     const counting = (req: { url?: string }) => {
       if (req.url?.includes('createSession')) sessions += 1;
     };
-    fixture.sandbox.server.on('request', counting);
+    fixture.sandbox.servers.bluesky.on('request', counting);
     await adapters.bluesky.publish(connection, postRequest('First post'), signal());
     await adapters.bluesky.publish(connection, postRequest('Second post'), signal());
-    fixture.sandbox.server.off('request', counting);
+    fixture.sandbox.servers.bluesky.off('request', counting);
     expect(sessions).toBe(1);
   });
 

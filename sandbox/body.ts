@@ -3,11 +3,25 @@
 // names (`media_ids[]=1&media_ids[]=2`, `poll[options][]=a`) decoded into arrays and objects, as
 // Mastodon and other Rails and Rack servers decode them. Anything else is left as bytes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseMultipart } from './multipart';
 import type { SandboxReply } from './routes';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 // Names no decoded form may set: they would reach Object.prototype.
 const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A file part of a multipart body, its bytes already read. */
+export class UploadedFile {
+  constructor(
+    readonly name: string,
+    readonly type: string,
+    readonly bytes: Buffer,
+  ) {}
+
+  get size(): number {
+    return this.bytes.length;
+  }
+}
 
 export type ParsedBody =
   | { kind: 'empty'; value: Record<string, never> }
@@ -39,20 +53,16 @@ export function sendReply(res: ServerResponse, reply: SandboxReply): void {
   res.writeHead(reply.status, headers).end(text);
 }
 
-export async function parseBody(raw: Buffer, contentType: string | undefined): Promise<ParsedBody> {
+export function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
   const type = (contentType ?? '').toLowerCase();
   if (raw.length === 0) return { kind: 'empty', value: {} };
   if (type.startsWith('application/x-www-form-urlencoded')) {
     return { kind: 'form', value: decodeFields(new URLSearchParams(raw.toString('utf8'))) };
   }
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Response(new Uint8Array(raw), {
-      headers: { 'content-type': contentType ?? '' },
-    })
-      .formData()
-      .catch((error: unknown) => error);
-    if (!(form instanceof FormData)) return { kind: 'unreadable', value: undefined };
-    return { kind: 'multipart', value: decodeFields(form.entries()) };
+    const entries = parseMultipart(raw, contentType ?? '');
+    if (!entries) return { kind: 'unreadable', value: undefined };
+    return { kind: 'multipart', value: decodeFields(entries) };
   }
   if (!type.includes('json')) return { kind: 'bytes', value: undefined };
   try {
@@ -65,7 +75,7 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
 
 /** Form fields with bracketed names decoded: `a[]` appends, `a[b]` nests, a plain name is set. */
 export function decodeFields(
-  entries: Iterable<[string, FormDataEntryValue | string]>,
+  entries: Iterable<[string, string | UploadedFile]>,
 ): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [name, value] of entries) {

@@ -49,7 +49,7 @@ export async function handlePlatformRequest(options: {
   const [fullPath = '/', search = ''] = (req.url ?? '/').split('?', 2);
   const root = apiRootPath(platform.platform);
   const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-  const parsed = await parseBody(raw, req.headers['content-type']);
+  const parsed = parseBody(raw, req.headers['content-type']);
   const underRoot = root === '' || fullPath === root || fullPath.startsWith(`${root}/`);
   const path = fullPath.slice(underRoot ? root.length : 0) || '/';
   const method = req.method ?? 'GET';

@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { platformRules } from '@/lib/platforms/rules';
 import type { Platform } from '@/lib/platforms/types';
 import type { ParsedBody } from './body';
+import type { RateWindow } from './rate-limits';
 import type { SandboxState } from './state';
+import { readToken } from './tokens';
 
 export interface SandboxRequest {
   method: string;
@@ -24,6 +26,8 @@ export interface SandboxRequest {
   parsed: ParsedBody;
   /** The body's fields; refuses with the platform's 400 when the body cannot be read. */
   body(): unknown;
+  /** The rate-limit window this call was counted in, once the caller is known. */
+  rateWindow?: RateWindow;
 }
 
 export interface SandboxReply {
@@ -89,12 +93,13 @@ export function matchRoute(
   return null;
 }
 
-function safeDecode(segment: string): string {
+/** decodeURIComponent, keeping a malformed escape as sent (it then matches nothing). */
+export function safeDecode(text: string): string {
   try {
-    return decodeURIComponent(segment);
+    return decodeURIComponent(text);
   } catch {
-    // A malformed escape matches no route parameter as the client meant it; keep it as sent.
-    return segment;
+    // Bad input gets the platform's own refusal further on, never a sandbox error.
+    return text;
   }
 }
 
@@ -106,12 +111,10 @@ export function accessToken(request: SandboxRequest): string | null {
   return request.query.get('access_token');
 }
 
-/**
- * In the sandbox a user token names its account: the text before its first '.', so
- * `1234.sandbox` acts for account 1234 (see sandbox/credentials.ts).
- */
-export function tokenAccount(request: SandboxRequest): string {
-  return accessToken(request)?.split('.')[0] ?? '';
+/** The account the request's token acts for, if it is a token the sandbox issued ('' if not). */
+export function tokenAccount(request: SandboxRequest, platform: Platform): string {
+  const token = accessToken(request);
+  return (token && readToken(token, platform)?.account) || '';
 }
 
 /** Parses the body with the schema, refusing with the platform's 400 naming the field. */

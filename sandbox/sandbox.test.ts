@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_PORT_OFFSETS, sandboxBaseUrl } from '@/lib/platforms/base-urls';
 import { PLATFORMS, type Platform } from '@/lib/platforms/types';
+import { sandboxToken } from './credentials';
 import { createSandbox, type Sandbox } from './server';
 
 let sandbox: Sandbox;
@@ -40,13 +41,13 @@ async function call(
   };
 }
 
-const tweet = (text: string, token = '1001.sandbox-token') =>
+const tweet = (text: string, token = sandboxToken('x', '1001')) =>
   call('POST', 'x:/2/tweets', { text }, { authorization: `Bearer ${token}` });
 
 describe('the control surface', () => {
   it('lists what was published, filtered by platform and account, and forgets it on request', async () => {
-    await tweet('One', '1001.t');
-    await tweet('Two', '2002.t');
+    await tweet('One', sandboxToken('x', '1001'));
+    await tweet('Two', sandboxToken('x', '2002'));
     const all = await call('GET', '/_sandbox/posts');
     expect(all.body).toHaveLength(2);
     const one = await call('GET', '/_sandbox/posts?platform=x&account=2002');
@@ -71,7 +72,7 @@ describe('the control surface', () => {
       kind: '500',
       count: 2,
     });
-    expect((await tweet('Other account', '3003.t')).status).toBe(201);
+    expect((await tweet('Other account', sandboxToken('x', '3003'))).status).toBe(201);
     expect((await tweet('First')).status).toBe(500);
     expect((await tweet('Second')).status).toBe(500);
     expect((await tweet('Third')).status).toBe(201);
@@ -137,7 +138,10 @@ describe('the control surface', () => {
     });
     const pending = fetch(`${sandboxBaseUrl('mastodon', heldUrl)}/api/v1/statuses`, {
       method: 'POST',
-      headers: { authorization: 'Bearer 6006.t', 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${sandboxToken('mastodon', '6006')}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ status: 'Held' }),
     }).catch((error: unknown) => error);
     await expect
@@ -192,7 +196,7 @@ describe('platform validation', () => {
       'POST',
       'nextdoor:/external/api/partner/v1/post/create/',
       {},
-      { authorization: 'Bearer 7007.t' },
+      { authorization: `Bearer ${sandboxToken('nextdoor', '7007')}` },
     );
     expect(missing).toMatchObject({
       status: 400,
@@ -201,7 +205,7 @@ describe('platform validation', () => {
   });
 
   it('requires LinkedIn’s version and Rest.li protocol headers', async () => {
-    const auth = { authorization: 'Bearer t' };
+    const auth = { authorization: `Bearer ${sandboxToken('linkedin', 'urn:li:organization:1')}` };
     const noVersion = await call(
       'GET',
       'linkedin:/rest/posts?q=author&author=urn%3Ali%3Aorganization%3A1',

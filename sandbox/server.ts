@@ -53,7 +53,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const [path = '/', search = ''] = (req.url ?? '/').split('?', 2);
     if (raw === null)
       return sendReply(res, { status: 413, body: { error: 'Request body too large' } });
-    const body = await parseBody(raw, req.headers['content-type']);
+    const body = parseBody(raw, req.headers['content-type']);
     const reply = handleControl(req.method ?? 'GET', path, new URLSearchParams(search), body, {
       state,
       platforms: () => platformUrls(controlUrl),

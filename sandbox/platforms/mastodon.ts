@@ -2,6 +2,7 @@
 // description), GET /api/v1/media/:id, POST /api/v1/statuses with Idempotency-Key, GET
 // /api/v1/accounts/:id/statuses, GET /api/v1/statuses/:id and its /source.
 import { z } from 'zod';
+import { UploadedFile } from '../body';
 import { reachOf } from '../metrics';
 import {
   overLimit,
@@ -54,7 +55,7 @@ export const mastodonSandbox: SandboxPlatform = {
         requireToken(request, mastodonSandbox);
         const form = request.parsed.kind === 'multipart' ? request.parsed.value : null;
         const file = form && typeof form === 'object' && 'file' in form ? form.file : undefined;
-        if (!(file instanceof Blob))
+        if (!(file instanceof UploadedFile))
           throw new Refusal(mastodonSandbox.error(422, 'Validation failed: File is missing'));
         const description =
           form && typeof form === 'object' && 'description' in form ? form.description : null;
@@ -68,7 +69,7 @@ export const mastodonSandbox: SandboxPlatform = {
         };
         state.drafts.set(`mastodon:${id}`, {
           platform: 'mastodon',
-          account: tokenAccount(request),
+          account: tokenAccount(request, 'mastodon'),
           text: '',
           media: [media],
           children: [],
@@ -90,10 +91,10 @@ export const mastodonSandbox: SandboxPlatform = {
     {
       method: 'POST',
       path: '/api/v1/statuses',
-      publishes: tokenAccount,
+      publishes: (request) => tokenAccount(request, 'mastodon'),
       handle(request, state) {
         requireToken(request, mastodonSandbox);
-        const account = tokenAccount(request);
+        const account = tokenAccount(request, 'mastodon');
         const key = request.headers['idempotency-key'];
         const remembered =
           typeof key === 'string' ? state.idempotency.get(`mastodon:${account}:${key}`) : undefined;
@@ -169,7 +170,7 @@ export const mastodonSandbox: SandboxPlatform = {
         requireToken(request, mastodonSandbox);
         const post = state.find('mastodon', request.params.id ?? '');
         // Only the author may read a status's source.
-        if (!post || post.account !== tokenAccount(request))
+        if (!post || post.account !== tokenAccount(request, 'mastodon'))
           throw new Refusal(mastodonSandbox.error(404, 'Record not found'));
         return { status: 200, body: { id: post.id, text: post.text, spoiler_text: '' } };
       },

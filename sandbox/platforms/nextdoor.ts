@@ -50,7 +50,7 @@ export const nextdoorSandbox: SandboxPlatform = {
     {
       method: 'POST',
       path: '/external/api/partner/v1/post/create',
-      publishes: tokenAccount,
+      publishes: (request) => tokenAccount(request, 'nextdoor'),
       handle(request, state) {
         requireToken(request, nextdoorSandbox);
         const body = parseBody(request, CreatePost, nextdoorSandbox);
@@ -75,7 +75,7 @@ export const nextdoorSandbox: SandboxPlatform = {
         }));
         state.record({
           platform: 'nextdoor',
-          account: tokenAccount(request),
+          account: tokenAccount(request, 'nextdoor'),
           id: shareId,
           text: body.body_text,
           media,
@@ -90,35 +90,37 @@ export const nextdoorSandbox: SandboxPlatform = {
       path: '/external/api/partner/v1/post',
       handle(request, state) {
         requireToken(request, nextdoorSandbox);
-        const posts = state.recent('nextdoor', tokenAccount(request), 100).map((post) => {
-          const reach = reachOf(post, state.now());
-          const numericId = String(post.extra.numericId);
-          return {
-            author_id: Number(post.account) || 0,
-            body: post.text,
-            title: '',
-            comments: Array.from({ length: reach.comments }, (_, i) => ({
-              id: `${numericId}${i}`,
-              body: 'Thank you for sharing',
-            })),
-            reactions: Array.from({ length: reach.likes }, (_, i) => ({
-              id: i + 1,
-              post_id: Number(numericId),
-              type: 1,
-            })),
-            creation_date_epoch_seconds: Math.floor(post.receivedAt.getTime() / 1000),
-            embed_url: `https://nextdoor.co.uk/embed/${post.id}`,
-            id: numericId,
-            url: shareLink(post.id),
-            media: post.media.map((media) => ({
-              is_photo: true,
-              is_video: false,
-              url: media.url,
-              width: 1080,
-              height: 1080,
-            })),
-          };
-        });
+        const posts = state
+          .recent('nextdoor', tokenAccount(request, 'nextdoor'), 100)
+          .map((post) => {
+            const reach = reachOf(post, state.now());
+            const numericId = String(post.extra.numericId);
+            return {
+              author_id: Number(post.account) || 0,
+              body: post.text,
+              title: '',
+              comments: Array.from({ length: reach.comments }, (_, i) => ({
+                id: `${numericId}${i}`,
+                body: 'Thank you for sharing',
+              })),
+              reactions: Array.from({ length: reach.likes }, (_, i) => ({
+                id: i + 1,
+                post_id: Number(numericId),
+                type: 1,
+              })),
+              creation_date_epoch_seconds: Math.floor(post.receivedAt.getTime() / 1000),
+              embed_url: `https://nextdoor.co.uk/embed/${post.id}`,
+              id: numericId,
+              url: shareLink(post.id),
+              media: post.media.map((media) => ({
+                is_photo: true,
+                is_video: false,
+                url: media.url,
+                width: 1080,
+                height: 1080,
+              })),
+            };
+          });
         return { status: 200, body: { posts, posts_length: posts.length } };
       },
     },

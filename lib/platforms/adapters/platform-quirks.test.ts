@@ -192,6 +192,19 @@ describe('X', () => {
     expect(found?.externalId).toBe(result.externalId);
   });
 
+  it('fails a repeated text for good, in X’s words (403 duplicate content is no auth failure)', async () => {
+    const text = 'Worried about your thoughts? Stop it Now: 0808 1000 900';
+    await adapters.x.publish(fixture.connection('x'), postRequest(text), signal());
+    const error = await adapters.x
+      .publish(fixture.connection('x'), postRequest(text), signal())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      kind: 'permanent',
+      message: 'You are not allowed to create a Tweet with duplicate content.',
+      options: { httpStatus: 403 },
+    });
+  });
+
   it('uploads images and sets their alt text before posting', async () => {
     const request = postRequest('Two posters', [
       image('First poster', 'a'),
@@ -207,8 +220,9 @@ describe('X', () => {
     const renewal = adapters.x.tokenRenewal!;
     const oauth = (credentials: Record<string, string>) => ({
       ...fixture.connection('x'),
-      credentials: { accessToken: '1001.x-oauth.old', clientId: 'app', ...credentials },
+      credentials: { accessToken: 'revoked-long-ago', clientId: 'app', ...credentials },
     });
+    const refreshToken = () => fixture.issue.token('x', '1001', { kind: 'refresh', client: 'app' });
 
     it('is due five minutes before expiry, and only with a refresh token and a client id', () => {
       const at = (minutes: number) => new Date(clock.getTime() + minutes * 60_000).toISOString();
@@ -229,14 +243,11 @@ describe('X', () => {
     });
 
     it('trades the refresh token for a new pair, which then publishes', async () => {
-      const renewed = await renewal.renew(
-        oauth({ refreshToken: '1001.x-refresh.one' }),
-        clock,
-        signal(),
-      );
-      expect(renewed).toMatchObject({ clientId: 'app', accessToken: /^1001\.x-oauth\./ });
-      expect(renewed.refreshToken).toMatch(/^1001\.x-refresh\./);
-      expect(renewed.refreshToken).not.toBe('1001.x-refresh.one');
+      const first = refreshToken();
+      const renewed = await renewal.renew(oauth({ refreshToken: first }), clock, signal());
+      expect(renewed).toMatchObject({ clientId: 'app', refreshToken: expect.any(String) });
+      expect(renewed.accessToken).not.toBe('revoked-long-ago');
+      expect(renewed.refreshToken).not.toBe(first);
       expect(renewed.expiresAt).toBe(new Date(clock.getTime() + 7200_000).toISOString());
       const result = await adapters.x.publish(
         { ...fixture.connection('x'), credentials: renewed },
@@ -248,15 +259,22 @@ describe('X', () => {
 
     it('signs in as a confidential client with Basic auth when there is a client secret', async () => {
       const renewed = await renewal.renew(
-        oauth({ refreshToken: '1001.x-refresh.two', clientSecret: 'secret' }),
+        oauth({ refreshToken: refreshToken(), clientSecret: fixture.issue.xClientSecret('app') }),
         clock,
         signal(),
       );
-      expect(renewed.clientSecret).toBe('secret');
+      expect(renewed.clientSecret).toBe(fixture.issue.xClientSecret('app'));
+    });
+
+    it('is refused with a client secret that is not the client’s', async () => {
+      const error = await renewal
+        .renew(oauth({ refreshToken: refreshToken(), clientSecret: 'guessed' }), clock, signal())
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'auth', message: /Missing valid authorization header/ });
     });
 
     it('refuses a refresh token used before as an auth failure naming the cause', async () => {
-      const connection = oauth({ refreshToken: '1001.x-refresh.three' });
+      const connection = oauth({ refreshToken: refreshToken() });
       await renewal.renew(connection, clock, signal());
       const error = await renewal.renew(connection, clock, signal()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PlatformError);
@@ -268,11 +286,7 @@ describe('X', () => {
     });
 
     it('an expired token is refused with 401, as X does', async () => {
-      const renewed = await renewal.renew(
-        oauth({ refreshToken: '1001.x-refresh.four' }),
-        clock,
-        signal(),
-      );
+      const renewed = await renewal.renew(oauth({ refreshToken: refreshToken() }), clock, signal());
       clock = new Date(clock.getTime() + 7201_000);
       const error = await adapters.x
         .publish(

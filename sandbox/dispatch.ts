@@ -82,6 +82,7 @@ export async function handlePlatformRequest(options: {
   request.params = found.params;
 
   try {
+    platform.beforeRoute?.(request, state);
     const account = found.route.publishes?.(request) ?? false;
     const fault = account === false ? null : state.takeFault(platform.platform, account);
     if (fault && fault.kind !== 'timeout') {

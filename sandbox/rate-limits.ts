@@ -6,6 +6,7 @@ import type { SandboxState } from './state';
 
 export interface RateWindow {
   limit: number;
+  windowSeconds: number;
   remaining: number;
   resetAt: Date;
   /** This call was one too many: the platform refuses it. */
@@ -17,18 +18,24 @@ export interface RateQuota {
   windowSeconds: number;
 }
 
-/** Counts one call in the bucket's current window and says where the window stands. */
-export function countCall(state: SandboxState, bucket: string, quota: RateQuota): RateWindow {
+/** Counts a call (`cost` points of the quota) in the bucket's window; says where it stands. */
+export function countCall(
+  state: SandboxState,
+  bucket: string,
+  quota: RateQuota,
+  cost = 1,
+): RateWindow {
   const now = state.now().getTime();
   const current = state.rateWindows.get(bucket);
   const window =
     current && current.resetAt > now
       ? current
       : { used: 0, resetAt: now + quota.windowSeconds * 1000 };
-  if (state.quotas) window.used += 1;
+  if (state.quotas) window.used += cost;
   state.rateWindows.set(bucket, window);
   return {
     limit: quota.limit,
+    windowSeconds: quota.windowSeconds,
     remaining: Math.max(0, quota.limit - window.used),
     resetAt: new Date(window.resetAt),
     exceeded: window.used > quota.limit,

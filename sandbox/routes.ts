@@ -59,6 +59,8 @@ export interface SandboxPlatform {
   fault(kind: FaultKind, retryAfterSeconds: number, now: Date): SandboxReply;
   /** The platform's answer to a path it does not serve (its 404, or XRPC's 501). */
   unknownPath?(request: SandboxRequest): SandboxReply;
+  /** Runs before every route's handler (a platform-wide rate limit); may refuse. */
+  beforeRoute?(request: SandboxRequest, state: SandboxState): void;
   /** Headers the platform adds to every answer (rate-limit state), once the reply is known. */
   everyAnswer?(request: SandboxRequest, reply: SandboxReply, state: SandboxState): SandboxReply;
 }

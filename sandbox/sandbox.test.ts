@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_PORT_OFFSETS, sandboxBaseUrl } from '@/lib/platforms/base-urls';
 import { PLATFORMS, type Platform } from '@/lib/platforms/types';
-import { sandboxToken } from './credentials';
+import { sandboxAppPassword, sandboxToken } from './credentials';
 import { createSandbox, type Sandbox } from './server';
 
 let sandbox: Sandbox;
@@ -222,14 +222,36 @@ describe('platform validation', () => {
     expect(noProtocol.status).toBe(400);
   });
 
-  it('refuses an expired Bluesky session with ExpiredToken', async () => {
-    const payload = Buffer.from(JSON.stringify({ sub: 'did:plc:abc', exp: 1 })).toString(
-      'base64url',
-    );
-    const expired = await call('GET', 'bluesky:/xrpc/app.bsky.feed.getPosts?uris=x', undefined, {
-      authorization: `Bearer e30.${payload}.sig`,
+  it('refuses an expired Bluesky session with ExpiredToken, and one it did not sign with InvalidToken', async () => {
+    let clock = new Date('2026-03-01T09:00:00Z');
+    const pds = createSandbox({ now: () => clock });
+    const { platforms: own } = await pds.listen(0);
+    const did = 'did:plc:lancspoliceexample0000';
+    const signIn = await fetch(`${own.bluesky}/xrpc/com.atproto.server.createSession`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: did, password: sandboxAppPassword(did) }),
     });
-    expect(expired).toMatchObject({ status: 400, body: { error: 'ExpiredToken' } });
+    const { accessJwt } = (await signIn.json()) as { accessJwt: string };
+    const getPosts = async (token: string) => {
+      const response = await fetch(
+        `${own.bluesky}/xrpc/app.bsky.feed.getPosts?uris=at://${did}/app.bsky.feed.post/3l2s7zcpcmx2a`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    expect((await getPosts(accessJwt)).status).toBe(200);
+    clock = new Date(clock.getTime() + 3 * 3_600_000);
+    expect(await getPosts(accessJwt)).toMatchObject({
+      status: 400,
+      body: { error: 'ExpiredToken' },
+    });
+    const [header, payload] = accessJwt.split('.');
+    expect(await getPosts(`${header}.${payload}.forged`)).toMatchObject({
+      status: 400,
+      body: { error: 'InvalidToken', message: 'Token could not be verified' },
+    });
+    await pds.close();
   });
 
   it('answers an unknown path with the platform’s 404 and a non-platform path with 404', async () => {

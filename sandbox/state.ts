@@ -61,6 +61,8 @@ export class SandboxState {
   latencyMs = 0;
   /** Whether rate limits and X's duplicate-content rule apply (off for benchmarks). */
   quotas = true;
+  /** The last TID's time (Bluesky record keys and revs), so each is later than the one before. */
+  lastTidMicros = 0n;
   private sequence = 0;
 
   constructor(readonly now: () => Date = () => new Date()) {}

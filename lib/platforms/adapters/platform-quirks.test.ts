@@ -100,26 +100,67 @@ describe('Bluesky', () => {
     expect((refused as PlatformError).message).toContain('Record/facets/0/features/0/uri');
   });
 
-  it('keeps one session per channel instead of signing in for every call', async () => {
-    const connection = { ...fixture.connection('bluesky'), channelId: 'bluesky-session-test' };
-    let sessions = 0;
+  /** Counts the calls to each session method the adapter makes while `work` runs. */
+  async function sessionCalls(work: () => Promise<unknown>) {
+    const calls = { createSession: 0, refreshSession: 0 };
     const counting = (req: { url?: string }) => {
-      if (req.url?.includes('createSession')) sessions += 1;
+      if (req.url?.includes('createSession')) calls.createSession += 1;
+      if (req.url?.includes('refreshSession')) calls.refreshSession += 1;
     };
     fixture.sandbox.servers.bluesky.on('request', counting);
-    await adapters.bluesky.publish(connection, postRequest('First post'), signal());
-    await adapters.bluesky.publish(connection, postRequest('Second post'), signal());
-    fixture.sandbox.servers.bluesky.off('request', counting);
-    expect(sessions).toBe(1);
+    try {
+      await work();
+    } finally {
+      fixture.sandbox.servers.bluesky.off('request', counting);
+    }
+    return calls;
+  }
+
+  it('keeps one session per channel instead of signing in for every call', async () => {
+    const connection = { ...fixture.connection('bluesky'), channelId: 'bluesky-session-test' };
+    const calls = await sessionCalls(async () => {
+      await adapters.bluesky.publish(connection, postRequest('First post'), signal());
+      await adapters.bluesky.publish(connection, postRequest('Second post'), signal());
+    });
+    expect(calls).toEqual({ createSession: 1, refreshSession: 0 });
   });
 
-  it('signs in again when the access token has expired, and publishes once', async () => {
+  it('renews an expired access token with refreshSession, not a new sign-in, and publishes once', async () => {
     const connection = { ...fixture.connection('bluesky'), channelId: 'bluesky-expiry-test' };
     await adapters.bluesky.publish(connection, postRequest('Before the token expires'), signal());
     clock = new Date(clock.getTime() + 3 * 3_600_000);
-    await adapters.bluesky.publish(connection, postRequest('After the token expired'), signal());
+    const calls = await sessionCalls(() =>
+      adapters.bluesky.publish(connection, postRequest('After the token expired'), signal()),
+    );
+    expect(calls).toEqual({ createSession: 0, refreshSession: 1 });
     const texts = fixture.sandbox.state.list({ platform: 'bluesky' }).map((post) => post.text);
     expect(texts).toEqual(['Before the token expires', 'After the token expired']);
+  });
+
+  it('signs in again when the refresh token has expired too', async () => {
+    const connection = { ...fixture.connection('bluesky'), channelId: 'bluesky-long-gap-test' };
+    await adapters.bluesky.publish(connection, postRequest('Before a long gap'), signal());
+    clock = new Date(clock.getTime() + 91 * 86_400_000);
+    const calls = await sessionCalls(() =>
+      adapters.bluesky.publish(connection, postRequest('After a long gap'), signal()),
+    );
+    expect(calls).toEqual({ createSession: 1, refreshSession: 1 });
+    expect(fixture.sandbox.state.list({ platform: 'bluesky' })).toHaveLength(2);
+  });
+
+  it('is refused, for good, with an app password that is not the account’s', async () => {
+    const connection = {
+      ...fixture.connection('bluesky'),
+      channelId: 'bluesky-wrong-password-test',
+      credentials: {
+        identifier: 'did:plc:lancspoliceexample0000',
+        appPassword: 'aaaa-bbbb-cccc-dddd',
+      },
+    };
+    const error = await adapters.bluesky
+      .publish(connection, postRequest('Never sent'), signal())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'auth', message: 'Invalid identifier or password' });
   });
 });
 

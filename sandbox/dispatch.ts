@@ -24,7 +24,7 @@ import {
 } from './routes';
 import type { SandboxState } from './state';
 
-const SANDBOX_PLATFORMS: Record<Platform, SandboxPlatform> = {
+export const SANDBOX_PLATFORMS: Record<Platform, SandboxPlatform> = {
   x: xSandbox,
   facebook: facebookSandbox,
   instagram: instagramSandbox,

@@ -143,13 +143,3 @@ export function overLimit(
   const length = rules.count(text);
   return length > rules.limit ? { length, limit: rules.limit } : null;
 }
-
-/** The token, or the platform's 401. */
-export function requireToken(
-  request: SandboxRequest,
-  platform: Pick<SandboxPlatform, 'error'>,
-): string {
-  const token = accessToken(request);
-  if (!token) throw new Refusal(platform.error(401, 'Authentication required'));
-  return token;
-}

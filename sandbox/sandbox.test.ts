@@ -184,8 +184,8 @@ describe('platform validation', () => {
     expect(x).toMatchObject({ status: 401, body: { title: 'Unauthorized', type: 'about:blank' } });
     const meta = await call('POST', 'facebook:/2002/feed', { message: 'No token' });
     expect(meta).toMatchObject({
-      status: 401,
-      body: { error: { type: 'OAuthException', code: 190 } },
+      status: 400,
+      body: { error: { type: 'OAuthException', code: 104 } },
     });
     const bluesky = await call('POST', 'bluesky:/xrpc/com.atproto.repo.createRecord', {});
     expect(bluesky).toMatchObject({ status: 401, body: { error: 'AuthenticationRequired' } });

@@ -8,10 +8,12 @@ import {
   overLimit,
   parseBody,
   Refusal,
-  requireToken,
   tokenAccount,
   type SandboxPlatform,
+  type SandboxRequest,
 } from '../routes';
+import type { SandboxState } from '../state';
+import { checkToken } from '../tokens';
 
 const CreatePost = z.object({
   body_text: z.string().min(1),
@@ -52,7 +54,7 @@ export const nextdoorSandbox: SandboxPlatform = {
       path: '/external/api/partner/v1/post/create',
       publishes: (request) => tokenAccount(request, 'nextdoor'),
       handle(request, state) {
-        requireToken(request, nextdoorSandbox);
+        const agency = nextdoorAgency(request, state, 'post:write');
         const body = parseBody(request, CreatePost, nextdoorSandbox);
         const over = overLimit('nextdoor', body.body_text);
         if (over) {
@@ -75,7 +77,7 @@ export const nextdoorSandbox: SandboxPlatform = {
         }));
         state.record({
           platform: 'nextdoor',
-          account: tokenAccount(request, 'nextdoor'),
+          account: agency,
           id: shareId,
           text: body.body_text,
           media,
@@ -89,43 +91,60 @@ export const nextdoorSandbox: SandboxPlatform = {
       method: 'GET',
       path: '/external/api/partner/v1/post',
       handle(request, state) {
-        requireToken(request, nextdoorSandbox);
-        const posts = state
-          .recent('nextdoor', tokenAccount(request, 'nextdoor'), 100)
-          .map((post) => {
-            const reach = reachOf(post, state.now());
-            const numericId = String(post.extra.numericId);
-            return {
-              author_id: Number(post.account) || 0,
-              body: post.text,
-              title: '',
-              comments: Array.from({ length: reach.comments }, (_, i) => ({
-                id: `${numericId}${i}`,
-                body: 'Thank you for sharing',
-              })),
-              reactions: Array.from({ length: reach.likes }, (_, i) => ({
-                id: i + 1,
-                post_id: Number(numericId),
-                type: 1,
-              })),
-              creation_date_epoch_seconds: Math.floor(post.receivedAt.getTime() / 1000),
-              embed_url: `https://nextdoor.co.uk/embed/${post.id}`,
-              id: numericId,
-              url: shareLink(post.id),
-              media: post.media.map((media) => ({
-                is_photo: true,
-                is_video: false,
-                url: media.url,
-                width: 1080,
-                height: 1080,
-              })),
-            };
-          });
+        const agency = nextdoorAgency(request, state, 'post:read');
+        const posts = state.recent('nextdoor', agency, 100).map((post) => {
+          const reach = reachOf(post, state.now());
+          const numericId = String(post.extra.numericId);
+          return {
+            author_id: Number(post.account) || 0,
+            body: post.text,
+            title: '',
+            comments: Array.from({ length: reach.comments }, (_, i) => ({
+              id: `${numericId}${i}`,
+              body: 'Thank you for sharing',
+            })),
+            reactions: Array.from({ length: reach.likes }, (_, i) => ({
+              id: i + 1,
+              post_id: Number(numericId),
+              type: 1,
+            })),
+            creation_date_epoch_seconds: Math.floor(post.receivedAt.getTime() / 1000),
+            embed_url: `https://nextdoor.co.uk/embed/${post.id}`,
+            id: numericId,
+            url: shareLink(post.id),
+            media: post.media.map((media) => ({
+              is_photo: true,
+              is_video: false,
+              url: media.url,
+              width: 1080,
+              height: 1080,
+            })),
+          };
+        });
         return { status: 200, body: { posts, posts_length: posts.length } };
       },
     },
   ],
 };
+
+/** The agency the token acts for: one Nextdoor issued, unexpired, with the scope (OAuth errors). */
+function nextdoorAgency(request: SandboxRequest, state: SandboxState, scope: string): string {
+  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+  const check = checkToken(token, {
+    platform: 'nextdoor',
+    kinds: ['user'],
+    scopes: [scope],
+    now: state.now(),
+  });
+  if (check.ok) return check.claims.account;
+  if (check.reason === 'scope')
+    throw new Refusal(
+      nextdoorSandbox.error(403, `The access token does not have the ${scope} scope.`),
+    );
+  const why =
+    check.reason === 'expired' ? 'The access token has expired.' : 'The access token is invalid.';
+  throw new Refusal(nextdoorSandbox.error(401, why));
+}
 
 function shareLink(shareId: string): string {
   return `https://nextdoor.co.uk/p/${shareId}`;

@@ -17,7 +17,15 @@ const FaultRequest = z.strictObject({
   count: z.number().int().min(1).max(100_000),
   retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
 });
-const ConfigRequest = z.strictObject({ latencyMs: z.number().int().min(0).max(60_000) });
+const ConfigRequest = z
+  .strictObject({
+    latencyMs: z.number().int().min(0).max(60_000).optional(),
+    /** false lifts the platforms' rate limits and X's duplicate-content rule (benchmarks). */
+    quotas: z.boolean().optional(),
+  })
+  .refine((config) => config.latencyMs !== undefined || config.quotas !== undefined, {
+    message: 'latencyMs or quotas is required',
+  });
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 export interface ControlContext {
@@ -42,6 +50,7 @@ export function handleControl(
         posts: state.posts.size,
         faults: state.faults.length,
         latencyMs: state.latencyMs,
+        quotas: state.quotas,
         platforms: platforms(),
       });
     case 'GET /_sandbox/posts': {
@@ -85,12 +94,13 @@ export function handleControl(
       return ok({ deleted });
     }
     case 'GET /_sandbox/config':
-      return ok({ latencyMs: state.latencyMs });
+      return ok({ latencyMs: state.latencyMs, quotas: state.quotas });
     case 'POST /_sandbox/config': {
       const config = ConfigRequest.safeParse(body());
       if (!config.success) return invalid(config.error);
-      state.latencyMs = config.data.latencyMs;
-      return ok({ latencyMs: state.latencyMs });
+      state.latencyMs = config.data.latencyMs ?? state.latencyMs;
+      state.quotas = config.data.quotas ?? state.quotas;
+      return ok({ latencyMs: state.latencyMs, quotas: state.quotas });
     }
     default:
       return {

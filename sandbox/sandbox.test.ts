@@ -16,7 +16,7 @@ afterAll(() => sandbox.close());
 beforeEach(async () => {
   await call('DELETE', '/_sandbox/posts');
   await call('DELETE', '/_sandbox/faults');
-  await call('POST', '/_sandbox/config', { latencyMs: 0 });
+  await call('POST', '/_sandbox/config', { latencyMs: 0, quotas: true });
 });
 
 async function call(
@@ -118,9 +118,25 @@ describe('the control surface', () => {
     expect((await call('GET', '/_sandbox/nothing')).status).toBe(404);
   });
 
+  it('lifts the quotas on request: X then takes a repeated text, and counts nothing', async () => {
+    expect((await call('POST', '/_sandbox/config', { quotas: false })).body).toEqual({
+      latencyMs: 0,
+      quotas: false,
+    });
+    expect((await tweet('Again and again')).status).toBe(201);
+    const again = await tweet('Again and again');
+    expect(again.status).toBe(201);
+    expect(again.headers.get('x-rate-limit-remaining')).toBe(
+      again.headers.get('x-rate-limit-limit'),
+    );
+    await call('POST', '/_sandbox/config', { quotas: true });
+    expect((await tweet('Again and again')).status).toBe(403);
+  });
+
   it('adds the configured latency to platform calls and reports it', async () => {
     expect((await call('POST', '/_sandbox/config', { latencyMs: 25 })).body).toEqual({
       latencyMs: 25,
+      quotas: true,
     });
     expect((await call('GET', '/_sandbox/health')).body).toMatchObject({
       status: 'ok',

@@ -105,12 +105,14 @@ export function safeDecode(text: string): string {
   }
 }
 
+/** The Authorization header's bearer token, or null. */
+export function bearerToken(request: SandboxRequest): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+}
+
 /** The bearer token, or the Graph API's `access_token` parameter. */
 export function accessToken(request: SandboxRequest): string | null {
-  const header = request.headers.authorization;
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  if (match?.[1]) return match[1];
-  return request.query.get('access_token');
+  return bearerToken(request) ?? request.query.get('access_token');
 }
 
 /** The account the request's token acts for, if it is a token the sandbox issued ('' if not). */

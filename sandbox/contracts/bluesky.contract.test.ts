@@ -3,6 +3,7 @@
 // in the wrong shape fails here as it would fail against a real PDS.
 import { AtpAgent, RichText, XRPCError } from '@atproto/api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { refusedWith } from '@/tests/support/platform-clients';
 import { startSandbox, type SandboxFixture } from '@/tests/support/sandbox-fixture';
 import { sandboxAppPassword } from '../credentials';
 
@@ -26,14 +27,7 @@ beforeEach(async () => {
   await agent.login({ identifier: DID, password: sandboxAppPassword(DID) });
 });
 
-async function refusal(call: Promise<unknown>): Promise<XRPCError> {
-  const outcome = await call.then(
-    (value: unknown) => value,
-    (error: unknown) => error,
-  );
-  if (outcome instanceof XRPCError) return outcome;
-  throw new Error(`expected the PDS to refuse the call, got ${JSON.stringify(outcome)}`);
-}
+const refusal = (call: Promise<unknown>) => refusedWith(XRPCError, call);
 
 async function xrpc(method: string, nsid: string, token: string, body?: unknown) {
   const response = await fetch(`${base}/xrpc/${nsid}`, {

@@ -3,6 +3,7 @@
 // every field masto's types promise.
 import { createRestAPIClient, MastoHttpError, type mastodon } from 'masto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { refusedWith } from '@/tests/support/platform-clients';
 import { startSandbox, type SandboxFixture } from '@/tests/support/sandbox-fixture';
 import { sandboxToken } from '../credentials';
 import { CredentialAccount, Instance, MediaAttachment, Status } from './mastodon-entities';
@@ -22,14 +23,7 @@ beforeEach(async () => {
   client = createRestAPIClient({ url: base, accessToken: sandboxToken('mastodon', ACCOUNT) });
 });
 
-async function refusal(call: Promise<unknown>): Promise<MastoHttpError> {
-  const outcome = await call.then(
-    (value: unknown) => value,
-    (error: unknown) => error,
-  );
-  if (outcome instanceof MastoHttpError) return outcome;
-  throw new Error(`expected Mastodon to refuse the call, got ${JSON.stringify(outcome)}`);
-}
+const refusal = (call: Promise<unknown>) => refusedWith(MastoHttpError, call);
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',

@@ -2,7 +2,7 @@
 // is read as X reads it, and what the sandbox answers passes the library as X's answers do.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiResponseError, type TwitterApi } from 'twitter-api-v2';
-import { xClient } from '@/tests/support/platform-clients';
+import { refusedWith, xClient } from '@/tests/support/platform-clients';
 import { startSandbox, type SandboxFixture } from '@/tests/support/sandbox-fixture';
 import { SANDBOX_X_APP, sandboxToken, sandboxXOAuth1 } from '../credentials';
 
@@ -21,15 +21,7 @@ beforeEach(async () => {
   user = xClient(base, sandboxToken('x', ACCOUNT));
 });
 
-/** The library's error for a refused call, or a failure naming what came back instead. */
-async function refusal(call: Promise<unknown>): Promise<ApiResponseError> {
-  const outcome = await call.then(
-    (value: unknown) => value,
-    (error: unknown) => error,
-  );
-  if (outcome instanceof ApiResponseError) return outcome;
-  throw new Error(`expected X to refuse the call, got ${JSON.stringify(outcome)}`);
-}
+const refusal = (call: Promise<unknown>) => refusedWith(ApiResponseError, call);
 
 let counter = 0;
 const text = (what: string) => `${what} (${(counter += 1)}): call Stop it Now on 0808 1000 900`;

@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { blueskyDid, sandboxAppPassword } from '../credentials';
-import { parseBody, Refusal, type SandboxRequest, type SandboxRoute } from '../routes';
+import { bearerToken, parseBody, Refusal, type SandboxRequest, type SandboxRoute } from '../routes';
 import type { SandboxState } from '../state';
 import { sameText, sandboxSignature } from '../tokens';
 import { blueskyError, blueskyLimit } from './bluesky-errors';
@@ -154,7 +154,7 @@ function verifiedClaims(
   state: SandboxState,
   scopes: readonly string[],
 ): Claims {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const token = bearerToken(request);
   if (!token) throw new Refusal(blueskyError(401, 'Authentication Required'));
   const invalid = (message: string) =>
     new Refusal({ status: 400, body: { error: 'InvalidToken', message } });

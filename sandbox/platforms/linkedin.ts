@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { reachOf } from '../metrics';
 import {
+  bearerToken,
   overLimit,
   parseBody,
   Refusal,
@@ -217,7 +218,7 @@ export const linkedinSandbox: SandboxPlatform = {
  * (401 INVALID_ACCESS_TOKEN, or EXPIRED_ACCESS_TOKEN), with the scope (403 ACCESS_DENIED).
  */
 function linkedinMember(request: SandboxRequest, state: SandboxState, scope: string): string {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+  const token = bearerToken(request);
   const check = checkToken(token, {
     platform: 'linkedin',
     kinds: ['user'],

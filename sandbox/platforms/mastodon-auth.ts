@@ -4,7 +4,7 @@
 // Public reads need no token. Every API answer carries the caller's rate-limit window: 300 calls
 // per five minutes per account, or per address without a token (Mastodon's rack-attack throttles).
 import { countCall } from '../rate-limits';
-import { Refusal, type SandboxReply, type SandboxRequest } from '../routes';
+import { bearerToken, Refusal, type SandboxReply, type SandboxRequest } from '../routes';
 import type { SandboxState } from '../state';
 import { checkToken } from '../tokens';
 
@@ -37,7 +37,7 @@ export function optionalAccount(
   state: SandboxState,
   scope: Scope,
 ): string | null {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+  const bearer = bearerToken(request);
   if (bearer === null) {
     limit(request, state, `ip:${request.headers['x-forwarded-for'] ?? 'local'}`, API_QUOTA);
     return null;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { reachOf } from '../metrics';
 import {
+  bearerToken,
   overLimit,
   parseBody,
   Refusal,
@@ -129,7 +130,7 @@ export const nextdoorSandbox: SandboxPlatform = {
 
 /** The agency the token acts for: one Nextdoor issued, unexpired, with the scope (OAuth errors). */
 function nextdoorAgency(request: SandboxRequest, state: SandboxState, scope: string): string {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+  const token = bearerToken(request);
   const check = checkToken(token, {
     platform: 'nextdoor',
     kinds: ['user'],

@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { xAppSecret, xTokenSecret } from '../credentials';
 import { countCall, type RateQuota } from '../rate-limits';
-import { Refusal, safeDecode, type SandboxRequest } from '../routes';
+import { bearerToken, Refusal, safeDecode, type SandboxRequest } from '../routes';
 import type { SandboxState } from '../state';
 import { checkToken, sameText, sandboxSignature } from '../tokens';
 import { xError } from './x-errors';
@@ -21,7 +21,7 @@ const TIMESTAMP_SKEW_SECONDS = 300;
 export function xCaller(request: SandboxRequest, state: SandboxState): XCaller {
   const header = request.headers.authorization ?? '';
   if (/^OAuth\s/i.test(header)) return oauth1Caller(request, state, header);
-  const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null;
+  const bearer = bearerToken(request);
   const check = checkToken(bearer, { platform: 'x', kinds: ['user', 'app'], now: state.now() });
   if (!check.ok) throw new Refusal(xError(401, 'Unauthorized'));
   const { claims } = check;

@@ -28,3 +28,16 @@ export function xClient(
   if ('appKey' in auth) return new TwitterApi(auth, settings);
   return new TwitterApi(auth, settings);
 }
+
+/** The error a client library threw for a refused call; any other outcome fails the test. */
+export async function refusedWith<E extends Error>(
+  type: abstract new (...args: never[]) => E,
+  call: Promise<unknown>,
+): Promise<E> {
+  const outcome = await call.then(
+    (value: unknown) => value,
+    (error: unknown) => error,
+  );
+  if (outcome instanceof type) return outcome;
+  throw new Error(`expected the platform to refuse the call, got ${JSON.stringify(outcome)}`);
+}

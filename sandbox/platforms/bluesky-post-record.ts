@@ -74,7 +74,7 @@ export function checkPostRecord(value: unknown, did: string, state: SandboxState
   if (badLink) throw invalid(`${badLink} must be a uri`);
   const images = record.embed?.$type === 'app.bsky.embed.images' ? record.embed.images : [];
   const media: SandboxMedia[] = images.map(({ alt, image }, i) => {
-    const blob = state.drafts.get(`bluesky:${image.ref.$link}`);
+    const blob = state.drafts.get(`bluesky:${did}:${image.ref.$link}`);
     if (!blob?.media[0] || blob.account !== did)
       throw new Refusal(
         blueskyError(400, `Could not find blob: ${image.ref.$link}`, 'BlobNotFound'),

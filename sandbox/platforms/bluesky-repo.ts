@@ -45,7 +45,8 @@ export const blueskyRepoRoutes: SandboxRoute[] = [
       const cid = blobCid(bytes);
       const mimeType = request.headers['content-type'] ?? 'application/octet-stream';
       const media = { id: cid, altText: null, url: null, mimeType, bytes: bytes.length };
-      state.drafts.set(`bluesky:${cid}`, {
+      // Blobs belong to a repository: two accounts uploading the same image hold one each.
+      state.drafts.set(`bluesky:${did}:${cid}`, {
         platform: 'bluesky',
         account: did,
         text: '',

@@ -1,5 +1,10 @@
 // For tests: the real adapters pointed at an in-process sandbox, one channel per platform.
-import { sandboxCredentialsFor, sandboxToken, xAppSecret } from '@/sandbox/credentials';
+import {
+  sandboxAppPassword,
+  sandboxCredentialsFor,
+  sandboxToken,
+  xAppSecret,
+} from '@/sandbox/credentials';
 import { createSandbox, type Sandbox, type SandboxOptions } from '@/sandbox/server';
 import type { ChannelConnection, PublishMedia, PublishRequest } from '@/lib/platforms/adapter';
 import { sandboxBaseUrl } from '@/lib/platforms/base-urls';
@@ -23,7 +28,11 @@ export interface SandboxFixture {
   connection(platform: Platform): ChannelConnection;
   control(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** What the sandbox issues besides the channels' credentials (sandbox/credentials.ts). */
-  issue: { token: typeof sandboxToken; xClientSecret: typeof xAppSecret };
+  issue: {
+    token: typeof sandboxToken;
+    xClientSecret: typeof xAppSecret;
+    appPassword: typeof sandboxAppPassword;
+  };
 }
 
 export async function startSandbox(options?: SandboxOptions): Promise<SandboxFixture> {
@@ -40,7 +49,7 @@ export async function startSandbox(options?: SandboxOptions): Promise<SandboxFix
       baseUrl: sandboxBaseUrl(platform, url),
       credentials: sandboxCredentialsFor(platform, ACCOUNTS[platform]),
     }),
-    issue: { token: sandboxToken, xClientSecret: xAppSecret },
+    issue: { token: sandboxToken, xClientSecret: xAppSecret, appPassword: sandboxAppPassword },
     async control(method, path, body) {
       const response = await fetch(`${url}${path}`, {
         method,

@@ -148,6 +148,28 @@ describe('Bluesky', () => {
     expect(fixture.sandbox.state.list({ platform: 'bluesky' })).toHaveLength(2);
   });
 
+  it('publishes the same image from two accounts: each repository holds its own blob', async () => {
+    const other = {
+      ...fixture.connection('bluesky'),
+      channelId: 'bluesky-second-account',
+      externalAccountId: 'did:plc:cheshirepoliceexample000',
+      credentials: {
+        identifier: 'did:plc:cheshirepoliceexample000',
+        appPassword: fixture.issue.appPassword('did:plc:cheshirepoliceexample000'),
+      },
+    };
+    for (const connection of [fixture.connection('bluesky'), other]) {
+      await adapters.bluesky.publish(
+        connection,
+        postRequest('Poster', [image('Poster')]),
+        signal(),
+      );
+    }
+    expect(fixture.sandbox.state.list({ platform: 'bluesky' }).map((post) => post.account)).toEqual(
+      ['did:plc:lancspoliceexample0000', 'did:plc:cheshirepoliceexample000'],
+    );
+  });
+
   it('is refused, for good, with an app password that is not the account’s', async () => {
     const connection = {
       ...fixture.connection('bluesky'),

@@ -18,5 +18,5 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PORT=3000
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends ca-certificates \
   && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app /app
-EXPOSE 3000 4010
+EXPOSE 3000 4010-4018
 CMD ["npx", "next", "start", "-p", "3000"]

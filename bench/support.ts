@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, start, type Started } from '../tests/support/processes';
+import { SANDBOX_PORT_COUNT } from '../lib/platforms/base-urls';
+import { freePortBlock, start, type Started } from '../tests/support/processes';
 import { clearRedisPrefix } from '../tests/support/redis';
 import { createMigratedDatabase, dropDatabase, testEnvironment } from '../tests/support/test-env';
 
@@ -20,7 +21,7 @@ export async function benchEnvironment(
   extra: Record<string, string> = {},
 ): Promise<BenchEnvironment> {
   const environment = testEnvironment(name);
-  const sandboxPort = await freePort();
+  const sandboxPort = await freePortBlock(SANDBOX_PORT_COUNT);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...environment,
@@ -44,6 +45,13 @@ export async function benchEnvironment(
       name: 'sandbox',
     }),
   ];
+  // The benchmarks publish one message thousands of times a minute on each channel: the
+  // platforms' rate limits and X's duplicate-content rule would refuse most of it.
+  await fetch(`${env.SANDBOX_URL}/_sandbox/config`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ quotas: false }),
+  });
   return {
     env,
     processes,

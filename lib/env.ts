@@ -1,6 +1,7 @@
 // Every environment variable Signpost reads, parsed once with zod. A missing or malformed value
 // is one clear message at start-up, not a crash later. .env.example lists them all.
 import { z } from 'zod';
+import { SANDBOX_PORT_COUNT } from './platforms/base-urls';
 
 const DEV_AUTH_SECRET = 'signpost-development-secret-do-not-use-in-production';
 // 32 bytes, base64. Development and tests only; production must set its own.
@@ -32,8 +33,14 @@ const EnvSchema = z
       .default(DEV_CREDENTIALS_KEY),
     /** `sandbox` points every channel without its own base URL at the platform sandbox. */
     PLATFORM_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+    /** The sandbox's control surface; each platform answers on a port after it (base-urls.ts). */
     SANDBOX_URL: z.url().default('http://127.0.0.1:4010'),
-    SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+    SANDBOX_PORT: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(65536 - SANDBOX_PORT_COUNT)
+      .default(4010),
     MEDIA_DIR: z.string().min(1).default('var/media'),
     DEMO_PASSWORD: z.string().min(8).default('signpost-demo'),
     /** Create the demo users (never in production). */

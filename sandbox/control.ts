@@ -2,6 +2,7 @@
 // published, injected faults and added latency. Bad input answers 400 in API.md's error shape.
 import { z } from 'zod';
 import { Platform } from '@/lib/platforms/types';
+import type { ParsedBody } from './body';
 import type { SandboxReply } from './routes';
 import { FAULT_KINDS, type SandboxState } from './state';
 
@@ -16,17 +17,32 @@ const FaultRequest = z.strictObject({
   count: z.number().int().min(1).max(100_000),
   retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
 });
-const ConfigRequest = z.strictObject({ latencyMs: z.number().int().min(0).max(60_000) });
+const ConfigRequest = z
+  .strictObject({
+    latencyMs: z.number().int().min(0).max(60_000).optional(),
+    /** false lifts the platforms' rate limits and X's duplicate-content rule (benchmarks). */
+    quotas: z.boolean().optional(),
+  })
+  .refine((config) => config.latencyMs !== undefined || config.quotas !== undefined, {
+    message: 'latencyMs or quotas is required',
+  });
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+export interface ControlContext {
+  state: SandboxState;
+  /** Each platform's API root in this sandbox, as its adapter is given it. */
+  platforms: () => Record<Platform, string>;
+}
 
 export function handleControl(
   method: string,
   path: string,
   query: URLSearchParams,
-  body: () => unknown,
-  state: SandboxState,
+  parsed: ParsedBody,
+  { state, platforms }: ControlContext,
 ): SandboxReply {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
+  const body = () => (parsed.kind === 'json' || parsed.kind === 'empty' ? parsed.value : undefined);
   switch (route) {
     case 'GET /_sandbox/health':
       return ok({
@@ -34,6 +50,8 @@ export function handleControl(
         posts: state.posts.size,
         faults: state.faults.length,
         latencyMs: state.latencyMs,
+        quotas: state.quotas,
+        platforms: platforms(),
       });
     case 'GET /_sandbox/posts': {
       const filter = PostsQuery.safeParse(Object.fromEntries(query));
@@ -76,12 +94,13 @@ export function handleControl(
       return ok({ deleted });
     }
     case 'GET /_sandbox/config':
-      return ok({ latencyMs: state.latencyMs });
+      return ok({ latencyMs: state.latencyMs, quotas: state.quotas });
     case 'POST /_sandbox/config': {
       const config = ConfigRequest.safeParse(body());
       if (!config.success) return invalid(config.error);
-      state.latencyMs = config.data.latencyMs;
-      return ok({ latencyMs: state.latencyMs });
+      state.latencyMs = config.data.latencyMs ?? state.latencyMs;
+      state.quotas = config.data.quotas ?? state.quotas;
+      return ok({ latencyMs: state.latencyMs, quotas: state.quotas });
     }
     default:
       return {
@@ -89,7 +108,7 @@ export function handleControl(
         body: {
           error: {
             code: 'not_found',
-            message: `${route} is not part of the sandbox's control surface`,
+            message: `${route} is not part of the sandbox's control surface; the platforms answer at their own addresses (GET /_sandbox/health lists them)`,
           },
         },
       };

@@ -1,10 +1,17 @@
 // `npm run sandbox`: the platform sandbox on its own, for development and demos.
 import pino from 'pino';
 import { z } from 'zod';
+import { SANDBOX_PORT_COUNT } from '@/lib/platforms/base-urls';
 import { createSandbox } from './server';
 
 const Env = z.object({
-  SANDBOX_PORT: z.coerce.number().int().min(1).max(65_535).default(4010),
+  // The control surface's port; the platforms take the ports after it.
+  SANDBOX_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65_536 - SANDBOX_PORT_COUNT)
+    .default(4010),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

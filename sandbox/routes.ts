@@ -5,20 +5,29 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
 import { platformRules } from '@/lib/platforms/rules';
 import type { Platform } from '@/lib/platforms/types';
+import type { ParsedBody } from './body';
+import type { RateWindow } from './rate-limits';
 import type { SandboxState } from './state';
+import { readToken } from './tokens';
 
 export interface SandboxRequest {
   method: string;
-  /** The path after the platform's prefix, e.g. `/2/tweets`. */
+  /** The path after the platform's API root, e.g. `/2/tweets`, `/{page-id}/feed`. */
   path: string;
   params: Record<string, string>;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   raw: Buffer;
-  /** The sandbox's own origin (`http://127.0.0.1:4010`), for URLs it hands out. */
+  /** This platform's origin in the sandbox (`http://127.0.0.1:4011`), for URLs it hands out. */
   origin: string;
-  /** The body as JSON (cached); refuses with the platform's 400 when it is not JSON. */
-  json(): unknown;
+  /** The whole URL as the client addressed it, without the query (OAuth 1.0a signs it). */
+  url: string;
+  /** How the body was sent, and its fields (JSON, form or multipart). */
+  parsed: ParsedBody;
+  /** The body's fields; refuses with the platform's 400 when the body cannot be read. */
+  body(): unknown;
+  /** The rate-limit window this call was counted in, once the caller is known. */
+  rateWindow?: RateWindow;
 }
 
 export interface SandboxReply {
@@ -48,6 +57,12 @@ export interface SandboxPlatform {
   error(status: number, message: string): SandboxReply;
   /** The platform's reply to an injected fault (429 carries Retry-After and its own headers). */
   fault(kind: FaultKind, retryAfterSeconds: number, now: Date): SandboxReply;
+  /** The platform's answer to a path it does not serve (its 404, or XRPC's 501). */
+  unknownPath?(request: SandboxRequest): SandboxReply;
+  /** Runs before every route's handler (a platform-wide rate limit); may refuse. */
+  beforeRoute?(request: SandboxRequest, state: SandboxState): void;
+  /** Headers the platform adds to every answer (rate-limit state), once the reply is known. */
+  everyAnswer?(request: SandboxRequest, reply: SandboxReply, state: SandboxState): SandboxReply;
 }
 
 /** Thrown by a handler to answer with the platform's refusal. */
@@ -71,7 +86,7 @@ export function matchRoute(
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
     const matches = pattern.every((part, i) => {
-      const segment = decodeURIComponent(segments[i] ?? '');
+      const segment = safeDecode(segments[i] ?? '');
       if (part.startsWith(':')) params[part.slice(1)] = segment;
       return part.startsWith(':') || part === segment;
     });
@@ -80,29 +95,39 @@ export function matchRoute(
   return null;
 }
 
+/** decodeURIComponent, keeping a malformed escape as sent (it then matches nothing). */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // Bad input gets the platform's own refusal further on, never a sandbox error.
+    return text;
+  }
+}
+
+/** The Authorization header's bearer token, or null. */
+export function bearerToken(request: SandboxRequest): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
+}
+
 /** The bearer token, or the Graph API's `access_token` parameter. */
 export function accessToken(request: SandboxRequest): string | null {
-  const header = request.headers.authorization;
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  if (match?.[1]) return match[1];
-  return request.query.get('access_token');
+  return bearerToken(request) ?? request.query.get('access_token');
 }
 
-/**
- * In the sandbox a user token names its account: the text before its first '.', so
- * `1234.sandbox` acts for account 1234 (see sandbox/credentials.ts).
- */
-export function tokenAccount(request: SandboxRequest): string {
-  return accessToken(request)?.split('.')[0] ?? '';
+/** The account the request's token acts for, if it is a token the sandbox issued ('' if not). */
+export function tokenAccount(request: SandboxRequest, platform: Platform): string {
+  const token = accessToken(request);
+  return (token && readToken(token, platform)?.account) || '';
 }
 
-/** Parses the JSON body with the schema, refusing with the platform's 400 naming the field. */
+/** Parses the body with the schema, refusing with the platform's 400 naming the field. */
 export function parseBody<T>(
   request: SandboxRequest,
   schema: z.ZodType<T>,
   platform: Pick<SandboxPlatform, 'error'>,
 ): T {
-  const result = schema.safeParse(request.json());
+  const result = schema.safeParse(request.body());
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') || 'body';
@@ -119,14 +144,4 @@ export function overLimit(
   const rules = platformRules[platform];
   const length = rules.count(text);
   return length > rules.limit ? { length, limit: rules.limit } : null;
-}
-
-/** The token, or the platform's 401. */
-export function requireToken(
-  request: SandboxRequest,
-  platform: Pick<SandboxPlatform, 'error'>,
-): string {
-  const token = accessToken(request);
-  if (!token) throw new Refusal(platform.error(401, 'Authentication required'));
-  return token;
 }

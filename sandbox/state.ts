@@ -4,6 +4,8 @@
 import type { Platform } from '@/lib/platforms/types';
 
 export interface SandboxMedia {
+  /** The platform's id for the upload, where it gives the attachment one of its own. */
+  id?: string;
   altText: string | null;
   url: string | null;
   mimeType: string | null;
@@ -30,6 +32,8 @@ export interface SandboxDraft {
   /** Carousel containers (Instagram, Threads) list their item containers. */
   children: string[];
   published: boolean;
+  /** A chunked upload (X): the size announced, the bytes of each segment received so far. */
+  upload?: { totalBytes: number; segments: Map<number, number>; finalized: boolean };
 }
 
 export const FAULT_KINDS = ['429', '500', 'timeout', '401'] as const;
@@ -49,12 +53,16 @@ export class SandboxState {
   readonly drafts = new Map<string, SandboxDraft>();
   /** Idempotency keys (Mastodon): `${platform}:${account}:${key}` → post id and when it was used. */
   readonly idempotency = new Map<string, { postId: string; at: number }>();
-  /** OAuth 2.0 access tokens this sandbox issued (X), and until when each holds (ms). */
-  readonly issuedTokens = new Map<string, number>();
-  /** Refresh tokens already traded: like X's, each works once. */
+  /** Refresh tokens already traded (their jti): like X's and Bluesky's, each works once. */
   readonly spentRefreshTokens = new Set<string>();
+  /** Rate-limit windows by bucket (sandbox/rate-limits.ts). */
+  readonly rateWindows = new Map<string, { used: number; resetAt: number }>();
   faults: SandboxFault[] = [];
   latencyMs = 0;
+  /** Whether rate limits and X's duplicate-content rule apply (off for benchmarks). */
+  quotas = true;
+  /** The last TID's time (Bluesky record keys and revs), so each is later than the one before. */
+  lastTidMicros = 0n;
   private sequence = 0;
 
   constructor(readonly now: () => Date = () => new Date()) {}
@@ -99,6 +107,8 @@ export class SandboxState {
     this.byAccount.clear();
     this.drafts.clear();
     this.idempotency.clear();
+    // A new test starts with full quotas.
+    this.rateWindows.clear();
     return count;
   }
 

@@ -111,7 +111,9 @@ console.log(`
     viewer@cumbria.example                    viewer (two organisations)
     admin@nw-rocu.example                     administrator
 
-  Platform sandbox: http://127.0.0.1:${SANDBOX_PORT}/_sandbox/posts shows what was "published".
+  Platform sandbox: http://127.0.0.1:${SANDBOX_PORT}/_sandbox/posts shows what was "published";
+  each platform's API answers at the root of its own port, ${SANDBOX_PORT} + 1 (X) to ${SANDBOX_PORT} + 8
+  (Nextdoor): http://127.0.0.1:${SANDBOX_PORT}/_sandbox/health lists them.
 `);
 
 const { result } = concurrently(

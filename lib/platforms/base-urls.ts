@@ -1,5 +1,6 @@
-// Where each platform's API lives, live and in the sandbox. Pure: the sandbox serves each
-// platform under the same prefix that `sandboxBaseUrl` gives the adapters.
+// Where each platform's API lives, live and in the sandbox. Pure. The sandbox serves each platform
+// at the root of a port of its own, as the real API is served at its host's root, so a platform's
+// own client library works against it with nothing changed but its base URL.
 import type { Platform } from './types';
 
 /** The real API roots, without a trailing slash. The adapters append the documented paths. */
@@ -18,22 +19,40 @@ const LIVE_BASE_URLS: Record<Platform, string> = {
   nextdoor: 'https://nextdoor.co.uk',
 };
 
-/** The sandbox's prefix per platform: the version segment mirrors the live root. */
-export const SANDBOX_PREFIXES: Record<Platform, string> = {
-  x: '/x',
-  facebook: '/facebook/v23.0',
-  instagram: '/instagram/v23.0',
-  threads: '/threads/v1.0',
-  linkedin: '/linkedin',
-  bluesky: '/bluesky',
-  mastodon: '/mastodon',
-  nextdoor: '/nextdoor',
+/**
+ * The sandbox's port for each platform, counted from the port of its control surface
+ * (SANDBOX_URL): with the default 4010, X answers on 4011 and Nextdoor on 4018. One port per
+ * platform rather than one host name each, because `*.localhost` names do not resolve everywhere.
+ */
+export const SANDBOX_PORT_OFFSETS: Record<Platform, number> = {
+  x: 1,
+  facebook: 2,
+  instagram: 3,
+  linkedin: 4,
+  threads: 5,
+  bluesky: 6,
+  mastodon: 7,
+  nextdoor: 8,
 };
+
+/** How many ports the sandbox takes: its control surface's and one per platform after it. */
+export const SANDBOX_PORT_COUNT = 1 + Math.max(...Object.values(SANDBOX_PORT_OFFSETS));
 
 export function liveBaseUrl(platform: Platform): string {
   return LIVE_BASE_URLS[platform];
 }
 
+/** The path a platform's API root has on its host: `/v23.0` for the Graph API, '' for most. */
+export function apiRootPath(platform: Platform): string {
+  return new URL(LIVE_BASE_URLS[platform]).pathname.replace(/\/+$/, '');
+}
+
+/**
+ * The platform's API root in the sandbox whose control surface is at `sandboxUrl`: the same host,
+ * the platform's own port, and the live root's path (so versioned APIs keep their version).
+ */
 export function sandboxBaseUrl(platform: Platform, sandboxUrl: string): string {
-  return `${sandboxUrl.replace(/\/+$/, '')}${SANDBOX_PREFIXES[platform]}`;
+  const url = new URL(sandboxUrl);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return `${url.protocol}//${url.hostname}:${port + SANDBOX_PORT_OFFSETS[platform]}${apiRootPath(platform)}`;
 }

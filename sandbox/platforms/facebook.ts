@@ -3,9 +3,17 @@
 // field expansion for shares, comments, reactions and insights.
 import { z } from 'zod';
 import { reachOf } from '../metrics';
-import { overLimit, parseBody, Refusal, requireToken, type SandboxPlatform } from '../routes';
+import { overLimit, parseBody, Refusal, type SandboxPlatform } from '../routes';
 import type { SandboxMedia, SandboxPost } from '../state';
-import { graphFlag, graphTime, insights, metaError, metaFault, sinceParameter } from './meta-graph';
+import {
+  graphCaller,
+  graphFlag,
+  graphTime,
+  insights,
+  metaError,
+  metaFault,
+  sinceParameter,
+} from './meta-graph';
 
 const FeedPost = z.object({
   message: z.string().optional(),
@@ -62,7 +70,8 @@ export const facebookSandbox: SandboxPlatform = {
       path: '/:pageId/feed',
       publishes: (request) => request.params.pageId ?? '',
       handle(request, state) {
-        requireToken(request, facebookSandbox);
+        const owner = request.params.pageId ?? '';
+        graphCaller(request, state, 'facebook', { permission: 'pages_manage_posts', owner });
         const body = parseBody(request, FeedPost, facebookSandbox);
         if (!body.message && !body.link && !body.attached_media) {
           throw new Refusal(metaError(400, 'Either message, link or attached_media is required'));
@@ -86,12 +95,13 @@ export const facebookSandbox: SandboxPlatform = {
       path: '/:pageId/photos',
       publishes: (request) => {
         const published = graphFlag(
-          z.object({ published: z.unknown() }).safeParse(request.json()).data?.published,
+          z.object({ published: z.unknown() }).safeParse(request.body()).data?.published,
         );
         return published === false ? false : (request.params.pageId ?? '');
       },
       handle(request, state) {
-        requireToken(request, facebookSandbox);
+        const owner = request.params.pageId ?? '';
+        graphCaller(request, state, 'facebook', { permission: 'pages_manage_posts', owner });
         const body = parseBody(request, PhotoUpload, facebookSandbox);
         refuseLongMessage(body.message);
         const pageId = request.params.pageId ?? '';
@@ -123,7 +133,8 @@ export const facebookSandbox: SandboxPlatform = {
       method: 'GET',
       path: '/:pageId/posts',
       handle(request, state) {
-        requireToken(request, facebookSandbox);
+        const owner = request.params.pageId ?? '';
+        graphCaller(request, state, 'facebook', { permission: 'pages_read_engagement', owner });
         const since = sinceParameter(request.query.get('since'));
         const limit = Math.min(100, Number(request.query.get('limit') ?? 25) || 25);
         const data = state
@@ -142,7 +153,7 @@ export const facebookSandbox: SandboxPlatform = {
       method: 'GET',
       path: '/:postId',
       handle(request, state) {
-        requireToken(request, facebookSandbox);
+        graphCaller(request, state, 'facebook', { permission: 'pages_read_engagement' });
         const post = state.find('facebook', request.params.postId ?? '');
         if (!post) {
           throw new Refusal(

@@ -61,5 +61,10 @@ export const instagramSandbox = containerPlatform({
     saved: (reach) => reach.quotes,
     total_interactions: (reach) => reach.likes + reach.comments + reach.shares + reach.quotes,
   },
+  permissions: {
+    publish: 'instagram_content_publish',
+    read: 'instagram_basic',
+    insights: 'instagram_manage_insights',
+  },
   permalink: (id) => `https://www.instagram.com/p/${Number(id).toString(36).toUpperCase()}/`,
 });

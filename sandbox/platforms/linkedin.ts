@@ -5,15 +5,16 @@
 import { z } from 'zod';
 import { reachOf } from '../metrics';
 import {
+  bearerToken,
   overLimit,
   parseBody,
   Refusal,
-  requireToken,
   type SandboxPlatform,
   type SandboxReply,
   type SandboxRequest,
 } from '../routes';
-import type { SandboxMedia } from '../state';
+import type { SandboxMedia, SandboxState } from '../state';
+import { checkToken } from '../tokens';
 
 const InitializeUpload = z.object({
   initializeUploadRequest: z.object({ owner: z.string().startsWith('urn:li:') }),
@@ -69,13 +70,14 @@ export const linkedinSandbox: SandboxPlatform = {
       method: 'POST',
       path: '/rest/images',
       handle(request, state) {
-        restli(request);
+        const member = restli(request, state, 'w_organization_social');
         if (request.query.get('action') !== 'initializeUpload')
           throw new Refusal(linkedinSandbox.error(400, 'Unknown action'));
         const body = parseBody(request, InitializeUpload, linkedinSandbox);
         const id = state.nextId();
         const media = { altText: null, url: null, mimeType: null, bytes: null };
         const owner = body.initializeUploadRequest.owner;
+        if (owner !== member) throw new Refusal(accessDenied('images.CREATE'));
         state.drafts.set(`linkedin:urn:li:image:${id}`, {
           platform: 'linkedin',
           account: owner,
@@ -86,7 +88,7 @@ export const linkedinSandbox: SandboxPlatform = {
         });
         const value = {
           uploadUrlExpiresAt: state.now().getTime() + 3_600_000,
-          uploadUrl: `${request.origin}/linkedin/_uploads/${id}`,
+          uploadUrl: `${request.origin}/dms-uploads/${id}`,
           image: `urn:li:image:${id}`,
         };
         return { status: 200, body: { value } };
@@ -94,9 +96,9 @@ export const linkedinSandbox: SandboxPlatform = {
     },
     {
       method: 'PUT',
-      path: '/_uploads/:id',
+      path: '/dms-uploads/:id',
       handle(request, state) {
-        requireToken(request, linkedinSandbox);
+        linkedinMember(request, state, 'w_organization_social');
         const media = state.drafts.get(`linkedin:urn:li:image:${request.params.id}`)?.media[0];
         if (!media) throw new Refusal(linkedinSandbox.error(404, 'Upload not found'));
         media.bytes = request.raw.length;
@@ -108,10 +110,12 @@ export const linkedinSandbox: SandboxPlatform = {
       method: 'POST',
       path: '/rest/posts',
       publishes: (request) =>
-        z.object({ author: z.string() }).safeParse(request.json()).data?.author ?? '',
+        z.object({ author: z.string() }).safeParse(request.body()).data?.author ?? '',
       handle(request, state) {
-        restli(request);
+        const member = restli(request, state, 'w_organization_social');
         const body = parseBody(request, CreatePost, linkedinSandbox);
+        if (body.author !== member)
+          throw new Refusal(accessDenied('partnerApiPostsExternal.CREATE'));
         const text = readLittleText(body.commentary);
         const over = overLimit('linkedin', text);
         if (over) {
@@ -142,7 +146,7 @@ export const linkedinSandbox: SandboxPlatform = {
       method: 'GET',
       path: '/rest/posts',
       handle(request, state) {
-        restli(request);
+        restli(request, state, 'r_organization_social');
         const author = request.query.get('author');
         if (request.query.get('q') !== 'author' || !author)
           throw new Refusal(linkedinSandbox.error(400, 'q=author and author are required'));
@@ -164,8 +168,10 @@ export const linkedinSandbox: SandboxPlatform = {
       method: 'GET',
       path: '/rest/organizationalEntityShareStatistics',
       handle(request, state) {
-        restli(request);
+        const member = restli(request, state, 'r_organization_social');
         const organization = request.query.get('organizationalEntity') ?? '';
+        if (organization !== member)
+          throw new Refusal(accessDenied('organizationalEntityShareStatistics.FINDER'));
         if (
           request.query.get('q') !== 'organizationalEntity' ||
           !organization.startsWith('urn:li:organization:')
@@ -207,8 +213,49 @@ export const linkedinSandbox: SandboxPlatform = {
   ],
 };
 
-function restli(request: SandboxRequest): void {
-  requireToken(request, linkedinSandbox);
+/**
+ * The organisation the member's token may act for, as LinkedIn checks it: a token it issued
+ * (401 INVALID_ACCESS_TOKEN, or EXPIRED_ACCESS_TOKEN), with the scope (403 ACCESS_DENIED).
+ */
+function linkedinMember(request: SandboxRequest, state: SandboxState, scope: string): string {
+  const token = bearerToken(request);
+  const check = checkToken(token, {
+    platform: 'linkedin',
+    kinds: ['user'],
+    scopes: [scope],
+    now: state.now(),
+  });
+  if (check.ok) return check.claims.account;
+  if (check.reason === 'expired') {
+    throw new Refusal({
+      status: 401,
+      body: {
+        status: 401,
+        serviceErrorCode: 65601,
+        code: 'EXPIRED_ACCESS_TOKEN',
+        message: 'The token used in the request has expired',
+      },
+    });
+  }
+  if (check.reason === 'scope') throw new Refusal(accessDenied(`${scope} scope`));
+  throw new Refusal(linkedinSandbox.error(401, 'Invalid access token'));
+}
+
+function accessDenied(what: string) {
+  return {
+    status: 403,
+    body: {
+      status: 403,
+      serviceErrorCode: 100,
+      code: 'ACCESS_DENIED',
+      message: `Not enough permissions to access: ${what}`,
+    },
+  };
+}
+
+/** A Rest.li call: the member's token with the scope, a Linkedin-Version and protocol 2.0.0. */
+function restli(request: SandboxRequest, state: SandboxState, scope: string): string {
+  const member = linkedinMember(request, state, scope);
   const version = request.headers['linkedin-version'];
   if (typeof version !== 'string' || !/^\d{6}$/.test(version)) {
     throw new Refusal({
@@ -223,6 +270,7 @@ function restli(request: SandboxRequest): void {
   if (request.headers['x-restli-protocol-version'] !== '2.0.0') {
     throw new Refusal(linkedinSandbox.error(400, 'X-Restli-Protocol-Version 2.0.0 is required'));
   }
+  return member;
 }
 
 /**

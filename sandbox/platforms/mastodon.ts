@@ -1,227 +1,37 @@
-// Mastodon's REST API (docs.joinmastodon.org/methods): POST /api/v2/media (multipart, with a
-// description), GET /api/v1/media/:id, POST /api/v1/statuses with Idempotency-Key, GET
-// /api/v1/accounts/:id/statuses, GET /api/v1/statuses/:id and its /source.
-import { z } from 'zod';
-import { reachOf } from '../metrics';
-import {
-  overLimit,
-  parseBody,
-  Refusal,
-  requireToken,
-  tokenAccount,
-  type SandboxPlatform,
-  type SandboxRequest,
-} from '../routes';
-import type { SandboxPost, SandboxState } from '../state';
+// A Mastodon instance's REST API (docs.joinmastodon.org/methods) at the root of its own port, as
+// masto and other clients address an instance: statuses and media (mastodon-statuses.ts), accounts
+// and the instance (mastodon-accounts.ts), each call authenticated as Mastodon authenticates it
+// (mastodon-auth.ts) and answered with X-RateLimit-* headers.
+import type { SandboxPlatform } from '../routes';
+import { mastodonAccountRoutes } from './mastodon-accounts';
+import { mastodonError, mastodonRateHeaders } from './mastodon-auth';
+import { mastodonStatusRoutes } from './mastodon-statuses';
 
-const CreateStatus = z.object({
-  status: z.string().optional(),
-  media_ids: z.array(z.string()).max(4).optional(),
-  visibility: z.enum(['public', 'unlisted', 'private', 'direct']).optional(),
-  language: z.string().optional(),
-});
-// statuses.md: "Idempotency-Key … Idempotency keys are stored for up to 1 hour."
-const IDEMPOTENCY_MS = 3_600_000;
-
-const rateHeaders = (remaining: number, resetAt: Date) => ({
-  'x-ratelimit-limit': '300',
-  'x-ratelimit-remaining': String(remaining),
-  'x-ratelimit-reset': resetAt.toISOString(),
-});
+const FAULT_MESSAGES = {
+  '429': 'Too many requests',
+  '500': 'We\u2019re sorry, but something went wrong on our end.',
+  '401': 'The access token is invalid',
+};
 
 export const mastodonSandbox: SandboxPlatform = {
   platform: 'mastodon',
-  error: (status, message) => ({ status, body: { error: message } }),
+  error: mastodonError,
   fault(kind, retryAfterSeconds, now) {
-    const messages = {
-      '429': 'Too many requests',
-      '500': 'We\u2019re sorry, but something went wrong on our end.',
-      '401': 'The access token is invalid',
-    };
-    const reply = this.error(Number(kind), messages[kind]);
+    const reply = mastodonError(Number(kind), FAULT_MESSAGES[kind]);
     if (kind !== '429') return reply;
     const resetAt = new Date(now.getTime() + retryAfterSeconds * 1000);
     return {
       ...reply,
-      headers: { 'retry-after': String(retryAfterSeconds), ...rateHeaders(0, resetAt) },
+      headers: {
+        'retry-after': String(retryAfterSeconds),
+        ...mastodonRateHeaders({ limit: 300, remaining: 0, resetAt }),
+      },
     };
   },
-  routes: [
-    {
-      method: 'POST',
-      path: '/api/v2/media',
-      async handle(request, state) {
-        requireToken(request, mastodonSandbox);
-        const form = await readForm(request);
-        const file = form?.get('file');
-        if (!(file instanceof Blob))
-          throw new Refusal(mastodonSandbox.error(422, 'Validation failed: File is missing'));
-        const description = form?.get('description');
-        const id = state.nextId();
-        const url = `${request.origin}/mastodon/system/media_attachments/${id}.png`;
-        const media = {
-          altText: typeof description === 'string' ? description : null,
-          url,
-          mimeType: file.type || null,
-          bytes: file.size,
-        };
-        state.drafts.set(`mastodon:${id}`, {
-          platform: 'mastodon',
-          account: tokenAccount(request),
-          text: '',
-          media: [media],
-          children: [],
-          published: false,
-        });
-        return { status: 200, body: attachment(id, media) };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/v1/media/:id',
-      handle(request, state) {
-        requireToken(request, mastodonSandbox);
-        const media = state.drafts.get(`mastodon:${request.params.id}`)?.media[0];
-        if (!media) throw new Refusal(mastodonSandbox.error(404, 'Record not found'));
-        return { status: 200, body: attachment(request.params.id ?? '', media) };
-      },
-    },
-    {
-      method: 'POST',
-      path: '/api/v1/statuses',
-      publishes: tokenAccount,
-      handle(request, state) {
-        requireToken(request, mastodonSandbox);
-        const account = tokenAccount(request);
-        const key = request.headers['idempotency-key'];
-        const remembered =
-          typeof key === 'string' ? state.idempotency.get(`mastodon:${account}:${key}`) : undefined;
-        const earlier =
-          remembered && state.now().getTime() - remembered.at < IDEMPOTENCY_MS
-            ? state.find('mastodon', remembered.postId)
-            : undefined;
-        if (earlier) return { status: 200, body: status(earlier, request, state) };
-
-        const body = parseBody(request, CreateStatus, mastodonSandbox);
-        const text = body.status ?? '';
-        if (!text && !body.media_ids?.length)
-          throw new Refusal(mastodonSandbox.error(422, "Validation failed: Text can't be blank"));
-        if (overLimit('mastodon', text))
-          throw new Refusal(
-            mastodonSandbox.error(422, 'Validation failed: Text character limit of 500 exceeded'),
-          );
-        const media = (body.media_ids ?? []).map((id) => {
-          const upload = state.drafts.get(`mastodon:${id}`);
-          if (!upload?.media[0] || upload.account !== account)
-            throw new Refusal(
-              mastodonSandbox.error(422, 'Validation failed: Media attachments are invalid'),
-            );
-          return upload.media[0];
-        });
-        const post = state.record({
-          platform: 'mastodon',
-          account,
-          id: state.nextId(),
-          text,
-          media,
-          receivedAt: state.now(),
-          extra: {},
-        });
-        if (typeof key === 'string')
-          state.idempotency.set(`mastodon:${account}:${key}`, {
-            postId: post.id,
-            at: state.now().getTime(),
-          });
-        return {
-          status: 200,
-          body: status(post, request, state),
-          headers: rateHeaders(299, new Date(state.now().getTime() + 300_000)),
-        };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/v1/accounts/:id/statuses',
-      handle(request, state) {
-        requireToken(request, mastodonSandbox);
-        const limit = Math.min(40, Number(request.query.get('limit') ?? 20) || 20);
-        const statuses = state
-          .recent('mastodon', request.params.id ?? '', limit)
-          .map((post) => status(post, request, state));
-        return { status: 200, body: statuses };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/v1/statuses/:id',
-      handle(request, state) {
-        requireToken(request, mastodonSandbox);
-        const post = state.find('mastodon', request.params.id ?? '');
-        if (!post) throw new Refusal(mastodonSandbox.error(404, 'Record not found'));
-        return { status: 200, body: status(post, request, state) };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/v1/statuses/:id/source',
-      handle(request, state) {
-        requireToken(request, mastodonSandbox);
-        const post = state.find('mastodon', request.params.id ?? '');
-        // Only the author may read a status's source.
-        if (!post || post.account !== tokenAccount(request))
-          throw new Refusal(mastodonSandbox.error(404, 'Record not found'));
-        return { status: 200, body: { id: post.id, text: post.text, spoiler_text: '' } };
-      },
-    },
-  ],
+  unknownPath: () => mastodonError(404, 'Record not found'),
+  everyAnswer(request, reply) {
+    if (!request.rateWindow) return reply;
+    return { ...reply, headers: { ...mastodonRateHeaders(request.rateWindow), ...reply.headers } };
+  },
+  routes: [...mastodonStatusRoutes, ...mastodonAccountRoutes],
 };
-
-async function readForm(request: SandboxRequest): Promise<FormData | null> {
-  const type = request.headers['content-type'] ?? '';
-  if (!type.startsWith('multipart/form-data')) return null;
-  return new Response(new Uint8Array(request.raw), {
-    headers: { 'content-type': type },
-  }).formData();
-}
-
-function attachment(id: string, media: SandboxPost['media'][number]) {
-  return {
-    id,
-    type: 'image',
-    url: media.url,
-    preview_url: media.url,
-    remote_url: null,
-    description: media.altText,
-    blurhash: null,
-    meta: {},
-  };
-}
-
-/** A Status entity: `content` is HTML, as Mastodon renders it. */
-function status(post: SandboxPost, request: SandboxRequest, state: SandboxState) {
-  const reach = reachOf(post, state.now());
-  const url = `${request.origin}/mastodon/@${post.account}/${post.id}`;
-  return {
-    id: post.id,
-    created_at: post.receivedAt.toISOString(),
-    visibility: 'public',
-    language: 'en',
-    uri: url,
-    url,
-    content: `<p>${escapeHtml(post.text).replace(/\n/g, '<br />')}</p>`,
-    account: { id: post.account, username: post.account, acct: post.account },
-    media_attachments: post.media.map((media, i) => attachment(`${post.id}${i}`, media)),
-    replies_count: reach.comments,
-    reblogs_count: reach.shares,
-    favourites_count: reach.likes,
-    quotes_count: reach.quotes,
-  };
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}

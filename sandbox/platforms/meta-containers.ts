@@ -3,15 +3,16 @@
 // its own field names, validation and insights metrics.
 import type { Platform } from '@/lib/platforms/types';
 import { reachOf, type SandboxReach } from '../metrics';
-import {
-  Refusal,
-  requireToken,
-  type SandboxPlatform,
-  type SandboxRequest,
-  type SandboxRoute,
-} from '../routes';
+import { Refusal, type SandboxPlatform, type SandboxRequest, type SandboxRoute } from '../routes';
 import type { SandboxDraft, SandboxMedia, SandboxState } from '../state';
-import { graphTime, insights, metaError, metaFault, sinceParameter } from './meta-graph';
+import {
+  graphCaller,
+  graphTime,
+  insights,
+  metaError,
+  metaFault,
+  sinceParameter,
+} from './meta-graph';
 
 export interface ContainerPlatformOptions {
   platform: Platform;
@@ -30,10 +31,22 @@ export interface ContainerPlatformOptions {
   /** The metrics the insights edge accepts, each read from the sandbox's reach figures. */
   metrics: Record<string, (reach: SandboxReach) => number>;
   permalink(id: string, account: string): string;
+  /** The permissions a token needs to publish, to read, and to read insights. */
+  permissions: { publish: string; read: string; insights: string };
 }
 
 export function containerPlatform(options: ContainerPlatformOptions): SandboxPlatform {
-  const { platform, textField } = options;
+  const { platform, textField, permissions } = options;
+  const caller = (
+    request: SandboxRequest,
+    state: SandboxState,
+    permission: string,
+    owner?: string,
+  ) =>
+    graphCaller(request, state, platform, {
+      permission,
+      ...(owner === undefined ? {} : { owner }),
+    });
   const sandbox: SandboxPlatform = {
     platform,
     error: metaError,
@@ -47,7 +60,7 @@ export function containerPlatform(options: ContainerPlatformOptions): SandboxPla
       method: 'POST',
       path: `/:userId/${options.edge}`,
       handle(request, state) {
-        requireToken(request, sandbox);
+        caller(request, state, permissions.publish, request.params.userId ?? '');
         const container = options.readContainer(request, state);
         const id = state.nextId();
         const account = request.params.userId ?? '';
@@ -68,8 +81,8 @@ export function containerPlatform(options: ContainerPlatformOptions): SandboxPla
       path: `/:userId/${options.publishEdge}`,
       publishes: (request) => request.params.userId ?? '',
       handle(request, state) {
-        requireToken(request, sandbox);
-        const body = request.json();
+        caller(request, state, permissions.publish, request.params.userId ?? '');
+        const body = request.body();
         const creationId =
           typeof body === 'object' && body !== null && 'creation_id' in body
             ? String(body.creation_id)
@@ -108,7 +121,7 @@ export function containerPlatform(options: ContainerPlatformOptions): SandboxPla
       method: 'GET',
       path: '/:id',
       handle(request, state) {
-        requireToken(request, sandbox);
+        caller(request, state, permissions.read);
         const id = request.params.id ?? '';
         const container = state.drafts.get(`${platform}:${id}`);
         if (container) {
@@ -129,7 +142,7 @@ export function containerPlatform(options: ContainerPlatformOptions): SandboxPla
       method: 'GET',
       path: `/:userId/${options.edge}`,
       handle(request, state) {
-        requireToken(request, sandbox);
+        caller(request, state, permissions.read, request.params.userId ?? '');
         const since = sinceParameter(request.query.get('since'));
         const limit = Math.min(100, Number(request.query.get('limit') ?? 25) || 25);
         const data = state
@@ -151,7 +164,7 @@ export function containerPlatform(options: ContainerPlatformOptions): SandboxPla
       method: 'GET',
       path: '/:mediaId/insights',
       handle(request, state) {
-        requireToken(request, sandbox);
+        caller(request, state, permissions.insights);
         const post = state.find(platform, request.params.mediaId ?? '');
         if (!post)
           throw new Refusal(

@@ -1,10 +1,63 @@
 // What Facebook, Instagram and Threads share: Meta's Graph API error object, its throttling
 // headers and the insights edge's shape (developers.facebook.com/docs/graph-api/guides/error-handling).
 import { randomBytes } from 'node:crypto';
-import type { FaultKind, SandboxReply } from '../routes';
+import type { Platform } from '@/lib/platforms/types';
+import {
+  accessToken,
+  Refusal,
+  type FaultKind,
+  type SandboxReply,
+  type SandboxRequest,
+} from '../routes';
+import type { SandboxState } from '../state';
+import { checkToken } from '../tokens';
 
 // Meta's codes: 100 invalid parameter, 190 access token, 32 page request limit, 2 service error.
 const CODES: Record<number, number> = { 400: 100, 401: 190, 403: 10, 404: 100, 429: 32, 500: 2 };
+
+/**
+ * The account a Graph API token acts for (a Page, an Instagram or Threads user), refused as the
+ * Graph API refuses it (developers.facebook.com/docs/graph-api/guides/error-handling): no token
+ * #104, a token it did not issue #190, an expired one #190/463, one without the permission #200.
+ * With `owner`, the token must act for that object's account, as a Page token posts to its Page only.
+ */
+export function graphCaller(
+  request: SandboxRequest,
+  state: SandboxState,
+  platform: Platform,
+  needs: { permission: string; owner?: string },
+): string {
+  const token = accessToken(request);
+  if (!token) throw graphRefusal(400, 104, 'An access token is required to request this resource.');
+  const check = checkToken(token, { platform, kinds: ['user'], now: state.now() });
+  if (!check.ok && check.reason === 'expired')
+    throw graphRefusal(400, 190, 'Error validating access token: Session has expired.', 463);
+  if (!check.ok)
+    throw graphRefusal(400, 190, 'Invalid OAuth access token - Cannot parse access token');
+  const { account, scopes } = check.claims;
+  if (!scopes.includes(needs.permission) || (needs.owner !== undefined && needs.owner !== account))
+    throw graphRefusal(
+      403,
+      200,
+      `(#200) The user hasn't authorized the application to perform this action (${needs.permission})`,
+    );
+  return account;
+}
+
+function graphRefusal(status: number, code: number, message: string, subcode?: number): Refusal {
+  return new Refusal({
+    status,
+    body: {
+      error: {
+        message,
+        type: 'OAuthException',
+        code,
+        ...(subcode ? { error_subcode: subcode } : {}),
+        fbtrace_id: randomBytes(8).toString('base64url'),
+      },
+    },
+  });
+}
 
 export function metaError(status: number, message: string): SandboxReply {
   const code = CODES[status] ?? 1;

@@ -5,13 +5,16 @@
 import { z } from 'zod';
 import { reachOf } from '../metrics';
 import {
+  bearerToken,
   overLimit,
   parseBody,
   Refusal,
-  requireToken,
   tokenAccount,
   type SandboxPlatform,
+  type SandboxRequest,
 } from '../routes';
+import type { SandboxState } from '../state';
+import { checkToken } from '../tokens';
 
 const CreatePost = z.object({
   body_text: z.string().min(1),
@@ -50,9 +53,9 @@ export const nextdoorSandbox: SandboxPlatform = {
     {
       method: 'POST',
       path: '/external/api/partner/v1/post/create',
-      publishes: tokenAccount,
+      publishes: (request) => tokenAccount(request, 'nextdoor'),
       handle(request, state) {
-        requireToken(request, nextdoorSandbox);
+        const agency = nextdoorAgency(request, state, 'post:write');
         const body = parseBody(request, CreatePost, nextdoorSandbox);
         const over = overLimit('nextdoor', body.body_text);
         if (over) {
@@ -75,7 +78,7 @@ export const nextdoorSandbox: SandboxPlatform = {
         }));
         state.record({
           platform: 'nextdoor',
-          account: tokenAccount(request),
+          account: agency,
           id: shareId,
           text: body.body_text,
           media,
@@ -89,8 +92,8 @@ export const nextdoorSandbox: SandboxPlatform = {
       method: 'GET',
       path: '/external/api/partner/v1/post',
       handle(request, state) {
-        requireToken(request, nextdoorSandbox);
-        const posts = state.recent('nextdoor', tokenAccount(request), 100).map((post) => {
+        const agency = nextdoorAgency(request, state, 'post:read');
+        const posts = state.recent('nextdoor', agency, 100).map((post) => {
           const reach = reachOf(post, state.now());
           const numericId = String(post.extra.numericId);
           return {
@@ -124,6 +127,25 @@ export const nextdoorSandbox: SandboxPlatform = {
     },
   ],
 };
+
+/** The agency the token acts for: one Nextdoor issued, unexpired, with the scope (OAuth errors). */
+function nextdoorAgency(request: SandboxRequest, state: SandboxState, scope: string): string {
+  const token = bearerToken(request);
+  const check = checkToken(token, {
+    platform: 'nextdoor',
+    kinds: ['user'],
+    scopes: [scope],
+    now: state.now(),
+  });
+  if (check.ok) return check.claims.account;
+  if (check.reason === 'scope')
+    throw new Refusal(
+      nextdoorSandbox.error(403, `The access token does not have the ${scope} scope.`),
+    );
+  const why =
+    check.reason === 'expired' ? 'The access token has expired.' : 'The access token is invalid.';
+  throw new Refusal(nextdoorSandbox.error(401, why));
+}
 
 function shareLink(shareId: string): string {
   return `https://nextdoor.co.uk/p/${shareId}`;

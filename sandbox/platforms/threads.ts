@@ -61,5 +61,10 @@ export const threadsSandbox = containerPlatform({
     quotes: (reach) => reach.quotes,
     shares: (reach) => Math.round(reach.shares / 2),
   },
+  permissions: {
+    publish: 'threads_content_publish',
+    read: 'threads_basic',
+    insights: 'threads_manage_insights',
+  },
   permalink: (id, account) => `https://www.threads.net/@${account}/post/${Number(id).toString(36)}`,
 });

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { clearRedisPrefix } from '../support/redis';
-import { freePort, start, type Started } from '../support/processes';
+import { SANDBOX_PORT_COUNT } from '@/lib/platforms/base-urls';
+import { freePort, freePortBlock, start, type Started } from '../support/processes';
 import { createMigratedDatabase, dropDatabase, testEnvironment } from '../support/test-env';
 
 // The tools themselves, not through npx: a signal then reaches the process that does the work.
@@ -20,7 +21,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const environment = testEnvironment('signpost_e2e');
-  const [appPort, sandboxPort] = [await freePort(), await freePort()];
+  // The sandbox's control surface and, on the ports after it, one port per platform.
+  const [appPort, sandboxPort] = [await freePort(), await freePortBlock(SANDBOX_PORT_COUNT)];
   const env = {
     ...process.env,
     ...environment,

@@ -25,6 +25,31 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The first of `count` consecutive free ports (the sandbox takes its control surface's port and
+ * one per platform after it): found by holding them all at once, then letting them go.
+ */
+export async function freePortBlock(count: number, attempts = 25): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const first = await freePort();
+    const held: net.Server[] = [];
+    const hold = (port: number) =>
+      new Promise<boolean>((resolve) => {
+        const server = net.createServer();
+        server.once('error', () => resolve(false));
+        server.listen(port, '127.0.0.1', () => {
+          held.push(server);
+          resolve(true);
+        });
+      });
+    let free = first + count <= 65_536;
+    for (let port = first; free && port < first + count; port++) free = await hold(port);
+    await Promise.all(held.map((server) => new Promise((done) => server.close(done))));
+    if (free) return first;
+    if (attempt >= attempts) throw new Error(`no ${count} consecutive free ports`);
+  }
+}
+
 export interface Started {
   child: ChildProcess;
   output: () => string;

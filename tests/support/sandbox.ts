@@ -34,7 +34,7 @@ export const sandboxPosts = (platform?: Platform) =>
 export async function resetSandbox(): Promise<void> {
   await control('DELETE', '/_sandbox/posts');
   await control('DELETE', '/_sandbox/faults');
-  await control('POST', '/_sandbox/config', { latencyMs: 0 });
+  await control('POST', '/_sandbox/config', { latencyMs: 0, quotas: true });
 }
 
 export const injectFault = (fault: {

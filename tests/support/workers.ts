@@ -1,6 +1,6 @@
 // Real workers for tests: in this process (BullMQ workers on the test prefix), or as separate
-// processes started exactly as `npm run worker` starts them, which a test may kill.
-import path from 'node:path';
+// processes running workers/main.ts as `npm run worker` does (node with tsx's loader), which a
+// test may kill.
 import type { Worker } from 'bullmq';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -16,7 +16,10 @@ export async function inProcessWorkers(): Promise<{ stop(): Promise<void> }> {
 }
 
 export function workerProcess(extraEnv: Record<string, string> = {}): Promise<Started> {
-  return start(path.resolve('node_modules/.bin/tsx'), ['workers/main.ts'], {
+  // One process, node with tsx's loader, so SIGTERM reaches the worker itself: the tsx launcher
+  // relays a signal only if its child acknowledges it within 30 ms, and on a busy machine kills
+  // the child instead (exit 143), which the SIGTERM test would take for an unclean stop.
+  return start(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
     env: { ...process.env, SIGNPOST_SERVICE: 'worker', LOG_LEVEL: 'info', ...extraEnv },
     ready: /workers started/,
     name: 'worker process',

@@ -11,7 +11,7 @@ import {
   signal,
   startSandbox,
   type SandboxFixture,
-} from './sandbox-fixture';
+} from '@/tests/support/sandbox-fixture';
 
 let fixture: SandboxFixture;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
-// Bluesky through its PDS's XRPC API (docs.bsky.app): com.atproto.server.createSession with an app
-// password, com.atproto.repo.uploadBlob for images, com.atproto.repo.createRecord for the
+// Bluesky through its PDS's XRPC API (docs.bsky.app), in a session kept per channel
+// (bluesky-session.ts): com.atproto.repo.uploadBlob for images, com.atproto.repo.createRecord for the
 // app.bsky.feed.post record (links as facets with UTF-8 byte offsets, images as
 // app.bsky.embed.images with alt text). Reads app.bsky.feed.getAuthorFeed; metrics from
 // app.bsky.feed.getPosts.
@@ -10,17 +10,9 @@ import {
   type PlatformAdapter,
   type PublishRequest,
 } from '../adapter';
-import { callPlatform, type PlatformRequest, type PlatformResponse } from '../http';
-import { imageBytes, postMetrics, publishedSince, readCredentials } from './common';
+import { withSession, xrpc, type Session } from './bluesky-session';
+import { imageBytes, postMetrics, publishedSince } from './common';
 
-/** The account's handle (or DID) and an app password, never the account's own password. */
-export const blueskyCredentials = z.strictObject({
-  identifier: z.string().min(1),
-  appPassword: z.string().min(1),
-});
-
-const Session = z.object({ accessJwt: z.string(), did: z.string() });
-type Session = z.infer<typeof Session>;
 const UploadedBlob = z.object({ blob: z.looseObject({ $type: z.literal('blob') }) });
 const CreatedRecord = z.object({ uri: z.string(), cid: z.string() });
 const PostView = z.object({
@@ -34,11 +26,6 @@ const PostView = z.object({
 });
 const AuthorFeed = z.object({ feed: z.array(z.object({ post: PostView })) });
 const Posts = z.object({ posts: z.array(PostView) });
-const XrpcError = z.object({ error: z.string() });
-
-// createSession is limited to 30 calls per 5 minutes and 300 a day per account, so one session
-// per channel is kept for as long as its access token lasts (in memory, per process).
-const sessions = new Map<string, { key: string; session: Session }>();
 
 export const blueskyAdapter: PlatformAdapter = {
   platform: 'bluesky',
@@ -104,71 +91,6 @@ export const blueskyAdapter: PlatformAdapter = {
     });
   },
 };
-
-/**
- * Runs the work with the channel's session. An access token lives about two hours; when the PDS
- * says it has expired (400 ExpiredToken), the work runs once more with a new session — the
- * refused request did nothing, so this cannot publish twice.
- */
-async function withSession<T>(
-  connection: ChannelConnection,
-  signal: AbortSignal,
-  work: (session: Session) => Promise<T>,
-): Promise<T> {
-  try {
-    return await work(await session(connection, signal, false));
-  } catch (error) {
-    if (!(error instanceof SessionExpired)) throw error;
-    return work(await session(connection, signal, true));
-  }
-}
-
-async function session(
-  connection: ChannelConnection,
-  signal: AbortSignal,
-  fresh: boolean,
-): Promise<Session> {
-  const { identifier, appPassword } = readCredentials(blueskyCredentials, connection);
-  const key = `${connection.baseUrl} ${identifier} ${appPassword}`;
-  const cached = sessions.get(connection.channelId);
-  if (!fresh && cached?.key === key) return cached.session;
-  const created = await callPlatform({
-    method: 'POST',
-    url: `${connection.baseUrl}/xrpc/com.atproto.server.createSession`,
-    json: { identifier, password: appPassword },
-    signal,
-    schema: Session,
-  });
-  sessions.set(connection.channelId, { key, session: created.data });
-  return created.data;
-}
-
-class SessionExpired extends Error {}
-
-async function xrpc<T>(
-  connection: ChannelConnection,
-  session: Session,
-  signal: AbortSignal,
-  request: Omit<PlatformRequest<T>, 'bearer' | 'signal' | 'classify'>,
-): Promise<PlatformResponse<T>> {
-  try {
-    return await callPlatform({
-      ...request,
-      bearer: session.accessJwt,
-      signal,
-      classify: ({ body }) => {
-        const name = XrpcError.safeParse(body).data?.error;
-        return name === 'ExpiredToken' || name === 'InvalidToken' ? { kind: 'auth' } : undefined;
-      },
-    });
-  } catch (error) {
-    if (error instanceof PlatformError && error.kind === 'auth') {
-      sessions.delete(connection.channelId);
-      if (error.options.httpStatus === 400) throw new SessionExpired(error.message);
-    }
-    throw error;
-  }
-}
 
 async function uploadImages(
   connection: ChannelConnection,

@@ -9,8 +9,8 @@ const GraphError = z.object({
   error: z.object({ code: z.number().optional(), is_transient: z.boolean().optional() }).loose(),
 });
 // developers.facebook.com/docs/graph-api/guides/error-handling: 190 and 102 mean the token is no
-// longer valid, 10 and 200–299 a missing permission, 2500 no token at all.
-const AUTH_CODES = new Set([102, 190, 2500, 10]);
+// longer valid, 10 and 200–299 a missing permission, 104 and 2500 no token at all.
+const AUTH_CODES = new Set([102, 104, 190, 2500, 10]);
 // Throttling arrives as 400/403 with one of these codes rather than as a 429.
 const THROTTLE_CODES = new Set([
   4, 17, 32, 341, 613, 80001, 80002, 80004, 80005, 80006, 80008, 80014,

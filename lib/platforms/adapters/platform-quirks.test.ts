@@ -6,7 +6,13 @@ import { renderPost } from '../../signpost/render-post';
 import { taggedUrl } from '../../signpost/tagged-url';
 import { PlatformError } from '../adapter';
 import { adapters } from './registry';
-import { image, postRequest, signal, startSandbox, type SandboxFixture } from './sandbox-fixture';
+import {
+  image,
+  postRequest,
+  signal,
+  startSandbox,
+  type SandboxFixture,
+} from '@/tests/support/sandbox-fixture';
 
 let fixture: SandboxFixture;
 let clock = new Date('2026-03-01T09:00:00Z');
@@ -94,26 +100,89 @@ describe('Bluesky', () => {
     expect((refused as PlatformError).message).toContain('Record/facets/0/features/0/uri');
   });
 
+  /** Counts the calls to each session method the adapter makes while `work` runs. */
+  async function sessionCalls(work: () => Promise<unknown>) {
+    const calls = { createSession: 0, refreshSession: 0 };
+    const counting = (req: { url?: string }) => {
+      if (req.url?.includes('createSession')) calls.createSession += 1;
+      if (req.url?.includes('refreshSession')) calls.refreshSession += 1;
+    };
+    fixture.sandbox.servers.bluesky.on('request', counting);
+    try {
+      await work();
+    } finally {
+      fixture.sandbox.servers.bluesky.off('request', counting);
+    }
+    return calls;
+  }
+
   it('keeps one session per channel instead of signing in for every call', async () => {
     const connection = { ...fixture.connection('bluesky'), channelId: 'bluesky-session-test' };
-    let sessions = 0;
-    const counting = (req: { url?: string }) => {
-      if (req.url?.includes('createSession')) sessions += 1;
-    };
-    fixture.sandbox.server.on('request', counting);
-    await adapters.bluesky.publish(connection, postRequest('First post'), signal());
-    await adapters.bluesky.publish(connection, postRequest('Second post'), signal());
-    fixture.sandbox.server.off('request', counting);
-    expect(sessions).toBe(1);
+    const calls = await sessionCalls(async () => {
+      await adapters.bluesky.publish(connection, postRequest('First post'), signal());
+      await adapters.bluesky.publish(connection, postRequest('Second post'), signal());
+    });
+    expect(calls).toEqual({ createSession: 1, refreshSession: 0 });
   });
 
-  it('signs in again when the access token has expired, and publishes once', async () => {
+  it('renews an expired access token with refreshSession, not a new sign-in, and publishes once', async () => {
     const connection = { ...fixture.connection('bluesky'), channelId: 'bluesky-expiry-test' };
     await adapters.bluesky.publish(connection, postRequest('Before the token expires'), signal());
     clock = new Date(clock.getTime() + 3 * 3_600_000);
-    await adapters.bluesky.publish(connection, postRequest('After the token expired'), signal());
+    const calls = await sessionCalls(() =>
+      adapters.bluesky.publish(connection, postRequest('After the token expired'), signal()),
+    );
+    expect(calls).toEqual({ createSession: 0, refreshSession: 1 });
     const texts = fixture.sandbox.state.list({ platform: 'bluesky' }).map((post) => post.text);
     expect(texts).toEqual(['Before the token expires', 'After the token expired']);
+  });
+
+  it('signs in again when the refresh token has expired too', async () => {
+    const connection = { ...fixture.connection('bluesky'), channelId: 'bluesky-long-gap-test' };
+    await adapters.bluesky.publish(connection, postRequest('Before a long gap'), signal());
+    clock = new Date(clock.getTime() + 91 * 86_400_000);
+    const calls = await sessionCalls(() =>
+      adapters.bluesky.publish(connection, postRequest('After a long gap'), signal()),
+    );
+    expect(calls).toEqual({ createSession: 1, refreshSession: 1 });
+    expect(fixture.sandbox.state.list({ platform: 'bluesky' })).toHaveLength(2);
+  });
+
+  it('publishes the same image from two accounts: each repository holds its own blob', async () => {
+    const other = {
+      ...fixture.connection('bluesky'),
+      channelId: 'bluesky-second-account',
+      externalAccountId: 'did:plc:cheshirepoliceexample000',
+      credentials: {
+        identifier: 'did:plc:cheshirepoliceexample000',
+        appPassword: fixture.issue.appPassword('did:plc:cheshirepoliceexample000'),
+      },
+    };
+    for (const connection of [fixture.connection('bluesky'), other]) {
+      await adapters.bluesky.publish(
+        connection,
+        postRequest('Poster', [image('Poster')]),
+        signal(),
+      );
+    }
+    expect(fixture.sandbox.state.list({ platform: 'bluesky' }).map((post) => post.account)).toEqual(
+      ['did:plc:lancspoliceexample0000', 'did:plc:cheshirepoliceexample000'],
+    );
+  });
+
+  it('is refused, for good, with an app password that is not the account’s', async () => {
+    const connection = {
+      ...fixture.connection('bluesky'),
+      channelId: 'bluesky-wrong-password-test',
+      credentials: {
+        identifier: 'did:plc:lancspoliceexample0000',
+        appPassword: 'aaaa-bbbb-cccc-dddd',
+      },
+    };
+    const error = await adapters.bluesky
+      .publish(connection, postRequest('Never sent'), signal())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'auth', message: 'Invalid identifier or password' });
   });
 });
 
@@ -186,6 +255,19 @@ describe('X', () => {
     expect(found?.externalId).toBe(result.externalId);
   });
 
+  it('fails a repeated text for good, in X’s words (403 duplicate content is no auth failure)', async () => {
+    const text = 'Worried about your thoughts? Stop it Now: 0808 1000 900';
+    await adapters.x.publish(fixture.connection('x'), postRequest(text), signal());
+    const error = await adapters.x
+      .publish(fixture.connection('x'), postRequest(text), signal())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      kind: 'permanent',
+      message: 'You are not allowed to create a Tweet with duplicate content.',
+      options: { httpStatus: 403 },
+    });
+  });
+
   it('uploads images and sets their alt text before posting', async () => {
     const request = postRequest('Two posters', [
       image('First poster', 'a'),
@@ -201,8 +283,9 @@ describe('X', () => {
     const renewal = adapters.x.tokenRenewal!;
     const oauth = (credentials: Record<string, string>) => ({
       ...fixture.connection('x'),
-      credentials: { accessToken: '1001.x-oauth.old', clientId: 'app', ...credentials },
+      credentials: { accessToken: 'revoked-long-ago', clientId: 'app', ...credentials },
     });
+    const refreshToken = () => fixture.issue.token('x', '1001', { kind: 'refresh', client: 'app' });
 
     it('is due five minutes before expiry, and only with a refresh token and a client id', () => {
       const at = (minutes: number) => new Date(clock.getTime() + minutes * 60_000).toISOString();
@@ -223,14 +306,11 @@ describe('X', () => {
     });
 
     it('trades the refresh token for a new pair, which then publishes', async () => {
-      const renewed = await renewal.renew(
-        oauth({ refreshToken: '1001.x-refresh.one' }),
-        clock,
-        signal(),
-      );
-      expect(renewed).toMatchObject({ clientId: 'app', accessToken: /^1001\.x-oauth\./ });
-      expect(renewed.refreshToken).toMatch(/^1001\.x-refresh\./);
-      expect(renewed.refreshToken).not.toBe('1001.x-refresh.one');
+      const first = refreshToken();
+      const renewed = await renewal.renew(oauth({ refreshToken: first }), clock, signal());
+      expect(renewed).toMatchObject({ clientId: 'app', refreshToken: expect.any(String) });
+      expect(renewed.accessToken).not.toBe('revoked-long-ago');
+      expect(renewed.refreshToken).not.toBe(first);
       expect(renewed.expiresAt).toBe(new Date(clock.getTime() + 7200_000).toISOString());
       const result = await adapters.x.publish(
         { ...fixture.connection('x'), credentials: renewed },
@@ -242,15 +322,22 @@ describe('X', () => {
 
     it('signs in as a confidential client with Basic auth when there is a client secret', async () => {
       const renewed = await renewal.renew(
-        oauth({ refreshToken: '1001.x-refresh.two', clientSecret: 'secret' }),
+        oauth({ refreshToken: refreshToken(), clientSecret: fixture.issue.xClientSecret('app') }),
         clock,
         signal(),
       );
-      expect(renewed.clientSecret).toBe('secret');
+      expect(renewed.clientSecret).toBe(fixture.issue.xClientSecret('app'));
+    });
+
+    it('is refused with a client secret that is not the client’s', async () => {
+      const error = await renewal
+        .renew(oauth({ refreshToken: refreshToken(), clientSecret: 'guessed' }), clock, signal())
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'auth', message: /Missing valid authorization header/ });
     });
 
     it('refuses a refresh token used before as an auth failure naming the cause', async () => {
-      const connection = oauth({ refreshToken: '1001.x-refresh.three' });
+      const connection = oauth({ refreshToken: refreshToken() });
       await renewal.renew(connection, clock, signal());
       const error = await renewal.renew(connection, clock, signal()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PlatformError);
@@ -262,11 +349,7 @@ describe('X', () => {
     });
 
     it('an expired token is refused with 401, as X does', async () => {
-      const renewed = await renewal.renew(
-        oauth({ refreshToken: '1001.x-refresh.four' }),
-        clock,
-        signal(),
-      );
+      const renewed = await renewal.renew(oauth({ refreshToken: refreshToken() }), clock, signal());
       clock = new Date(clock.getTime() + 7201_000);
       const error = await adapters.x
         .publish(

@@ -3,7 +3,8 @@
 import type { z } from 'zod';
 import type { PlatformAdapter } from '../adapter';
 import type { Platform } from '../types';
-import { blueskyAdapter, blueskyCredentials } from './bluesky';
+import { blueskyAdapter } from './bluesky';
+import { blueskyCredentials } from './bluesky-session';
 import { facebookAdapter, facebookCredentials } from './facebook';
 import { instagramAdapter, instagramCredentials } from './instagram';
 import { linkedinAdapter, linkedinCredentials } from './linkedin';

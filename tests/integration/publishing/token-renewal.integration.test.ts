@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sandboxBaseUrl } from '@/lib/platforms/base-urls';
 import { scheduleMessage } from '@/lib/posts/schedule-message';
+import { sandboxToken } from '@/sandbox/credentials';
 import { resetDatabase } from '../../support/database';
 import { actorFor, approvedMessage, channelOf } from '../../support/fixtures';
 import type { Started } from '../../support/processes';
@@ -30,6 +31,13 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((worker) => worker.stop()));
 });
 
+const CLIENT_ID = 'signpost-test-app';
+/** A refresh token as X's token endpoint would have issued it to Signpost's app. */
+const refreshTokenOf = (account: string) =>
+  sandboxToken('x', account, { kind: 'refresh', client: CLIENT_ID });
+/** An access token X no longer accepts (expired or revoked): not one the sandbox would take. */
+const REFUSED_TOKEN = 'expired-or-revoked-access-token';
+
 /** Gives the organisation's X channel OAuth 2.0 credentials; returns the channel. */
 async function xChannelWith(organisation: string, credentials: Record<string, string>) {
   const channel = await channelOf(organisation, 'x');
@@ -38,7 +46,7 @@ async function xChannelWith(organisation: string, credentials: Record<string, st
     data: {
       status: 'active',
       credentialsEncrypted: encryptCredentials(
-        { ...credentials, clientId: 'signpost-test-app' },
+        { ...credentials, clientId: CLIENT_ID },
         env().CREDENTIALS_KEY,
       ),
     },
@@ -76,9 +84,10 @@ describe('X access tokens', () => {
     { timeout: 60_000 },
     async () => {
       const account = (await channelOf('lancashire', 'x')).externalAccountId;
+      const first = refreshTokenOf(account);
       const channel = await xChannelWith('lancashire', {
-        accessToken: `${account}.x-oauth.expired`,
-        refreshToken: `${account}.x-refresh.first`,
+        accessToken: REFUSED_TOKEN,
+        refreshToken: first,
         expiresAt: new Date(Date.now() - 60_000).toISOString(),
       });
       running.push(await workerProcess());
@@ -87,10 +96,10 @@ describe('X access tokens', () => {
 
       expect(await renewals(channel.id)).toBe(1);
       const stored = await storedCredentials(channel.id);
-      expect(stored.accessToken).toMatch(/\.x-oauth\.\d+$/);
-      expect(stored.refreshToken).not.toBe(`${account}.x-refresh.first`);
+      expect(stored.accessToken).not.toBe(REFUSED_TOKEN);
+      expect(stored.refreshToken).not.toBe(first);
       expect(Date.parse(stored.expiresAt!)).toBeGreaterThan(Date.now() + 100 * 60_000);
-      expect(stored.clientId).toBe('signpost-test-app');
+      expect(stored.clientId).toBe(CLIENT_ID);
       expect(await sandboxPosts('x')).toHaveLength(12);
       const attempts = await db.publishAttempt.findMany({ where: { postId: { in: ids } } });
       expect(attempts.map((attempt) => attempt.outcome)).toEqual(Array(12).fill('published'));
@@ -99,8 +108,8 @@ describe('X access tokens', () => {
       });
       // The log says when the token holds until, never the token.
       const logged = JSON.stringify([audit.before, audit.after]);
-      expect(logged).not.toContain('x-oauth');
-      expect(logged).not.toContain('x-refresh');
+      expect(logged).not.toContain(stored.accessToken);
+      expect(logged).not.toContain(stored.refreshToken);
       expect(audit.after).toEqual({ expiresAt: stored.expiresAt });
     },
   );
@@ -108,8 +117,8 @@ describe('X access tokens', () => {
   it('a token the platform refuses before its expiry is renewed and the post sent again, once', async () => {
     const account = (await channelOf('cheshire', 'x')).externalAccountId;
     const channel = await xChannelWith('cheshire', {
-      accessToken: `${account}.x-oauth.revoked`,
-      refreshToken: `${account}.x-refresh.second`,
+      accessToken: REFUSED_TOKEN,
+      refreshToken: refreshTokenOf(account),
       expiresAt: new Date(Date.now() + 60 * 60_000).toISOString(),
     });
     const [id] = await dueTogether(channel.id, 1);
@@ -122,18 +131,18 @@ describe('X access tokens', () => {
 
   it('a refresh token X no longer accepts holds the posts and asks for the account to be connected again', async () => {
     const account = (await channelOf('cumbria', 'x')).externalAccountId;
-    const spent = `${account}.x-refresh.spent`;
+    const spent = refreshTokenOf(account);
     await fetch(`${sandboxBaseUrl('x', env().SANDBOX_URL)}/2/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'refresh_token',
         refresh_token: spent,
-        client_id: 'signpost-test-app',
+        client_id: CLIENT_ID,
       }),
     });
     const channel = await xChannelWith('cumbria', {
-      accessToken: `${account}.x-oauth.expired`,
+      accessToken: REFUSED_TOKEN,
       refreshToken: spent,
       expiresAt: new Date(Date.now() - 60_000).toISOString(),
     });

@@ -1,10 +1,15 @@
 // For tests: the real adapters pointed at an in-process sandbox, one channel per platform.
-import { sandboxCredentialsFor } from '@/sandbox/credentials';
+import {
+  sandboxAppPassword,
+  sandboxCredentialsFor,
+  sandboxToken,
+  xAppSecret,
+} from '@/sandbox/credentials';
 import { createSandbox, type Sandbox, type SandboxOptions } from '@/sandbox/server';
-import type { ChannelConnection, PublishMedia, PublishRequest } from '../adapter';
-import { sandboxBaseUrl } from '../base-urls';
-import { findLinks } from '../links';
-import type { Platform } from '../types';
+import type { ChannelConnection, PublishMedia, PublishRequest } from '@/lib/platforms/adapter';
+import { sandboxBaseUrl } from '@/lib/platforms/base-urls';
+import { findLinks } from '@/lib/platforms/links';
+import type { Platform } from '@/lib/platforms/types';
 
 export const ACCOUNTS: Record<Platform, string> = {
   x: '1001',
@@ -22,6 +27,12 @@ export interface SandboxFixture {
   url: string;
   connection(platform: Platform): ChannelConnection;
   control(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** What the sandbox issues besides the channels' credentials (sandbox/credentials.ts). */
+  issue: {
+    token: typeof sandboxToken;
+    xClientSecret: typeof xAppSecret;
+    appPassword: typeof sandboxAppPassword;
+  };
 }
 
 export async function startSandbox(options?: SandboxOptions): Promise<SandboxFixture> {
@@ -38,6 +49,7 @@ export async function startSandbox(options?: SandboxOptions): Promise<SandboxFix
       baseUrl: sandboxBaseUrl(platform, url),
       credentials: sandboxCredentialsFor(platform, ACCOUNTS[platform]),
     }),
+    issue: { token: sandboxToken, xClientSecret: xAppSecret, appPassword: sandboxAppPassword },
     async control(method, path, body) {
       const response = await fetch(`${url}${path}`, {
         method,

@@ -29,6 +29,115 @@ const config = [
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  // The layers (docs/ARCHITECTURE.md): each folder imports only what sits below it.
+  {
+    files: ['lib/**/*.ts', 'lib/**/*.tsx'],
+    ignores: ['lib/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/app/*',
+                '@/components/*',
+                '@/workers/*',
+                '@/sandbox/*',
+                '@/tests/*',
+                '@/bench/*',
+                '@/scripts/*',
+                '@/prisma/seed*',
+                '**/../app/*',
+                '**/../components/*',
+                '**/../workers/*',
+                '**/../sandbox/*',
+                '**/../tests/*',
+                '**/prisma/seed*',
+              ],
+              message:
+                'lib/ is the domain: it imports nothing from the pages, the UI, the workers, the sandbox, the tests or the seed (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/**/*.ts', 'components/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/lib/db',
+                '@/lib/redis',
+                '@/lib/env',
+                '@/lib/queue/*',
+                '@/lib/publishing/*',
+                '@/workers/*',
+                '@/sandbox/*',
+                'bullmq',
+                'ioredis',
+                'pg',
+                '@prisma/*',
+                '@/prisma/generated/client',
+              ],
+              allowTypeImports: true,
+              message:
+                'components/ render what lib decided: no database, Redis, queue, environment or secrets in the UI (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['workers/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app/*', '@/components/*', '@/sandbox/*', '@/tests/*', '**/../app/*'],
+              message: 'workers/ build on lib/ only (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sandbox/**/*.ts'],
+    ignores: ['sandbox/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/app/*',
+                '@/components/*',
+                '@/workers/*',
+                '@/tests/*',
+                '@/lib/db',
+                '@/lib/redis',
+                '@/lib/queue/*',
+                '@/lib/publishing/*',
+                '@/lib/auth/*',
+              ],
+              message:
+                "The sandbox stands in for the platforms: it uses lib/ only for their pure rules, never Signpost's pages, database or queue (docs/ARCHITECTURE.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['scripts/**', 'bench/**', 'prisma/seed.ts', 'tests/**', 'sandbox/**'],
     rules: { 'no-console': 'off' },

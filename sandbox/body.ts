@@ -2,56 +2,16 @@
 // a form (application/x-www-form-urlencoded) or multipart/form-data, with Rails-style bracketed
 // names (`media_ids[]=1&media_ids[]=2`, `poll[options][]=a`) decoded into arrays and objects, as
 // Mastodon and other Rails and Rack servers decode them. Anything else is left as bytes.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseMultipart } from './multipart';
-import type { SandboxReply } from './routes';
+import { parseMultipart, type UploadedFile } from './multipart';
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 // Names no decoded form may set: they would reach Object.prototype.
 const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** A file part of a multipart body, its bytes already read. */
-export class UploadedFile {
-  constructor(
-    readonly name: string,
-    readonly type: string,
-    readonly bytes: Buffer,
-  ) {}
-
-  get size(): number {
-    return this.bytes.length;
-  }
-}
 
 export type ParsedBody =
   | { kind: 'empty'; value: Record<string, never> }
   | { kind: 'json' | 'form' | 'multipart'; value: unknown }
   /** Not JSON, not a form: an upload's bytes (read from `raw`), or JSON that does not parse. */
   | { kind: 'bytes' | 'unreadable'; value: undefined };
-
-export function readRequestBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-export function sendReply(res: ServerResponse, reply: SandboxReply): void {
-  const headers: Record<string, string> = { ...reply.headers };
-  if (reply.body === undefined) {
-    res.writeHead(reply.status, headers).end();
-    return;
-  }
-  headers['content-type'] ??= 'application/json; charset=utf-8';
-  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-  res.writeHead(reply.status, headers).end(text);
-}
 
 export function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
   const type = (contentType ?? '').toLowerCase();

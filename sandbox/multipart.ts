@@ -2,7 +2,19 @@
 // FormData, which turns a part without a filename into text even when it is binary: clients send
 // media that way (twitter-api-v2's chunks are `application/octet-stream` parts with no filename),
 // and the bytes must arrive intact. A part is a file when it has a filename or a non-text type.
-import { UploadedFile } from './body';
+
+/** A file part of a multipart body, its bytes already read. */
+export class UploadedFile {
+  constructor(
+    readonly name: string,
+    readonly type: string,
+    readonly bytes: Buffer,
+  ) {}
+
+  get size(): number {
+    return this.bytes.length;
+  }
+}
 
 export function parseMultipart(
   raw: Buffer,

@@ -3,7 +3,7 @@
 // spoiler_text, Idempotency-Key), GET /api/v1/statuses/:id (public ones to anyone), its /source (to
 // the author), POST /api/v2/media (multipart, with a description) and GET /api/v1/media/:id.
 import { z } from 'zod';
-import { UploadedFile } from '../body';
+import { UploadedFile } from '../multipart';
 import {
   overLimit,
   Refusal,

@@ -4,7 +4,7 @@
 // `command=INIT|APPEND|FINALIZE` on /2/media/upload) — with GET /2/media/upload?command=STATUS,
 // and alt text through POST /2/media/metadata. Uploads need a user context with media.write.
 import { z } from 'zod';
-import { UploadedFile } from '../body';
+import { UploadedFile } from '../multipart';
 import { Refusal, type SandboxRequest, type SandboxRoute } from '../routes';
 import type { SandboxDraft, SandboxState } from '../state';
 import { xRateLimit, xUser } from './x-auth';

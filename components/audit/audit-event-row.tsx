@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Box,
   Group,
   Stack,
@@ -13,7 +12,7 @@ import {
 } from '@mantine/core';
 import { type AuditSubject, describeAction } from '@/lib/audit/audit-actions';
 import { changedFields } from '@/lib/audit/audit-changes';
-import Link from 'next/link';
+import { LinkAnchor } from '@/components/link-button';
 import type { AuditEventView } from '@/lib/audit/list-audit';
 
 const clockTime = new Intl.DateTimeFormat('en-GB', {
@@ -69,9 +68,9 @@ export function AuditEventRow({
             </Text>{' '}
             {describeAction(event.action, subject).map((part, index) =>
               part.href ? (
-                <Anchor key={index} component={Link} href={part.href} inherit underline="always">
+                <LinkAnchor key={index} href={part.href} inherit underline="always">
                   {part.text}
-                </Anchor>
+                </LinkAnchor>
               ) : (
                 <span key={index}>{part.text}</span>
               ),

@@ -6,7 +6,7 @@
 // browser as the API's bodies do, so they are checked as strictly (issue 8); ESLint refuses an
 // action in app/**/actions.ts declared any other way.
 import { revalidatePath } from 'next/cache';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { unstorableText } from '@/lib/api/storable-text';
 import type { CurrentActor } from '@/lib/auth/actor';
 import { requireActor } from '@/lib/auth/session-actor';
@@ -50,9 +50,14 @@ function fieldErrors(fields: Record<string, string> | undefined) {
 
 /**
  * A field's name within its argument: the forms' fields keep the names the pages know
- * (`targets.0.channelId`), and a problem with a whole argument (an id that is not one) is `form`.
+ * (`targets.0.channelId`), and a problem with a whole argument is named by its description
+ * (`RecordId.describe('postId')`), else `form`.
  */
-const withinArgument = (path: readonly PropertyKey[]) => path.slice(1).join('.') || 'form';
+function fieldName(args: ActionArguments, path: readonly PropertyKey[]): string {
+  if (path.length > 1) return path.slice(1).join('.');
+  const argument = typeof path[0] === 'number' ? args.def.items[path[0]] : undefined;
+  return (argument && z.globalRegistry.get(argument)?.description) || 'form';
+}
 
 /** The arguments parsed with `args`, or the answer naming every one that is wrong. */
 export function parseArguments<A extends ActionArguments>(
@@ -62,19 +67,21 @@ export function parseArguments<A extends ActionArguments>(
   const fields: Record<string, string> = {};
   // Text the database cannot store is refused first, as the API refuses it (lib/api/storable-text).
   for (const [path, problem] of Object.entries(unstorableText([...input], ''))) {
-    fields[withinArgument(path.split('.'))] ??= asFieldError(problem);
+    const [index, ...rest] = path.split('.');
+    fields[fieldName(args, [Number(index), ...rest])] ??= asFieldError(problem);
   }
   const parsed = args.safeParse(input);
   if (parsed.success && Object.keys(fields).length === 0) return { ok: true, data: parsed.data };
   for (const issue of parsed.error?.issues ?? []) {
-    fields[withinArgument(issue.path)] ??= asFieldError(issue.message);
+    fields[fieldName(args, issue.path)] ??= asFieldError(issue.message);
   }
   const names = Object.keys(fields);
   return {
     ok: false,
+    // One problem with a whole argument (an id that is not one) says so itself.
     error:
-      names.length === 1 && fields.form
-        ? fields.form
+      names.length === 1 && !names[0]?.includes('.') && fields[names[0] ?? '']
+        ? `${names[0]}: ${fields[names[0] ?? '']}`
         : 'Some fields need changing: see the messages beside them.',
     fields,
     code: 'validation_failed',

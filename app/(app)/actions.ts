@@ -22,7 +22,7 @@ export const signOut = withArguments(
 
 /** Remembers which of their organisations the person is acting for. */
 export const chooseOrganisation = serverAction(
-  z.tuple([OrganisationSlug]),
+  z.tuple([OrganisationSlug.describe('organisation')]),
   async (actor, [slug]) => {
     if (!actor.memberships.some((membership) => membership.organisation.slug === slug))
       throw notFound('That organisation, among yours,');

@@ -18,13 +18,13 @@ export const createCampaignAction = serverAction(
 );
 
 export const updateCampaignAction = serverAction(
-  z.tuple([RecordId, CampaignChange]),
+  z.tuple([RecordId.describe('campaignId'), CampaignChange]),
   async (actor, [campaignId, change]) => void (await updateCampaign(actor, campaignId, change)),
   'Campaign saved.',
 );
 
 export const archiveCampaignAction = serverAction(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('campaignId')]),
   async (actor, [campaignId]) => void (await archiveCampaign(actor, campaignId)),
   'Campaign archived. Its messages and posts stay readable.',
 );

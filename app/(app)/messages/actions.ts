@@ -27,13 +27,13 @@ export const createMessageAction = serverAction(
 );
 
 export const updateMessageAction = serverAction(
-  z.tuple([RecordId, MessageChange]),
+  z.tuple([RecordId.describe('messageId'), MessageChange]),
   async (actor, [messageId, change]) => void (await updateMessage(actor, messageId, change)),
   'Draft saved.',
 );
 
 export const submitMessageAction = serverAction(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('messageId')]),
   async (actor, [messageId]) => {
     const { warnings } = await submitMessage(actor, messageId);
     return { warnings };
@@ -42,7 +42,7 @@ export const submitMessageAction = serverAction(
 );
 
 export const approveMessageAction = serverAction(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('messageId')]),
   async (actor, [messageId]) => {
     const { warnings } = await approveMessage(actor, messageId);
     return { warnings };
@@ -51,13 +51,13 @@ export const approveMessageAction = serverAction(
 );
 
 export const rejectMessageAction = serverAction(
-  z.tuple([RecordId, RejectRequest]),
+  z.tuple([RecordId.describe('messageId'), RejectRequest]),
   async (actor, [messageId, request]) => void (await rejectMessage(actor, messageId, request)),
   'Sent back to its author as a draft, with your reason.',
 );
 
 export const newVersionAction = serverAction(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('messageId')]),
   async (actor, [messageId]) => {
     const copy = await newVersion(actor, messageId);
     return { id: copy.id };
@@ -66,7 +66,7 @@ export const newVersionAction = serverAction(
 );
 
 export const commentAction = serverAction(
-  z.tuple([RecordId, CommentRequest]),
+  z.tuple([RecordId.describe('messageId'), CommentRequest]),
   async (actor, [messageId, request]) => void (await commentOnMessage(actor, messageId, request)),
   'Comment added.',
 );

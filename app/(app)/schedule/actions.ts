@@ -17,25 +17,25 @@ import { ScheduleTime } from '@/lib/posts/schedule-time';
 export type { ActionResult } from '@/app/(app)/action-result';
 
 export const cancelPostAction = serverAction(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('postId')]),
   async (actor, [postId]) => void (await cancelPost(actor, auditActor(actor), postId)),
   'Post cancelled.',
 );
 
 export const retryPostAction = serverAction(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('postId')]),
   async (actor, [postId]) => void (await retryPost(actor, auditActor(actor), postId)),
   'Post queued to try again now.',
 );
 
 export const releasePostAction = serverAction(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('postId')]),
   async (actor, [postId]) => void (await releasePost(actor, auditActor(actor), postId)),
   'Post released.',
 );
 
 export const reschedulePostAction = serverAction(
-  z.tuple([RecordId, ScheduleTime]),
+  z.tuple([RecordId.describe('postId'), ScheduleTime]),
   async (actor, [postId, scheduledAt]) =>
     void (await reschedulePost(actor, auditActor(actor), postId, { scheduledAt })),
   'Post rescheduled.',
@@ -51,13 +51,13 @@ export const createPauseAction = serverAction(
 );
 
 export const liftPauseAction = serverAction(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('pauseId')]),
   async (actor, [pauseId]) => void (await liftPause(actor, auditActor(actor), pauseId)),
   'Pause lifted. Held posts stay held until released.',
 );
 
 export const scheduleMessageAction = serverAction(
-  z.tuple([RecordId, ScheduleRequest]),
+  z.tuple([RecordId.describe('messageId'), ScheduleRequest]),
   async (actor, [messageId, request]) => {
     const { posts } = await scheduleMessage(actor, auditActor(actor), messageId, request);
     return { count: posts.length };
@@ -72,7 +72,7 @@ export const createBlackoutAction = serverAction(
 );
 
 export const removeBlackoutAction = serverAction(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('blackoutId')]),
   async (actor, [blackoutId]) => void (await removeBlackout(actor, auditActor(actor), blackoutId)),
   'Blackout removed.',
 );

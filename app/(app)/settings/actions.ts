@@ -36,7 +36,7 @@ export const createToken = withArguments(
 );
 
 export const revokeToken = withArguments(
-  z.tuple([RecordId]),
+  z.tuple([RecordId.describe('tokenId')]),
   (refusal): { error: string | null } => ({ error: refusal.error }),
   async ([tokenId]) => {
     const revoked = await act((actor) => revokeApiToken(actor.user, tokenId), 'Token revoked.');
@@ -45,7 +45,7 @@ export const revokeToken = withArguments(
 );
 
 export const connectChannelAction = serverAction(
-  z.tuple([RecordId, ConnectChannelRequest]),
+  z.tuple([RecordId.describe('channelId'), ConnectChannelRequest]),
   (actor, [channelId, request]) => connectChannel(actor, auditActor(actor), channelId, request),
   ({ heldPosts }) =>
     heldPosts === 0

@@ -31,6 +31,7 @@ type JsonSchema = {
   minimum?: number;
   maximum?: number;
   examples?: unknown[];
+  description?: string;
 };
 
 /** Strings worth trying where the schema asks for one: the test database's ids and names. */
@@ -140,7 +141,8 @@ export function arbitraryFor(
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string':
-      return stringFor(schema, name, known);
+      // An action's argument has no field name; its schema's description gives one (`postId`).
+      return stringFor(schema, name || (schema.description ?? ''), known);
     case 'integer':
     case 'number':
       return numberFor(schema, type === 'integer');

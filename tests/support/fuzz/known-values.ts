@@ -36,8 +36,11 @@ export async function knownStrings(run: RunQuery): Promise<KnownByTable> {
  */
 export function knownFor(name: string, byTable: KnownByTable): readonly string[] {
   const stem = name.replace(/Ids?$/, '').toLowerCase();
+  const tables = Object.keys(byTable);
   for (const table of [stem, `${stem}s`, `${stem}es`, stem.replace(/s$/, '')]) {
-    const values = byTable[table];
+    // `tokenId` → api_tokens: a table's last word will do.
+    const values =
+      byTable[table] ?? byTable[tables.find((name) => name.endsWith(`_${table}`)) ?? ''];
     if (values && values.length > 0) return values;
   }
   if (/email/i.test(name)) return byTable.users ?? [];

@@ -59,6 +59,13 @@ function fieldName(args: ActionArguments, path: readonly PropertyKey[]): string 
   return (argument && z.globalRegistry.get(argument)?.description) || 'form';
 }
 
+/** One problem with a whole argument (an id that is not one) says so itself. */
+function wholeArgumentProblem(fields: Record<string, string>): string | null {
+  const [name, ...others] = Object.keys(fields);
+  if (name === undefined || others.length > 0 || name.includes('.')) return null;
+  return name === 'form' ? (fields.form ?? null) : `${name}: ${fields[name]}`;
+}
+
 /** The arguments parsed with `args`, or the answer naming every one that is wrong. */
 export function parseArguments<A extends ActionArguments>(
   args: A,
@@ -75,14 +82,10 @@ export function parseArguments<A extends ActionArguments>(
   for (const issue of parsed.error?.issues ?? []) {
     fields[fieldName(args, issue.path)] ??= asFieldError(issue.message);
   }
-  const names = Object.keys(fields);
   return {
     ok: false,
-    // One problem with a whole argument (an id that is not one) says so itself.
     error:
-      names.length === 1 && !names[0]?.includes('.') && fields[names[0] ?? '']
-        ? `${names[0]}: ${fields[names[0] ?? '']}`
-        : 'Some fields need changing: see the messages beside them.',
+      wholeArgumentProblem(fields) ?? 'Some fields need changing: see the messages beside them.',
     fields,
     code: 'validation_failed',
   };

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as postBlackout } from '@/app/api/v1/blackouts/route';
 import { GET as getMessage, PATCH as patchMessage } from '@/app/api/v1/messages/[id]/route';
+import { POST as postMessage } from '@/app/api/v1/messages/route';
 import { GET as listPosts } from '@/app/api/v1/posts/route';
 import { POST as retryPost } from '@/app/api/v1/posts/[id]/retry/route';
 import { db } from '@/lib/db';
@@ -78,6 +79,27 @@ describe('text PostgreSQL cannot store (NUL) or that is not Unicode (a lone surr
     expect(edit.status).toBe(400);
     expect(edit.body.error.fields).toEqual({
       title: 'must be valid Unicode text (it has a lone surrogate)',
+    });
+    expect(await everyTableRowCount()).toEqual(before);
+  });
+});
+
+describe('a value whose error message would be made from it', () => {
+  it('an object with a toString that is not a function, as a theme, is a 400 naming the theme', async () => {
+    const campaign = await db.campaign.findFirstOrThrow({ select: { id: true } });
+    const before = await everyTableRowCount();
+    const response = await call<ErrorBody>(postMessage, '/messages', {
+      token: lead,
+      body: {
+        campaignId: campaign.id,
+        title: 'Help',
+        body: 'Help is there.',
+        theme: { toString: 1 },
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual({
+      theme: 'must be one of awareness, harm, enforcement, consequences or help',
     });
     expect(await everyTableRowCount()).toEqual(before);
   });

@@ -5,7 +5,12 @@ import { z } from 'zod';
 import type { ActionAnswer } from './action-client';
 
 const ActionResult = z.union([
-  z.strictObject({ ok: z.literal(true), value: z.unknown(), message: z.string().min(1) }),
+  // `value: undefined` does not travel: Flight leaves the key out.
+  z.strictObject({
+    ok: z.literal(true),
+    value: z.unknown().optional(),
+    message: z.string().min(1),
+  }),
   z.strictObject({
     ok: z.literal(false),
     error: z.string().min(1),

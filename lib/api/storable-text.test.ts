@@ -22,6 +22,14 @@ describe('text the database cannot store', () => {
     });
   });
 
+  it('looks inside a form: its fields are its entries', () => {
+    const form = new FormData();
+    form.set('label', 'Reporting\u0000script');
+    expect(unstorableText([null, form], 'form')).toEqual({
+      '1.label': 'must not contain the NUL character (U+0000)',
+    });
+  });
+
   it('leaves every other text alone: emoji, right-to-left, control characters', () => {
     expect(
       unstorableText({ a: '👩🏽‍💻🏳️‍🌈', b: '\u202e\u200b\r\n\t', c: ['\ufeff', 1, null] }, 'body'),

@@ -41,7 +41,10 @@ export function unstorableText(value: unknown, where: string): Record<string, st
       const problem = problemWith(place.value);
       if (problem) note(place, problem);
     } else if (typeof place.value === 'object' && place.value !== null) {
-      for (const [key, inner] of Object.entries(place.value)) {
+      // A form's fields are its entries, not its properties (a server action's form argument).
+      const entries =
+        place.value instanceof FormData ? [...place.value.entries()] : Object.entries(place.value);
+      for (const [key, inner] of entries) {
         const keyProblem = problemWith(key);
         if (keyProblem) note(place, `has a key that ${keyProblem}`);
         else pending.push({ value: inner, key, parent: place });

@@ -1,6 +1,6 @@
 // Regressions found by the action fuzz suite (issue 8): server actions took their arguments
-// unchecked, so an object id reached Prisma as a filter, a NUL reached PostgreSQL, a form that was
-// not a form reached a FormData method and a malformed Bearer token escaped act(): the action
+// unchecked, so an object id reached Prisma as a filter, a NUL reached PostgreSQL (in an id, or a
+// token's label in its form), a form that was not a form reached a FormData method and a malformed Bearer token escaped act(): the action
 // threw (Next answers that with a 500) or acted on a post nobody named. Now each is answered as
 // the page expects, naming what is wrong.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -66,6 +66,16 @@ describe('server action arguments', () => {
     expect(await run('signIn', [null, { email: 'a@b.example' }])).toEqual({
       error: 'Enter your email and password.',
       email: '',
+    });
+  });
+
+  it('a NUL in a form field is refused before the form is read', async () => {
+    const form = new FormData();
+    form.set('label', 'Reporting\u0000script');
+    expect(await run('createToken', [null, form], { cookie })).toEqual({
+      error: 'Must not contain the NUL character (U+0000).',
+      token: null,
+      expiresAt: null,
     });
   });
 

@@ -24,7 +24,7 @@ const refusedToken = (error: string): TokenFormState => ({ error, token: null, e
 /** The token form (useActionState): React passes the previous state, then the form's fields. */
 export const createToken = withArguments(
   z.tuple([z.unknown(), z.instanceof(FormData, { error: 'Send the token form.' })]),
-  (refusal) => refusedToken(refusal.error),
+  (refusal) => refusedToken(refusal.fields.label ?? refusal.error),
   async ([, form]) => {
     const label = Label.safeParse(form.get('label') ?? '');
     if (!label.success) return refusedToken(label.error.issues[0]?.message ?? 'Name the token.');

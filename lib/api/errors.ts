@@ -34,6 +34,11 @@ export function validationError(error: z.ZodError, where: string): AppError {
     const path = issue.path.join('.') || where;
     fields[path] ??= issue.message;
   }
+  return invalidFields(fields, where);
+}
+
+/** A 400 naming each field (path → what is wrong) of the body, query string or path. */
+export function invalidFields(fields: Record<string, string>, where: string): AppError {
   const names = Object.keys(fields);
   return new AppError(
     'validation_failed',

@@ -6,8 +6,9 @@ import { type CurrentActor, actorFromHeaders } from '../auth/actor';
 import { AppError } from '../errors';
 import { log } from '../log';
 import type { Endpoint } from './endpoint';
-import { errorResponse, validationError } from './errors';
+import { errorResponse, invalidFields, validationError } from './errors';
 import { readJsonBody } from './read-body';
+import { unstorableText } from './storable-text';
 
 type Input<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -81,6 +82,8 @@ function parse<S extends z.ZodType | undefined>(
   where: string,
 ): Input<S> {
   if (!schema) return undefined as Input<S>;
+  const unstorable = unstorableText(value, where);
+  if (Object.keys(unstorable).length > 0) throw invalidFields(unstorable, where);
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, where);
   return result.data as Input<S>;

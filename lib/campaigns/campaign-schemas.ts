@@ -10,10 +10,14 @@ export const THEMES = ['awareness', 'harm', 'enforcement', 'consequences', 'help
 const THEME_LIST = 'awareness, harm, enforcement, consequences or help';
 
 export const Theme = z.enum(THEMES, {
+  // Only text is echoed: String() of an object whose toString is not a function throws, which
+  // made a request with `"theme": {"toString": 1}` a 500 (found by the fuzz suite, issue 8).
   error: (issue) =>
     issue.input === undefined
       ? 'is required'
-      : `is "${String(issue.input)}", which is not a theme: use ${THEME_LIST}`,
+      : typeof issue.input === 'string'
+        ? `is "${issue.input}", which is not a theme: use ${THEME_LIST}`
+        : `must be one of ${THEME_LIST}`,
 });
 export type Theme = z.infer<typeof Theme>;
 

@@ -1,5 +1,7 @@
 'use server';
 
+import { z } from 'zod';
+import { RecordId } from '@/lib/api/record-id';
 import { approveMessage } from '@/lib/messages/approve-message';
 import { commentOnMessage } from '@/lib/messages/comment-on-message';
 import { createMessage } from '@/lib/messages/create-message';
@@ -13,61 +15,58 @@ import { newVersion } from '@/lib/messages/new-version';
 import { rejectMessage } from '@/lib/messages/reject-message';
 import { submitMessage } from '@/lib/messages/submit-message';
 import { updateMessage } from '@/lib/messages/update-message';
-import { act, parseInput } from '../action-result';
+import { serverAction } from '../action-result';
 
-export async function createMessageAction(input: unknown) {
-  const parsed = parseInput(MessageInput, input);
-  if (!parsed.ok) return parsed;
-  return act(async (actor) => {
-    const message = await createMessage(actor, parsed.data);
+export const createMessageAction = serverAction(
+  z.tuple([MessageInput]),
+  async (actor, [input]) => {
+    const message = await createMessage(actor, input);
     return { id: message.id };
-  }, 'Draft saved.');
-}
+  },
+  'Draft saved.',
+);
 
-export async function updateMessageAction(messageId: string, change: unknown) {
-  const parsed = parseInput(MessageChange, change);
-  if (!parsed.ok) return parsed;
-  return act(
-    async (actor) => void (await updateMessage(actor, messageId, parsed.data)),
-    'Draft saved.',
-  );
-}
+export const updateMessageAction = serverAction(
+  z.tuple([RecordId.describe('messageId'), MessageChange]),
+  async (actor, [messageId, change]) => void (await updateMessage(actor, messageId, change)),
+  'Draft saved.',
+);
 
-export async function submitMessageAction(messageId: string) {
-  return act(async (actor) => {
+export const submitMessageAction = serverAction(
+  z.tuple([RecordId.describe('messageId')]),
+  async (actor, [messageId]) => {
     const { warnings } = await submitMessage(actor, messageId);
     return { warnings };
-  }, 'Submitted for review. Another campaign lead will approve it.');
-}
+  },
+  'Submitted for review. Another campaign lead will approve it.',
+);
 
-export async function approveMessageAction(messageId: string) {
-  return act(async (actor) => {
+export const approveMessageAction = serverAction(
+  z.tuple([RecordId.describe('messageId')]),
+  async (actor, [messageId]) => {
     const { warnings } = await approveMessage(actor, messageId);
     return { warnings };
-  }, 'Message approved. It can now be scheduled.');
-}
+  },
+  'Message approved. It can now be scheduled.',
+);
 
-export async function rejectMessageAction(messageId: string, input: unknown) {
-  const parsed = parseInput(RejectRequest, input);
-  if (!parsed.ok) return parsed;
-  return act(
-    async (actor) => void (await rejectMessage(actor, messageId, parsed.data)),
-    'Sent back to its author as a draft, with your reason.',
-  );
-}
+export const rejectMessageAction = serverAction(
+  z.tuple([RecordId.describe('messageId'), RejectRequest]),
+  async (actor, [messageId, request]) => void (await rejectMessage(actor, messageId, request)),
+  'Sent back to its author as a draft, with your reason.',
+);
 
-export async function newVersionAction(messageId: string) {
-  return act(async (actor) => {
+export const newVersionAction = serverAction(
+  z.tuple([RecordId.describe('messageId')]),
+  async (actor, [messageId]) => {
     const copy = await newVersion(actor, messageId);
     return { id: copy.id };
-  }, 'New version created as your draft. Edit it, then submit it for review.');
-}
+  },
+  'New version created as your draft. Edit it, then submit it for review.',
+);
 
-export async function commentAction(messageId: string, input: unknown) {
-  const parsed = parseInput(CommentRequest, input);
-  if (!parsed.ok) return parsed;
-  return act(
-    async (actor) => void (await commentOnMessage(actor, messageId, parsed.data)),
-    'Comment added.',
-  );
-}
+export const commentAction = serverAction(
+  z.tuple([RecordId.describe('messageId'), CommentRequest]),
+  async (actor, [messageId, request]) => void (await commentOnMessage(actor, messageId, request)),
+  'Comment added.',
+);

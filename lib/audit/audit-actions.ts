@@ -72,6 +72,10 @@ export const AUDIT_ACTIONS = {
     label: 'Not on platform',
     phrase: 'did not find {subject} on the platform',
   },
+  'post.removed_on_platform': {
+    label: 'Removed on platform',
+    phrase: 'found {subject} removed from the platform',
+  },
   'pause.created': { label: 'Publishing paused', phrase: 'paused publishing for {subject}' },
   'pause.lifted': { label: 'Pause lifted', phrase: 'lifted the pause on {subject}' },
   'blackout.created': { label: 'Blackout set', phrase: 'set a blackout for {subject}' },

@@ -17,6 +17,7 @@ import { preparedQuery } from './hot-path';
 import type { PostForPublishing } from './load-post';
 import type { PublishOutcome } from './publish-outcome';
 import { noteRateLimit } from './rate-limits';
+import { firstPollAt, insertPostReachSql } from '../reach/start-reach';
 
 type Tx = Prisma.TransactionClient;
 
@@ -105,15 +106,17 @@ export async function startAttempt(
 const RECORD_PUBLISHED = `
   WITH moved AS (
     UPDATE posts SET status = 'published', "externalId" = $2, "externalUrl" = $3, "publishedAt" = $4,
-      attempts = $5, "lastError" = NULL, "heldReason" = NULL, "nextAttemptAt" = NULL, "updatedAt" = $4
+      attempts = $5, "lastError" = NULL, "heldReason" = NULL, "nextAttemptAt" = NULL, "updatedAt" = $4,
+      "nextPollAt" = $10, "pollsDone" = 0
     WHERE id = $1 AND status IN ('publishing', 'unconfirmed')
+  ), reach AS (${insertPostReachSql('$1', '$4')}
   ), attempt AS (
     UPDATE publish_attempts SET "finishedAt" = $4, outcome = 'published' WHERE "postId" = $1 AND number = $5
   )
   INSERT INTO audit_events (at, "actorId", "actorLabel", action, "entityType", "entityId", "organisationId", before, after)
   VALUES ($4, NULL, $6, 'post.published', 'post', $1, $7, $8::jsonb, $9::jsonb)`;
 
-/** Published: the post, its attempt and the audit event in one statement (one round trip). */
+/** Published: the post, its attempt, its reach row and first poll, and the audit event in one statement (one round trip). */
 export async function recordPublished(
   post: PostForPublishing,
   attemptNumber: number,
@@ -136,6 +139,7 @@ export async function recordPublished(
       externalUrl: result.externalUrl,
       attempt: attemptNumber,
     }),
+    firstPollAt(now),
   ]);
 }
 

@@ -39,6 +39,10 @@ export const ACTIONS = [
   'blackout.manage',
   'reach.read',
   'audit.read',
+  /** The campaign's totals over every organisation, without any organisation's own figures. */
+  'reach.totals',
+  /** The campaign report (PDF) for the charity and chief officers. */
+  'reach.report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -137,6 +141,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'any',
     'reach.read': 'any',
     'audit.read': 'any',
+    'reach.totals': 'any',
   },
   campaign_lead: {
     ...EVERYONE_READS,
@@ -157,6 +162,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'blackout.manage': 'any',
     'reach.read': 'any',
     'audit.read': 'any',
+    'reach.totals': 'any',
+    'reach.report': 'any',
   },
   comms_officer: {
     ...EVERYONE_READS,
@@ -171,6 +178,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'own',
     'blackout.manage': 'own',
     'reach.read': 'own',
+    'reach.totals': 'any',
   },
   partner: {
     ...EVERYONE_READS,

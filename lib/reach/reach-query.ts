@@ -297,6 +297,11 @@ export async function reachView(actor: Actor, query: ReachQuery): Promise<ReachV
   return { groupBy: query.groupBy, rows, totals, campaignTotals };
 }
 
+/** The scoped, filtered condition on post_reach (alias r), for the page's other queries. */
+export async function reachWhere(actor: Actor, filters: ReachFilters): Promise<Prisma.Sql> {
+  return conditions(await resolve(actor, filters), { scoped: true });
+}
+
 /** Totals only, for tiles and summaries. */
 export async function reachTotals(actor: Actor, filters: ReachFilters): Promise<ReachTotals> {
   return totalsWhere(await resolve(actor, filters), true);

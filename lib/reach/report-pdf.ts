@@ -4,6 +4,7 @@
 // process); built-in Helvetica, so nothing is read from disk but PDFKit's own font metrics.
 import PDFDocument from 'pdfkit';
 import type { ReachRow, ReachTotals } from './reach-query';
+import { changeOf, describeChange, formatFigure, formatFraction } from './reach-format';
 
 export interface OutcomeLine {
   area: string;
@@ -43,18 +44,14 @@ const PAGE = { margin: 48, width: 595.28, height: 841.89 };
 const CONTENT_WIDTH = PAGE.width - PAGE.margin * 2;
 
 const whole = new Intl.NumberFormat('en-GB');
-export const formatFigure = (value: number | null) =>
-  value === null ? 'not reported' : whole.format(value);
 
-export function formatChange(now: number | null, before: number | null): string {
-  if (now === null || before === null) return '';
-  if (before === 0) return now === 0 ? 'no change' : 'new';
-  const change = (now - before) / before;
-  return `${change >= 0 ? '+' : '−'}${Math.abs(Math.round(change * 100))} % on the previous period`;
-}
+const changeLine = (now: number | null, before: number | null) => {
+  const text = describeChange(changeOf(now, before));
+  return text ? `${text} on the previous period` : '';
+};
 
-const formatFraction = (change: number | null) =>
-  change === null ? '—' : `${change >= 0 ? '+' : '−'}${Math.abs(Math.round(change * 100))} %`;
+const formatOutcomeChange = (change: number | null) =>
+  change === null ? '—' : formatFraction(change);
 
 export async function renderCampaignReport(report: CampaignReport): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -165,7 +162,7 @@ function tiles(doc: PDFKit.PDFDocument, report: CampaignReport) {
       .font('Helvetica')
       .fontSize(7.5)
       .fillColor(MUTED)
-      .text(formatChange(item.value, item.before), x + 8, top + 44, { width: width - 16 });
+      .text(changeLine(item.value, item.before), x + 8, top + 44, { width: width - 16 });
   });
   doc.y = top + 76;
   doc.x = PAGE.margin;
@@ -342,7 +339,7 @@ function outcomes(doc: PDFKit.PDFDocument, data: NonNullable<CampaignReport['out
         `${area.area}${area.illustrative ? ' *' : ''}`,
         show(area.before),
         show(area.during),
-        formatFraction(area.change),
+        formatOutcomeChange(area.change),
       ],
       false,
     );
@@ -353,7 +350,7 @@ function outcomes(doc: PDFKit.PDFDocument, data: NonNullable<CampaignReport['out
         data.total.area,
         show(data.total.before),
         show(data.total.during),
-        formatFraction(data.total.change),
+        formatOutcomeChange(data.total.change),
       ],
       true,
     );

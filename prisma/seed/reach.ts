@@ -5,7 +5,7 @@
 // larger forces reach more people, evenings draw more engagement, the "help" messages more clicks,
 // and each platform reports only what it really reports (API.md: Bluesky, Mastodon and Nextdoor
 // give no views; only X, Facebook and LinkedIn give link clicks). Never in production. Idempotent:
-// nothing is added once the campaign has published posts.
+// nothing is added once the demo posts are there.
 import { createHash } from 'node:crypto';
 import type { Figures } from '../../lib/reach/figures';
 import { POLL_OFFSETS_MS } from '../../lib/reach/poll-plan';
@@ -18,6 +18,8 @@ import type { Platform } from '../generated/enums';
 import { DEMO_CAMPAIGN } from './campaign';
 
 const DAY = 86_400_000;
+/** Every demo post's batch id starts so: how a re-seed knows they are there. */
+export const DEMO_BATCH = 'demo-reach-';
 const WEEKS = 8;
 
 /** Roughly how many people follow each organisation's channels (invented, in proportion). */
@@ -155,7 +157,7 @@ export async function seedDemoReach(db: PrismaClient, now: Date): Promise<number
       const day = new Date(now.getTime() - week * 7 * DAY + (weekday - 1) * DAY);
       day.setUTCHours(0, 0, 0, 0);
       const evening = (week + slot) % 2 === 0;
-      const batchId = `demo-reach-${week}-${slot}`;
+      const batchId = `${DEMO_BATCH}${week}-${slot}`;
       for (const [index, channel] of channels.entries()) {
         if (channel.organisation.kind === 'partner' && !message.shareable) continue;
         const publishedAt = new Date(

@@ -80,9 +80,9 @@ describe('Reach', () => {
       breakdown.getByRole('columnheader', { name: /^Posts/ }).getAttribute('aria-sort'),
     ).resolves.toBe('descending');
 
-    await page.getByRole('radio', { name: 'Last 7 days' }).check({ force: true });
+    await page.getByTestId('reach-filters').getByText('Last 7 days').click();
     await page.waitForURL(/period=7d/);
-    await page.getByRole('textbox', { name: 'Platform' }).click();
+    await page.getByRole('combobox', { name: 'Platform' }).click();
     await page.getByRole('option', { name: 'Facebook' }).click();
     await page.waitForURL(/platform=facebook/);
     await breakdown.getByRole('cell', { name: 'Facebook', exact: true }).waitFor();

@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { rulesFor } from '../platforms/rules';
 import { Platform } from '../platforms/types';
 import { dayStart, LocalDate, UK_TIME_ZONE } from '../scheduling/london-time';
-import { TOTAL_NAMES, type Covers, type FiguresWithEngagements } from './figures';
+import { addReported, TOTAL_NAMES, type Covers, type TotalName } from './figures';
 
 export const GROUP_BYS = ['organisation', 'platform', 'message', 'theme', 'week'] as const;
 export const GroupBy = z.enum(GROUP_BYS);
@@ -148,49 +148,21 @@ const KEYS: Record<GroupBy, Prisma.Sql> = {
   week: WEEK,
 };
 
+// One scan, grouped by the key and the platform: the sums per platform tell which platforms each
+// figure covers, and adding the platforms' rows gives each group's figures and the totals, with
+// null where no post reports a figure (addReported). Measured in docs/BENCHMARKS.md: a second scan
+// for the totals, or array_agg(DISTINCT) for the covers, cost more than the rest of the query.
 const FIGURE_SQL = Prisma.sql`
   count(*)::int AS posts,
   sum(r.views)::bigint AS views, sum(r.reactions)::bigint AS reactions, sum(r.comments)::bigint AS comments,
-  sum(r.shares)::bigint AS shares, sum(r."linkClicks")::bigint AS "linkClicks", sum(r.engagements)::bigint AS engagements,
-  array_agg(DISTINCT r.platform::text) FILTER (WHERE r.views IS NOT NULL) AS "coversViews",
-  array_agg(DISTINCT r.platform::text) FILTER (WHERE r.reactions IS NOT NULL) AS "coversReactions",
-  array_agg(DISTINCT r.platform::text) FILTER (WHERE r.comments IS NOT NULL) AS "coversComments",
-  array_agg(DISTINCT r.platform::text) FILTER (WHERE r.shares IS NOT NULL) AS "coversShares",
-  array_agg(DISTINCT r.platform::text) FILTER (WHERE r."linkClicks" IS NOT NULL) AS "coversLinkClicks",
-  array_agg(DISTINCT r.platform::text) FILTER (WHERE r.engagements IS NOT NULL) AS "coversEngagements"`;
+  sum(r.shares)::bigint AS shares, sum(r."linkClicks")::bigint AS "linkClicks", sum(r.engagements)::bigint AS engagements`;
 
-type FigureRow = {
-  posts: number;
-  coversViews: Platform[] | null;
-  coversReactions: Platform[] | null;
-  coversComments: Platform[] | null;
-  coversShares: Platform[] | null;
-  coversLinkClicks: Platform[] | null;
-  coversEngagements: Platform[] | null;
-} & Record<keyof FiguresWithEngagements, bigint | number | null>;
+type PlatformRow = { key: string; platform: Platform; posts: number } & Record<
+  TotalName,
+  bigint | number | null
+>;
 
 const count = (value: bigint | number | null) => (value === null ? null : Number(value));
-
-function toTotals(row: FigureRow | undefined): ReachTotals {
-  if (!row || row.posts === 0) return EMPTY_TOTALS;
-  return {
-    posts: row.posts,
-    views: count(row.views),
-    reactions: count(row.reactions),
-    comments: count(row.comments),
-    shares: count(row.shares),
-    linkClicks: count(row.linkClicks),
-    engagements: count(row.engagements),
-    covers: {
-      views: row.coversViews ?? [],
-      reactions: row.coversReactions ?? [],
-      comments: row.coversComments ?? [],
-      shares: row.coversShares ?? [],
-      linkClicks: row.coversLinkClicks ?? [],
-      engagements: row.coversEngagements ?? [],
-    },
-  };
-}
 
 export const EMPTY_TOTALS: ReachTotals = {
   posts: 0,
@@ -203,17 +175,43 @@ export const EMPTY_TOTALS: ReachTotals = {
   covers: { views: [], reactions: [], comments: [], shares: [], linkClicks: [], engagements: [] },
 };
 
-async function totalsWhere(where: Where, scoped: boolean): Promise<ReachTotals> {
-  const [row] = await db.$queryRaw<FigureRow[]>`
-    SELECT ${FIGURE_SQL} FROM post_reach r WHERE ${conditions(where, { scoped })}`;
-  return toTotals(row);
+/** Adds one platform's sums into a group's totals (a fresh copy the first time). */
+function addInto(total: ReachTotals, row: PlatformRow): ReachTotals {
+  const next: ReachTotals = {
+    ...total,
+    posts: total.posts + row.posts,
+    covers: { ...total.covers },
+  };
+  for (const name of TOTAL_NAMES) {
+    const value = count(row[name]);
+    next[name] = addReported(total[name], value);
+    if (value !== null) next.covers[name] = [...total.covers[name], row.platform].sort();
+  }
+  return next;
 }
 
-async function rowsWhere(where: Where, groupBy: GroupBy) {
-  return db.$queryRaw<(FigureRow & { key: string })[]>`
-    SELECT ${KEYS[groupBy]} AS key, ${FIGURE_SQL}
-    FROM post_reach r WHERE ${conditions(where, { scoped: true })}
-    GROUP BY 1`;
+async function platformRows(where: Where, key: Prisma.Sql, scoped: boolean) {
+  return db.$queryRaw<PlatformRow[]>`
+    SELECT ${key} AS key, r.platform::text AS platform, ${FIGURE_SQL}
+    FROM post_reach r WHERE ${conditions(where, { scoped })}
+    GROUP BY 1, 2`;
+}
+
+function merge(rows: readonly PlatformRow[]): {
+  groups: Map<string, ReachTotals>;
+  totals: ReachTotals;
+} {
+  const groups = new Map<string, ReachTotals>();
+  let totals = EMPTY_TOTALS;
+  for (const row of rows) {
+    groups.set(row.key, addInto(groups.get(row.key) ?? EMPTY_TOTALS, row));
+    totals = addInto(totals, row);
+  }
+  return { groups, totals };
+}
+
+async function totalsWhere(where: Where, scoped: boolean): Promise<ReachTotals> {
+  return merge(await platformRows(where, Prisma.sql`''`, scoped)).totals;
 }
 
 const SHORT_MONTHS = [
@@ -277,17 +275,11 @@ function ordered(groupBy: GroupBy, rows: ReachRow[]): ReachRow[] {
 /** The whole view GET /reach answers. */
 export async function reachView(actor: Actor, query: ReachQuery): Promise<ReachView> {
   const where = await resolve(actor, query);
-  const [found, totals] = await Promise.all([
-    rowsWhere(where, query.groupBy),
-    totalsWhere(where, true),
-  ]);
-  const labels = await labelsFor(
-    query.groupBy,
-    found.map((row) => row.key),
-  );
+  const { groups, totals } = merge(await platformRows(where, KEYS[query.groupBy], true));
+  const labels = await labelsFor(query.groupBy, [...groups.keys()]);
   const rows = ordered(
     query.groupBy,
-    found.map((row) => ({ key: row.key, label: labels.get(row.key) ?? row.key, ...toTotals(row) })),
+    [...groups].map(([key, figures]) => ({ key, label: labels.get(key) ?? key, ...figures })),
   );
   // Campaign totals beside a comms officer's own rows: every organisation, only as totals.
   const campaignTotals =

@@ -99,13 +99,20 @@ try {
        FROM reach_snapshots s JOIN posts p ON p.id = s."postId" JOIN messages m ON m.id = p."messageId"
        ORDER BY s."postId", s."collectedAt" DESC`,
     );
+    // The daily rollup, as publishing and polling keep it.
+    await database.query(
+      `INSERT INTO reach_daily ("campaignId", day, "organisationId", platform, theme, posts, "views", "viewsReported", "reactions", "reactionsReported", "comments", "commentsReported", "shares", "sharesReported", "linkClicks", "linkClicksReported", "engagements", "engagementsReported")
+       SELECT "campaignId", (("publishedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London')::date, "organisationId",
+         platform, theme, count(*), coalesce(sum("views"), 0), count("views"), coalesce(sum("reactions"), 0), count("reactions"), coalesce(sum("comments"), 0), count("comments"), coalesce(sum("shares"), 0), count("shares"), coalesce(sum("linkClicks"), 0), count("linkClicks"), coalesce(sum("engagements"), 0), count("engagements")
+       FROM post_reach GROUP BY 1, 2, 3, 4, 5`,
+    );
     await database.query('VACUUM ANALYZE');
   });
   const [counts] = (
     await database.query(
       `SELECT (SELECT count(*) FROM reach_snapshots)::int AS snapshots, (SELECT count(*) FROM post_reach)::int AS posts`,
     )
-  ).rows as { snapshots: number; posts: number }[];
+  ).rows as { snapshots: number; posts: number; days: number }[];
 
   const app = await start(
     path.resolve('node_modules/.bin/next'),
@@ -160,6 +167,7 @@ try {
     const figures: Record<string, string> = {
       snapshots: counts!.snapshots.toLocaleString('en-GB'),
       posts: counts!.posts.toLocaleString('en-GB'),
+      'daily rollup rows': counts!.days.toLocaleString('en-GB'),
       'data made in': `${(fill.ms / 1000).toFixed(0)} s`,
     };
     for (const [name, { as, ...query }] of Object.entries(QUERIES)) {
@@ -202,5 +210,7 @@ try {
   }
 } finally {
   await database.end();
-  await dropDatabase(environment);
+  // KEEP_DATABASE=1 leaves it for EXPLAIN ANALYZE (its name is printed).
+  if (process.env.KEEP_DATABASE === '1') console.log(`kept ${environment.DATABASE_URL}`);
+  else await dropDatabase(environment);
 }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Figures } from '../../lib/reach/figures';
 import { POLL_OFFSETS_MS } from '../../lib/reach/poll-plan';
 import { recordPoll, type PolledPost } from '../../lib/reach/record-poll';
-import { insertPostReachSql } from '../../lib/reach/start-reach';
+import { START_REACH_SQL } from '../../lib/reach/start-reach';
 import { renderForChannel } from '../../lib/publishing/render-for-channel';
 import { currentSignpost, toSignpost } from '../../lib/signpost/signpost-store';
 import type { PrismaClient } from '../generated/client';
@@ -190,7 +190,7 @@ export async function seedDemoReach(db: PrismaClient, now: Date): Promise<number
           },
           select: { id: true },
         });
-        await db.$executeRawUnsafe(insertPostReachSql('$1', '$2'), post.id, publishedAt);
+        await db.$executeRawUnsafe(START_REACH_SQL, post.id, publishedAt.toISOString());
         // Each planned poll that is due by now, at its planned time.
         const facts = {
           key: post.id,

@@ -333,3 +333,75 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   }
   return pages.join('\n');
 }
+
+describe('the daily rollup', () => {
+  it('always equals the sums of the posts’ latest figures, whatever the polls bring (nulls included)', async () => {
+    const { recordPoll } = await import('@/lib/reach/record-poll');
+    const figure = fc.option(fc.nat(5000), { nil: null });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            post: fc.nat(made.length - 1),
+            figures: fc.record({
+              views: figure,
+              reactions: figure,
+              comments: figure,
+              shares: figure,
+              linkClicks: figure,
+            }),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        async (polls) => {
+          const seen = new Set<number>();
+          const batch = polls.filter(({ post }) => !seen.has(post) && seen.add(post));
+          const rows = await db.post.findMany({
+            where: { id: { in: batch.map(({ post }) => made[post]!.id) } },
+          });
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          await recordPoll(
+            batch.map(({ post }) => {
+              const row = byId.get(made[post]!.id)!;
+              return {
+                id: row.id,
+                organisationId: row.organisationId,
+                publishedAt: row.publishedAt!,
+                pollsDone: row.pollsDone,
+              };
+            }),
+            new Map(
+              batch.map(({ post, figures }) => [
+                made[post]!.id,
+                { kind: 'figures' as const, figures, raw: {} },
+              ]),
+            ),
+            new Date('2026-11-30T12:00:00Z'),
+          );
+          for (const { post, figures } of batch) made[post]!.latest = figures;
+          const differences = await db.$queryRawUnsafe<unknown[]>(`
+            WITH expected AS (
+              SELECT "campaignId", ((("publishedAt")::timestamp AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London')::date AS day,
+                "organisationId", platform, theme, count(*)::int AS posts,
+                coalesce(sum(views), 0)::bigint AS views, count(views)::int AS "viewsReported",
+                coalesce(sum(reactions), 0)::bigint AS reactions, count(reactions)::int AS "reactionsReported",
+                coalesce(sum("linkClicks"), 0)::bigint AS "linkClicks", count("linkClicks")::int AS "linkClicksReported",
+                coalesce(sum(engagements), 0)::bigint AS engagements, count(engagements)::int AS "engagementsReported"
+              FROM post_reach GROUP BY 1, 2, 3, 4, 5
+            ), actual AS (
+              SELECT "campaignId", day, "organisationId", platform, theme, posts, views, "viewsReported", reactions,
+                "reactionsReported", "linkClicks", "linkClicksReported", engagements, "engagementsReported"
+              FROM reach_daily
+            )
+            (SELECT * FROM expected EXCEPT SELECT * FROM actual) UNION ALL (SELECT * FROM actual EXCEPT SELECT * FROM expected)`);
+          expect(differences).toEqual([]);
+        },
+      ),
+      { numRuns: 20 },
+    );
+    // And the API still adds up to the posts' own latest figures.
+    const { body } = await reachAs(LEAD, { groupBy: 'platform' });
+    expect(body.totals.views).toBe(sum(made.map((post) => post.latest?.views ?? null)));
+    expect(body.totals.posts).toBe(made.length);
+  });
+});

@@ -5,10 +5,8 @@ import { verifyPassword } from 'better-auth/crypto';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
-import { env } from '../env';
 import { AppError } from '../errors';
-import { sharedRedis } from '../redis';
-import { signInThrottle } from './sign-in-throttle';
+import { passwordAttempt } from './password-attempt';
 
 export const TOKEN_LIFETIME_DAYS = 90;
 const TOKEN_PREFIX = 'sp_';
@@ -33,22 +31,22 @@ export async function issueApiToken(
   address: string,
   now = new Date(),
 ): Promise<TokenResponse> {
-  const throttle = signInThrottle(sharedRedis(), env().QUEUE_PREFIX);
-  await throttle.assertAllowed(request.email, address);
-  const email = request.email.trim().toLowerCase();
-  const account = await db.account.findFirst({
-    where: { providerId: 'credential', user: { email } },
-    select: { password: true, user: { select: { id: true, email: true } } },
+  const outcome = await passwordAttempt({ email: request.email, address }, async () => {
+    const email = request.email.trim().toLowerCase();
+    const account = await db.account.findFirst({
+      where: { providerId: 'credential', user: { email } },
+      select: { password: true, user: { select: { id: true, email: true } } },
+    });
+    const valid =
+      account?.password != null &&
+      (await verifyPassword({ hash: account.password, password: request.password }));
+    return account && valid
+      ? { verdict: 'right', value: account.user }
+      : { verdict: 'wrong', value: null };
   });
-  const valid =
-    account?.password != null &&
-    (await verifyPassword({ hash: account.password, password: request.password }));
-  if (!account || !valid) {
-    await throttle.recordFailure(request.email, address);
+  if (outcome.verdict !== 'right' || !outcome.value)
     throw new AppError('unauthorized', WRONG_CREDENTIALS);
-  }
-  await throttle.recordSuccess(request.email, address);
-  return createApiToken(account.user, request.label ?? 'API token', now);
+  return createApiToken(outcome.value, request.label ?? 'API token', now);
 }
 
 /** A new token for a user who has proved who they are (by password, or by being signed in). */

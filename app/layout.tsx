@@ -6,6 +6,7 @@ import { Notifications } from '@mantine/notifications';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { BrowserZod } from '@/components/browser-zod';
 import { theme } from '@/components/theme';
 
 export const metadata: Metadata = {
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en-GB" {...mantineHtmlProps}>
       <body>
+        <BrowserZod />
         {/* Light only: no colour-scheme script is needed (React 19 warns about inline scripts). */}
         <MantineProvider theme={theme} forceColorScheme="light">
           <Notifications position="top-right" />

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { type ActorUser, ACTOR_USER_SELECT } from './actor-user';
 import { passwordAttempt } from './password-attempt';
 
 export const TOKEN_LIFETIME_DAYS = 90;
@@ -129,7 +130,7 @@ export async function revokeApiToken(
 export async function resolveApiToken(
   token: string,
   now = new Date(),
-): Promise<{ userId: string; prefix: string }> {
+): Promise<{ userId: string; prefix: string; user: ActorUser }> {
   const found = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
@@ -139,6 +140,7 @@ export async function resolveApiToken(
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
+      user: { select: ACTOR_USER_SELECT },
     },
   });
   if (!found) throw new AppError('unauthorized', 'The API token is not valid.');
@@ -153,5 +155,5 @@ export async function resolveApiToken(
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }
-  return { userId: found.userId, prefix: found.prefix };
+  return { userId: found.userId, prefix: found.prefix, user: found.user };
 }

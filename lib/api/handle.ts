@@ -1,7 +1,7 @@
 // Turns an endpoint and one lib function into a Next.js route handler: count the request against
 // its rate limit (request-rate-limit.ts), find the actor, parse params, query and body with zod,
-// call, shape the answer. Every expected failure is a 4xx in
-// API.md's error format; anything else is logged and answered with a generic 500.
+// call, shape the answer. Every expected failure is a 4xx in API.md's error format; anything else
+// is logged and answered with a generic 500.
 import { z } from 'zod';
 import { type CurrentActor, actorFromHeaders } from '../auth/actor';
 import { AppError } from '../errors';

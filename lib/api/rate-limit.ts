@@ -50,7 +50,7 @@ export function apiRateLimiter(
       keyPrefix: `${prefix}:api-rate-limit:${kind}`,
       points,
       duration: WINDOW_SECONDS,
-      // Answer from memory at once rather than queue behind a Redis that is not there.
+      // Count in memory at once rather than queue behind a Redis that is not (or not yet) there.
       rejectIfRedisNotReady: true,
       insuranceLimiter: new RateLimiterMemory({ points, duration: WINDOW_SECONDS }),
     });

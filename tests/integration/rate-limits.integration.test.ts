@@ -55,6 +55,16 @@ describe('the API rate limits', () => {
     expect((await call(getHealth, '/health', from('192.0.2.11'))).status).toBe(200);
   });
 
+  it('are in the OpenAPI document: every route may answer 429 with Retry-After', async () => {
+    const document = await call<{
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>>;
+    }>(getOpenApi, '/openapi.json', { headers: { 'x-forwarded-for': '192.0.2.20' } });
+    const operations = Object.values(document.body.paths).flatMap((path) => Object.values(path));
+    expect(operations.length).toBeGreaterThan(10);
+    for (const operation of operations)
+      expect(operation.responses['429']?.headers).toHaveProperty('Retry-After');
+  });
+
   describe('in two web processes', () => {
     // Two limiters on two connections, as two `next start` processes would have.
     const connections = [new Redis(env().REDIS_URL), new Redis(env().REDIS_URL)];

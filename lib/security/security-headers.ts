@@ -7,7 +7,7 @@ export interface SecurityHeaderOptions {
   nonce: string;
   /** `next dev`: React's development build evaluates strings, so it needs 'unsafe-eval'. */
   development: boolean;
-  /** Production served over HTTPS (transportSecurity): HSTS and upgrading every request. */
+  /** Production served over HTTPS (servedOverHttps): HSTS and upgrading every request. */
   https: boolean;
 }
 
@@ -18,7 +18,7 @@ const HSTS_MAX_AGE_SECONDS = 2 * 365 * 24 * 60 * 60;
  * ('strict-dynamic': how Next.js loads its chunks); never inline script without the nonce.
  * Styles keep 'unsafe-inline': Mantine sets its CSS variables in `style` attributes on nearly every
  * element, which no nonce can cover (nonces apply to elements, not attributes), and a nonce in
- * style-src would make browsers ignore 'unsafe-inline'. Injected CSS cannot run code.
+ * style-src would make browsers ignore 'unsafe-inline'. Injected CSS can restyle, not run script.
  */
 export function contentSecurityPolicy({ nonce, development, https }: SecurityHeaderOptions) {
   const directives: Record<string, string[]> = {

@@ -32,6 +32,9 @@ export default async function setup(project: TestProject) {
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     SANDBOX_PORT: String(sandboxPort),
     LOG_LEVEL: 'warn',
+    // Every request of the suite comes from one address; rate-limits.integration.test.ts proves the limits.
+    API_LIMIT_PER_TOKEN: '1000000',
+    API_LIMIT_PER_ADDRESS: '1000000',
   };
   await createMigratedDatabase(environment);
   execFileSync('npx', ['tsx', 'prisma/seed.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -38,6 +38,7 @@ export const ACTIONS = [
   'pause.manage',
   'blackout.manage',
   'reach.read',
+  'outcome.manage',
   'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -156,6 +157,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'any',
     'blackout.manage': 'any',
     'reach.read': 'any',
+    // Import the help-seeking figures: the charity reports them to the campaign's leads.
+    'outcome.manage': 'any',
     'audit.read': 'any',
   },
   comms_officer: {

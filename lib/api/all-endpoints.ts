@@ -31,6 +31,11 @@ import {
   submitMessageEndpoint,
   updateMessageEndpoint,
 } from './endpoints/messages';
+import {
+  compareOutcomesEndpoint,
+  importOutcomesEndpoint,
+  listOutcomesEndpoint,
+} from './endpoints/outcomes';
 import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -62,4 +67,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listCommentsEndpoint,
   previewMessageEndpoint,
   listAuditEndpoint,
+  listOutcomesEndpoint,
+  importOutcomesEndpoint,
+  compareOutcomesEndpoint,
 ];

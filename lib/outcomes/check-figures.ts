@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { areaList, canonicalArea } from './areas';
 import { Day, type Period, overlap } from './periods';
 
+/** The largest CSV the Reach page's upload sends (a server action's body is at most 1 MB). */
+export const MAX_CSV_CHARACTERS = 512 * 1024;
+
 /** More than any charity report holds (areas × months over years), small enough to check at once. */
 export const MAX_FIGURES = 5000;
 /** A count no area's helpline contacts come near, inside PostgreSQL's integer. */

@@ -44,7 +44,7 @@ export interface OutcomesPanelProps {
 
 function Figure({ value, missing = 'no figure' }: { value: number | null; missing?: string }) {
   return value === null ? (
-    <Text span size="sm" c="dimmed">
+    <Text span size="sm" c="gray.7">
       {missing}
     </Text>
   ) : (
@@ -157,7 +157,7 @@ export function OutcomesPanel({ comparison, mayImport, reachByArea }: OutcomesPa
           <Title order={2} size="h3" id={headingId}>
             Help-seeking outcomes
           </Title>
-          <Text size="sm" c="dimmed" maw={760}>
+          <Text size="sm" c="gray.7" maw={760}>
             People contacting the Stop it Now! helpline, per area: what the campaign exists to move.
           </Text>
         </Stack>

@@ -85,7 +85,7 @@ export function OutcomesUpload() {
       <Title order={3} size="h4" id={headingId}>
         Add help-seeking figures
       </Title>
-      <Text size="sm" c="dimmed" maw={720}>
+      <Text size="sm" c="gray.7" maw={720}>
         A CSV file with the columns <code>area,periodStart,periodEnd,contacts</code>: dates as
         YYYY-MM-DD, contacts a whole number, the area a force’s area or “North West” for the region.
         A figure for the same area and period replaces the one shown; nothing is imported unless

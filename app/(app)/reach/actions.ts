@@ -27,6 +27,10 @@ export const importOutcomesAction = serverAction(
   },
   ({ imported, replaced }) =>
     `${imported === 1 ? 'One figure' : `${imported} figures`} imported${
-      replaced > 0 ? `, ${replaced === 1 ? 'one' : replaced} replacing a stored figure` : ''
+      replaced === 0
+        ? ''
+        : replaced === 1
+          ? ', one replacing a stored figure'
+          : `, ${replaced} replacing stored figures`
     }.`,
 );

@@ -107,7 +107,10 @@ function clashesWithin(figures: readonly (Figure | null)[]): Record<string, stri
   const fields: Record<string, string> = {};
   const byArea = new Map<string, number[]>();
   figures.forEach((figure, index) => {
-    if (figure) byArea.set(figure.area, [...(byArea.get(figure.area) ?? []), index]);
+    if (!figure) return;
+    const indexes = byArea.get(figure.area) ?? [];
+    indexes.push(index);
+    byArea.set(figure.area, indexes);
   });
   for (const indexes of byArea.values()) {
     // In order of their first day: a figure clashes with the one reaching furthest before it.

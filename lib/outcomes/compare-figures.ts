@@ -86,8 +86,11 @@ export function compareFigures(
   periods: { before: Period; during: Period },
 ): OutcomeComparison {
   const byArea = new Map<string, StoredOutcome[]>();
-  for (const figure of figures)
-    byArea.set(figure.area, [...(byArea.get(figure.area) ?? []), figure]);
+  for (const figure of figures) {
+    const own = byArea.get(figure.area) ?? [];
+    own.push(figure);
+    byArea.set(figure.area, own);
+  }
   const used: StoredOutcome[] = [];
   const areas: AreaComparison[] = [];
   const areaSides: { before: Side; during: Side }[] = [];

@@ -19,6 +19,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
+import { useMounted } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { type ReactNode, useId, useState } from 'react';
@@ -119,6 +120,9 @@ export function OutcomesPanel({ comparison, mayImport, reachByArea }: OutcomesPa
   const chartCaptionId = useId();
   const { before, during, areas, total } = comparison;
   const withReach = reachByArea !== undefined;
+  // Recharts draws differently on the server than in the browser (its ids and measured sizes), a
+  // hydration error on every load: the chart is drawn in the browser only, in a box of its height.
+  const mounted = useMounted();
 
   const choose = (changes: { before?: Period; during?: Period }) => {
     const params = new URLSearchParams(search);
@@ -250,23 +254,27 @@ export function OutcomesPanel({ comparison, mayImport, reachByArea }: OutcomesPa
               </Text>
               {/* The table is the accessible form of these figures: the chart is for the eye. */}
               <div aria-hidden>
-                <BarChart
-                  h={260}
-                  data={areas.map((area) => ({
-                    area: area.area,
-                    before: area.before ?? undefined,
-                    during: area.during ?? undefined,
-                  }))}
-                  dataKey="area"
-                  series={[
-                    { name: 'before', label: 'Before', color: 'blue.8' },
-                    { name: 'during', label: 'During', color: 'orange.9' },
-                  ]}
-                  valueFormatter={formatNumber}
-                  withLegend
-                  tickLine="y"
-                  barChartProps={{ accessibilityLayer: false }}
-                />
+                {mounted ? (
+                  <BarChart
+                    h={260}
+                    data={areas.map((area) => ({
+                      area: area.area,
+                      before: area.before ?? undefined,
+                      during: area.during ?? undefined,
+                    }))}
+                    dataKey="area"
+                    series={[
+                      { name: 'before', label: 'Before', color: 'blue.8' },
+                      { name: 'during', label: 'During', color: 'orange.9' },
+                    ]}
+                    valueFormatter={formatNumber}
+                    withLegend
+                    tickLine="y"
+                    barChartProps={{ accessibilityLayer: false }}
+                  />
+                ) : (
+                  <div style={{ height: 260 }} />
+                )}
               </div>
             </figure>
             {anyIllustrative && (

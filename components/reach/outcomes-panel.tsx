@@ -66,7 +66,7 @@ function Change({ value }: { value: number | null }) {
 }
 
 const Illustrative = () => (
-  <Badge variant="outline" color="dark" size="sm" ml={6}>
+  <Badge component="span" variant="outline" color="dark" size="sm" ml={6}>
     Illustrative
   </Badge>
 );
@@ -120,8 +120,8 @@ export function OutcomesPanel({ comparison, mayImport, reachByArea }: OutcomesPa
   const chartCaptionId = useId();
   const { before, during, areas, total } = comparison;
   const withReach = reachByArea !== undefined;
-  // Recharts draws differently on the server than in the browser (its ids and measured sizes), a
-  // hydration error on every load: the chart is drawn in the browser only, in a box of its height.
+  // Recharts 3 measures its container before it draws, so the server cannot draw it: the chart is
+  // drawn in the browser only, in a box of its height, and the first render matches the server's.
   const mounted = useMounted();
 
   const choose = (changes: { before?: Period; during?: Period }) => {
@@ -279,7 +279,7 @@ export function OutcomesPanel({ comparison, mayImport, reachByArea }: OutcomesPa
             </figure>
             {anyIllustrative && (
               <Text size="sm" maw={760} data-testid="illustrative-note">
-                <Badge variant="outline" color="dark" size="sm" mr={6}>
+                <Badge component="span" variant="outline" color="dark" size="sm" mr={6}>
                   Illustrative
                 </Badge>
                 marks a change that counts a figure that was not published: a stand-in, shown until

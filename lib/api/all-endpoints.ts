@@ -32,6 +32,11 @@ import {
   updateMessageEndpoint,
 } from './endpoints/messages';
 import * as reach from './endpoints/reach';
+import {
+  compareOutcomesEndpoint,
+  importOutcomesEndpoint,
+  listOutcomesEndpoint,
+} from './endpoints/outcomes';
 import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -64,4 +69,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   previewMessageEndpoint,
   listAuditEndpoint,
   ...Object.values(reach),
+  listOutcomesEndpoint,
+  importOutcomesEndpoint,
+  compareOutcomesEndpoint,
 ];

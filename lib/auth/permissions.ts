@@ -38,6 +38,7 @@ export const ACTIONS = [
   'pause.manage',
   'blackout.manage',
   'reach.read',
+  'outcome.manage',
   'audit.read',
   /** The campaign's totals over every organisation, without any organisation's own figures. */
   'reach.totals',
@@ -161,6 +162,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'any',
     'blackout.manage': 'any',
     'reach.read': 'any',
+    // Import the help-seeking figures: the charity reports them to the campaign's leads.
+    'outcome.manage': 'any',
     'audit.read': 'any',
     'reach.totals': 'any',
     'reach.report': 'any',

@@ -299,6 +299,11 @@ describe('exports', () => {
     expect(text).toContain(show(totals.views));
     expect(text).toContain(show(totals.engagements));
     expect(text).toContain('1 Nov 2026 to 30 Nov 2026');
+    // The seed's published help-seeking comparison: the region +103 %, Lancashire +146 %.
+    expect(text).toContain('Help-seeking');
+    expect(text).toMatch(/1,747\s+3,549\s+\+103 %/);
+    expect(text).toMatch(/Lancashire\s+350\s+861\s+\+146 %/);
+    expect(text).toContain('correlation, not cause');
     const refused = await call<ErrorBody>(report, `/campaigns/${campaignId}/report.pdf`, {
       token: await tokenFor(COMMS_LANCASHIRE),
       params: { id: campaignId },

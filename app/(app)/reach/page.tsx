@@ -1,6 +1,7 @@
 import { Alert, Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
 import type { Metadata } from 'next';
+import { OutcomesPanel } from '@/components/reach/outcomes-panel';
 import { ReachBest } from '@/components/reach/reach-best';
 import { ReachBreakdown } from '@/components/reach/reach-breakdown';
 import { ReachFilters } from '@/components/reach/reach-filters';
@@ -8,6 +9,9 @@ import { ReachTiles } from '@/components/reach/reach-tiles';
 import { PageHeader } from '@/components/shell/page-header';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/require-page';
+import { compareOutcomes } from '@/lib/outcomes/compare-outcomes';
+import { CAMPAIGN_COMPARISON, PeriodText } from '@/lib/outcomes/periods';
+import { reachByArea } from '@/lib/reach/reach-by-area';
 import { formatFigure } from '@/lib/reach/reach-format';
 import { loadReachPage } from '@/lib/reach/reach-page';
 
@@ -15,10 +19,25 @@ export const metadata: Metadata = { title: 'Reach' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** A help-seeking period from the address, or the campaign's published one when missing or not a period. */
+function periodFrom(value: string | string[] | undefined, fallback: { from: string; to: string }) {
+  const parsed = PeriodText.safeParse(value);
+  return parsed.success ? parsed.data : { ...fallback };
+}
+
 export default async function ReachPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePage('reach.read');
-  const page = await loadReachPage(actor, await searchParams, new Date());
+  const search = await searchParams;
+  const page = await loadReachPage(actor, search, new Date());
   const { selection } = page;
+  const periods = {
+    before: periodFrom(search.before, CAMPAIGN_COMPARISON.before),
+    during: periodFrom(search.during, CAMPAIGN_COMPARISON.during),
+  };
+  const [comparison, areaReach] = await Promise.all([
+    compareOutcomes(periods),
+    reachByArea(actor, selection.campaignId, periods),
+  ]);
   const reportHref =
     selection.campaignId && can(actor, 'reach.report')
       ? `/api/v1/campaigns/${selection.campaignId}/report.pdf?from=${selection.range.from}&to=${selection.range.to}`
@@ -107,6 +126,11 @@ export default async function ReachPage({ searchParams }: { searchParams: Promis
           totals={page.breakdown.totals}
         />
         <ReachBest messages={page.bestMessages} hours={page.bestHours} />
+        <OutcomesPanel
+          comparison={comparison}
+          mayImport={can(actor, 'outcome.manage')}
+          reachByArea={areaReach}
+        />
         <Text size="xs" c="dimmed">
           Link clicks are the platforms’ own totals. The helpline link goes straight to Stop it
           Now!: Signpost never routes it through itself and never records who clicked.

@@ -31,6 +31,7 @@ import {
   submitMessageEndpoint,
   updateMessageEndpoint,
 } from './endpoints/messages';
+import { refreshReachEndpoint } from './endpoints/reach-refresh';
 import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -62,4 +63,5 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listCommentsEndpoint,
   previewMessageEndpoint,
   listAuditEndpoint,
+  refreshReachEndpoint,
 ];

@@ -50,6 +50,7 @@ const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
   'pause.manage':        { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
   'blackout.manage':     { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
   'reach.read':          { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: 'O' },
+  'reach.refresh':       { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
   'audit.read':          { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
 };
 

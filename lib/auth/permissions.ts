@@ -38,6 +38,8 @@ export const ACTIONS = [
   'pause.manage',
   'blackout.manage',
   'reach.read',
+  /** Poll a scope's published posts now, rather than at their next planned poll. */
+  'reach.refresh',
   'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -93,6 +95,7 @@ export const OWNED_ACTIONS = [
   'pause.manage',
   'blackout.manage',
   'reach.read',
+  'reach.refresh',
 ] as const satisfies readonly Action[];
 type OwnedAction = (typeof OWNED_ACTIONS)[number];
 
@@ -156,6 +159,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'any',
     'blackout.manage': 'any',
     'reach.read': 'any',
+    'reach.refresh': 'any',
     'audit.read': 'any',
   },
   comms_officer: {
@@ -171,6 +175,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'own',
     'blackout.manage': 'own',
     'reach.read': 'own',
+    'reach.refresh': 'own',
   },
   partner: {
     ...EVERYONE_READS,

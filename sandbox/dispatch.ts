@@ -1,5 +1,5 @@
 // One request to one platform's port: read and parse the body, find the route under the
-// platform's API root, apply an injected fault to a publishing call, run the handler, and let
+// platform's API root, apply an injected fault to a publishing or metrics call, run the handler, and let
 // the platform add what it sends with every answer (rate-limit headers).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -84,8 +84,14 @@ export async function handlePlatformRequest(options: {
 
   try {
     platform.beforeRoute?.(request, state);
-    const account = found.route.publishes?.(request) ?? false;
-    const fault = account === false ? null : state.takeFault(platform.platform, account);
+    state.countCall(platform.platform, method, found.route.path);
+    const publishing = found.route.publishes?.(request) ?? false;
+    const account =
+      publishing === false ? (found.route.readsMetrics?.(request, state) ?? false) : publishing;
+    const fault =
+      account === false
+        ? null
+        : state.takeFault(platform.platform, account, publishing === false ? 'metrics' : 'publish');
     if (fault && fault.kind !== 'timeout') {
       logger.info({ platform: platform.platform, account, kind: fault.kind }, 'injected fault');
       return finish(platform.fault(fault.kind, fault.retryAfterSeconds, state.now()));

@@ -7,7 +7,7 @@ import { platformRules } from '@/lib/platforms/rules';
 import type { Platform } from '@/lib/platforms/types';
 import type { ParsedBody } from './body';
 import type { RateWindow } from './rate-limits';
-import type { SandboxState } from './state';
+import type { SandboxPost, SandboxState } from './state';
 import { readToken } from './tokens';
 
 export interface SandboxRequest {
@@ -45,10 +45,20 @@ export interface SandboxRoute {
    * the request does not say, which the handler then refuses), or false when this call makes no post.
    */
   publishes?: (request: SandboxRequest) => string | false;
+  /** Set on the calls that read a post's figures: faults apply to them too. Names the account. */
+  readsMetrics?: (request: SandboxRequest, state: SandboxState) => string;
   handle(request: SandboxRequest, state: SandboxState): SandboxReply | Promise<SandboxReply>;
 }
 
 export type FaultKind = '429' | '500' | '401';
+
+export interface AdoptedPost {
+  account: string;
+  /** The platform's id for it; the sandbox makes one in the platform's form when not given. */
+  id?: string | undefined;
+  text: string;
+  receivedAt: Date;
+}
 
 export interface SandboxPlatform {
   platform: Platform;
@@ -61,6 +71,8 @@ export interface SandboxPlatform {
   unknownPath?(request: SandboxRequest): SandboxReply;
   /** Runs before every route's handler (a platform-wide rate limit); may refuse. */
   beforeRoute?(request: SandboxRequest, state: SandboxState): void;
+  /** A post already published on the platform, taken in by POST /_sandbox/posts (demo data). */
+  adopt(post: AdoptedPost, state: SandboxState): SandboxPost;
   /** Headers the platform adds to every answer (rate-limit state), once the reply is known. */
   everyAnswer?(request: SandboxRequest, reply: SandboxReply, state: SandboxState): SandboxReply;
 }

@@ -122,6 +122,7 @@ describe('the control surface', () => {
     expect((await call('POST', '/_sandbox/config', { quotas: false })).body).toEqual({
       latencyMs: 0,
       quotas: false,
+      retiredMetrics: [],
     });
     expect((await tweet('Again and again')).status).toBe(201);
     const again = await tweet('Again and again');
@@ -137,6 +138,7 @@ describe('the control surface', () => {
     expect((await call('POST', '/_sandbox/config', { latencyMs: 25 })).body).toEqual({
       latencyMs: 25,
       quotas: true,
+      retiredMetrics: [],
     });
     expect((await call('GET', '/_sandbox/health')).body).toMatchObject({
       status: 'ok',

@@ -38,6 +38,9 @@ export interface SandboxDraft {
 
 export const FAULT_KINDS = ['429', '500', 'timeout', '401'] as const;
 export type SandboxFaultKind = (typeof FAULT_KINDS)[number];
+/** The calls a fault applies to: the one that creates a post, a metrics read, or (unset) both. */
+export const FAULT_CALLS = ['publish', 'metrics'] as const;
+export type SandboxCallKind = (typeof FAULT_CALLS)[number];
 
 export interface SandboxFault {
   platform: Platform;
@@ -45,7 +48,12 @@ export interface SandboxFault {
   kind: SandboxFaultKind;
   remaining: number;
   retryAfterSeconds: number;
+  calls: SandboxCallKind | null;
 }
+
+/** A figure in the platform's own name: a count, counts by type (Facebook), or null (not reported). */
+export type SandboxFigure = number | null | Record<string, number>;
+export type SandboxFigures = Record<string, SandboxFigure>;
 
 export class SandboxState {
   readonly posts = new Map<string, SandboxPost>();
@@ -58,6 +66,14 @@ export class SandboxState {
   /** Rate-limit windows by bucket (sandbox/rate-limits.ts). */
   readonly rateWindows = new Map<string, { used: number; resetAt: number }>();
   faults: SandboxFault[] = [];
+  /** Figures set with POST /_sandbox/metrics, by `${platform}:${id}`, over the generated ones. */
+  readonly figureOverrides = new Map<string, SandboxFigures>();
+  /** Insights metrics Meta refuses with #100 besides the really retired ones (config). */
+  retiredMetrics = new Set<string>();
+  /** Calls each platform route received, by `${platform} ${method} ${route path}`. */
+  readonly calls = new Map<string, number>();
+  /** Told of every change to what is published (the state file writes it). */
+  onChange: () => void = () => undefined;
   latencyMs = 0;
   /** Whether rate limits and X's duplicate-content rule apply (off for benchmarks). */
   quotas = true;
@@ -73,13 +89,58 @@ export class SandboxState {
     return String(1_700_000_000_000 + this.sequence);
   }
 
+  /** Ids after this one (a state file's posts keep theirs). */
+  get lastSequence(): number {
+    return this.sequence;
+  }
+
+  set lastSequence(value: number) {
+    this.sequence = Math.max(this.sequence, value);
+  }
+
   record(post: SandboxPost): SandboxPost {
     this.posts.set(key(post.platform, post.id), post);
     const listKey = key(post.platform, post.account);
     const list = this.byAccount.get(listKey);
-    if (list) list.push(post);
-    else this.byAccount.set(listKey, [post]);
+    // Lists are in publishing order; an adopted post from the past goes where it belongs.
+    if (!list) this.byAccount.set(listKey, [post]);
+    else if ((list.at(-1)?.receivedAt.getTime() ?? 0) <= post.receivedAt.getTime()) list.push(post);
+    else {
+      const at = list.findIndex((other) => other.receivedAt.getTime() > post.receivedAt.getTime());
+      list.splice(at, 0, post);
+    }
+    this.onChange();
     return post;
+  }
+
+  /** The post is deleted on the platform: its reads answer "not found" from now on. */
+  remove(platform: Platform, id: string): boolean {
+    const post = this.find(platform, id);
+    if (!post) return false;
+    this.posts.delete(key(platform, id));
+    this.figureOverrides.delete(key(platform, id));
+    const listKey = key(platform, post.account);
+    const list = this.byAccount.get(listKey)?.filter((other) => other !== post) ?? [];
+    this.byAccount.set(listKey, list);
+    this.onChange();
+    return true;
+  }
+
+  /** The post reports these figures from now on (merged over what it reported before). */
+  setFigures(platform: Platform, id: string, figures: SandboxFigures): SandboxFigures {
+    const merged = { ...this.figureOverrides.get(key(platform, id)), ...figures };
+    this.figureOverrides.set(key(platform, id), merged);
+    this.onChange();
+    return merged;
+  }
+
+  overrides(platform: Platform, id: string): SandboxFigures | undefined {
+    return this.figureOverrides.get(key(platform, id));
+  }
+
+  countCall(platform: Platform, method: string, path: string): void {
+    const name = `${platform} ${method} ${path}`;
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
   }
 
   find(platform: Platform, id: string): SandboxPost | undefined {
@@ -107,15 +168,25 @@ export class SandboxState {
     this.byAccount.clear();
     this.drafts.clear();
     this.idempotency.clear();
+    this.figureOverrides.clear();
+    this.calls.clear();
     // A new test starts with full quotas.
     this.rateWindows.clear();
+    this.onChange();
     return count;
   }
 
-  /** Consumes one use of the first fault matching this publish call, if any. */
-  takeFault(platform: Platform, account: string | null): SandboxFault | null {
+  /** Consumes one use of the first fault matching this publish or metrics call, if any. */
+  takeFault(
+    platform: Platform,
+    account: string | null,
+    call: SandboxCallKind,
+  ): SandboxFault | null {
     const fault = this.faults.find(
-      (f) => f.platform === platform && (f.account === null || f.account === account),
+      (f) =>
+        f.platform === platform &&
+        (f.account === null || f.account === account) &&
+        (f.calls === null || f.calls === call),
     );
     if (!fault) return null;
     fault.remaining -= 1;

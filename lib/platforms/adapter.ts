@@ -44,12 +44,24 @@ export interface PublishResult {
   rateLimit: RateLimitState | null;
 }
 
-export interface PostMetrics {
-  impressions: number;
-  engagements: number;
-  clicks: number;
-  shares: number;
+/** One post's figures as the platform reported them, normalised (API.md's table). A figure the platform does not report is null, never 0. */
+export interface PostFigures {
+  views: number | null;
+  reactions: number | null;
+  comments: number | null;
+  shares: number | null;
+  linkClicks: number | null;
+  /** The platform's own answer for this post (JSON-serialisable), stored beside the figures. */
+  raw: unknown;
 }
+
+export interface MetricsRequest {
+  externalId: string;
+  publishedAt: Date;
+}
+
+/** `removed`: the platform says the post no longer exists (404, or absent from a batch answer that names what it could not find). */
+export type MetricsAnswer = { kind: 'figures'; figures: PostFigures } | { kind: 'removed' };
 
 export type PlatformErrorKind = 'transient' | 'auth' | 'permanent';
 
@@ -118,9 +130,18 @@ export interface PlatformAdapter {
     since: Date,
     signal: AbortSignal,
   ): Promise<PublishResult | null>;
+  /** How many posts one metrics call reads: X 100, Bluesky 25, the others 1. */
+  metricsBatchSize: number;
+  /**
+   * Reads the figures of up to metricsBatchSize posts of this channel in as few calls as the platform allows.
+   * Keyed by externalId; every requested post has an answer. Throws PlatformError as publish does
+   * (auth for 401/403 — an expired token; transient for 429/5xx/timeouts with retryAfterMs; permanent otherwise).
+   * `now` decides age-dependent choices (X's non_public_metrics only for posts under 30 days old).
+   */
   metrics(
     connection: ChannelConnection,
-    externalId: string,
+    posts: readonly MetricsRequest[],
     signal: AbortSignal,
-  ): Promise<PostMetrics>;
+    now: Date,
+  ): Promise<Map<string, MetricsAnswer>>;
 }

@@ -3,7 +3,7 @@
 // images embed's #view, and the counts the reach figures are read from; the author feed newest
 // first, paged with a cursor.
 import { z } from 'zod';
-import { reachOf } from '../metrics';
+import { figuresOf, reported } from '../metrics';
 import { Refusal, type SandboxRoute } from '../routes';
 import type { SandboxPost, SandboxState } from '../state';
 import { blueskyError } from './bluesky-errors';
@@ -35,6 +35,14 @@ export const blueskyFeedRoutes: SandboxRoute[] = [
   {
     method: 'GET',
     path: '/xrpc/app.bsky.feed.getPosts',
+    readsMetrics: (request, state) => {
+      try {
+        return sessionDid(request, state);
+      } catch {
+        // A refused session is answered by the handler itself; no fault is due.
+        return '';
+      }
+    },
     handle(request, state) {
       sessionDid(request, state);
       const uris = request.query.getAll('uris');
@@ -78,7 +86,13 @@ export const blueskyFeedRoutes: SandboxRoute[] = [
 ];
 
 function postView(post: SandboxPost, state: SandboxState) {
-  const reach = reachOf(post, state.now());
+  const figures = reported(figuresOf(post, state), [
+    'bookmarkCount',
+    'replyCount',
+    'repostCount',
+    'likeCount',
+    'quoteCount',
+  ]);
   const images = post.media.map((media) => ({
     thumb: `${CDN}/feed_thumbnail/plain/${post.account}/${media.id ?? 'blob'}@jpeg`,
     fullsize: `${CDN}/feed_fullsize/plain/${post.account}/${media.id ?? 'blob'}@jpeg`,
@@ -98,11 +112,7 @@ function postView(post: SandboxPost, state: SandboxState) {
     },
     record: post.extra.record,
     ...(images.length > 0 ? { embed: { $type: 'app.bsky.embed.images#view', images } } : {}),
-    bookmarkCount: 0,
-    replyCount: reach.comments,
-    repostCount: reach.shares,
-    likeCount: reach.likes,
-    quoteCount: reach.quotes,
+    ...figures,
     indexedAt: post.receivedAt.toISOString(),
     viewer: { bookmarked: false, threadMuted: false, embeddingDisabled: false },
     labels: [],

@@ -2,8 +2,8 @@
 // bytes), createRecord (into the session's own repository only; the record's DAG-CBOR CID, a TID
 // record key and commit rev) and getRecord. Writes cost three points of 5000 an hour.
 import { z } from 'zod';
-import { parseBody, Refusal, type SandboxRoute } from '../routes';
-import type { SandboxState } from '../state';
+import { parseBody, Refusal, type AdoptedPost, type SandboxRoute } from '../routes';
+import type { SandboxPost, SandboxState } from '../state';
 import { blobCid, recordCid, tid } from './bluesky-cid';
 import { blueskyError, blueskyLimit } from './bluesky-errors';
 import { checkPostRecord } from './bluesky-post-record';
@@ -121,6 +121,26 @@ export function ownerOf(repo: string, state: SandboxState): string {
     .find((post) => handleFor(post.account) === repo);
   if (known) return known.account;
   throw new Refusal(blueskyError(400, `Could not find repo: ${repo}`));
+}
+
+/** A post published before the sandbox knew of it (demo data), as createRecord would keep it. */
+export function adoptBlueskyPost(post: AdoptedPost, state: SandboxState): SandboxPost {
+  const record = {
+    $type: POSTS,
+    text: post.text,
+    createdAt: post.receivedAt.toISOString(),
+    langs: ['en'],
+  };
+  const rkey = tid(BigInt(post.receivedAt.getTime()) * 1000n + BigInt(state.nextId().slice(-3)), 0);
+  return {
+    platform: 'bluesky',
+    account: post.account,
+    id: post.id ?? `at://${post.account}/${POSTS}/${rkey}`,
+    text: post.text,
+    media: [],
+    receivedAt: post.receivedAt,
+    extra: { record, cid: recordCid(record), links: [] },
+  };
 }
 
 /** Record keys and revs: TIDs from the sandbox's clock, strictly increasing. */

@@ -3,6 +3,7 @@
 // (bluesky-feed.ts). As on a PDS, an XRPC method it does not implement answers 501
 // MethodNotImplemented, and every XRPC answer carries its RateLimit-* headers.
 import type { SandboxPlatform } from '../routes';
+import { adoptBlueskyPost } from './bluesky-repo';
 import { blueskyError, blueskyLimit, blueskyRateHeaders, GLOBAL_QUOTA } from './bluesky-errors';
 import { blueskyFeedRoutes } from './bluesky-feed';
 import { blueskyRepoRoutes } from './bluesky-repo';
@@ -10,6 +11,7 @@ import { blueskySessionRoutes } from './bluesky-session';
 
 export const blueskySandbox: SandboxPlatform = {
   platform: 'bluesky',
+  adopt: adoptBlueskyPost,
   error: blueskyError,
   fault(kind, retryAfterSeconds, now) {
     const reply = blueskyError(

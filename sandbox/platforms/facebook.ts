@@ -2,9 +2,16 @@
 // POST /{page-id}/feed, POST /{page-id}/photos, GET /{page-id}/posts and GET /{post-id} with
 // field expansion for shares, comments, reactions and insights.
 import { z } from 'zod';
-import { reachOf } from '../metrics';
-import { overLimit, parseBody, Refusal, type SandboxPlatform } from '../routes';
-import type { SandboxMedia, SandboxPost } from '../state';
+import { countOf, figuresOf, reported } from '../metrics';
+import {
+  overLimit,
+  parseBody,
+  Refusal,
+  tokenAccount,
+  type SandboxPlatform,
+  type SandboxRequest,
+} from '../routes';
+import type { SandboxFigures, SandboxMedia, SandboxPost, SandboxState } from '../state';
 import {
   graphCaller,
   graphFlag,
@@ -12,6 +19,8 @@ import {
   insights,
   metaError,
   metaFault,
+  metaNoSuchObject,
+  refuseRetired,
   sinceParameter,
 } from './meta-graph';
 
@@ -26,13 +35,61 @@ const PhotoUpload = z.object({
   alt_text_custom: z.string().optional(),
   published: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
 });
-// The post insights metrics that still exist after Meta's 2025 deprecation of impressions.
+// The post insights metrics that still exist after Meta's 2025 deprecation of impressions, and
+// the ones it retired (asking for one fails the whole request with #100).
 const POST_METRICS = [
   'post_media_view',
   'post_total_media_view_unique',
   'post_clicks',
+  'post_clicks_by_type',
   'post_reactions_by_type_total',
+  'post_reactions_like_total',
 ];
+const RETIRED_METRICS = [
+  'post_impressions',
+  'post_impressions_unique',
+  'post_impressions_paid',
+  'post_impressions_organic',
+  'post_engaged_users',
+];
+const INVALID_METRIC = () => 'The value must be a valid insights metric';
+
+/** The metrics asked for, refused as Graph refuses a retired or unknown one. */
+function askedMetrics(wanted: string[], state: SandboxState): string[] {
+  refuseRetired(wanted, RETIRED_METRICS, state, INVALID_METRIC);
+  const unknown = wanted.find((metric) => !POST_METRICS.includes(metric));
+  if (unknown)
+    throw new Refusal(metaError(400, `The value must be a valid insights metric: ${unknown}`));
+  return wanted;
+}
+
+/** A post's insights values under Graph's metric names (reported ones only). */
+function insightValues(figures: SandboxFigures, wanted: string[]) {
+  const clicks = figures.post_clicks_by_type;
+  const reactions = figures.post_reactions_by_type_total;
+  const all: Record<string, number | Record<string, number> | null | undefined> = {
+    post_media_view: countOf(figures.post_media_view),
+    post_total_media_view_unique: countOf(figures.post_total_media_view_unique),
+    post_clicks: countOf(clicks),
+    post_clicks_by_type: clicks,
+    post_reactions_by_type_total: reactions,
+    post_reactions_like_total:
+      reactions && typeof reactions === 'object' ? (reactions.like ?? 0) : countOf(reactions),
+  };
+  const values: Record<string, number | Record<string, number>> = {};
+  for (const metric of wanted) {
+    const value = all[metric];
+    if (value !== null && value !== undefined) values[metric] = value;
+  }
+  return values;
+}
+
+function existingPost(request: SandboxRequest, state: SandboxState): SandboxPost {
+  const id = request.params.postId ?? '';
+  const post = state.find('facebook', id);
+  if (!post) throw metaNoSuchObject(id);
+  return post;
+}
 
 const refuseLongMessage = (message: string | undefined) => {
   const over = overLimit('facebook', message ?? '');
@@ -62,6 +119,15 @@ function publish(
 
 export const facebookSandbox: SandboxPlatform = {
   platform: 'facebook',
+  adopt: (post, state) => ({
+    platform: 'facebook',
+    account: post.account,
+    id: post.id ?? `${post.account}_${state.nextId()}`,
+    text: post.text,
+    media: [],
+    receivedAt: post.receivedAt,
+    extra: {},
+  }),
   error: metaError,
   fault: (kind, retryAfterSeconds) => metaFault(kind, retryAfterSeconds, 'page'),
   routes: [
@@ -151,46 +217,57 @@ export const facebookSandbox: SandboxPlatform = {
     },
     {
       method: 'GET',
+      path: '/:postId/insights',
+      readsMetrics: (request) => tokenAccount(request, 'facebook'),
+      handle(request, state) {
+        graphCaller(request, state, 'facebook', { permission: 'read_insights' });
+        const post = existingPost(request, state);
+        const wanted = (request.query.get('metric') ?? '').split(',').filter(Boolean);
+        if (wanted.length === 0)
+          throw new Refusal(metaError(400, 'The parameter metric is required'));
+        const values = insightValues(figuresOf(post, state), askedMetrics(wanted, state));
+        return { status: 200, body: { ...insights(post.id, values), paging: {} } };
+      },
+    },
+    {
+      method: 'GET',
       path: '/:postId',
+      readsMetrics: (request) => tokenAccount(request, 'facebook'),
       handle(request, state) {
         graphCaller(request, state, 'facebook', { permission: 'pages_read_engagement' });
-        const post = state.find('facebook', request.params.postId ?? '');
-        if (!post) {
-          throw new Refusal(
-            metaError(
-              400,
-              `Unsupported get request. Object with ID '${request.params.postId}' does not exist`,
-            ),
-          );
-        }
+        const post = existingPost(request, state);
         const fields = request.query.get('fields') ?? '';
         const metrics = /insights\.metric\(([^)]*)\)/.exec(fields)?.[1]?.split(',') ?? [];
-        const unknown = metrics.find((metric) => !POST_METRICS.includes(metric));
-        if (unknown)
-          throw new Refusal(
-            metaError(400, `The value must be a valid insights metric: ${unknown}`),
-          );
-        const reach = reachOf(post, state.now());
-        const values: Record<string, number> = {
-          post_media_view: reach.impressions,
-          post_total_media_view_unique: Math.round(reach.impressions * 0.8),
-          post_clicks: reach.clicks,
-          post_reactions_by_type_total: reach.likes,
-        };
+        const figures = figuresOf(post, state);
+        const { comments, shares } = reported(figures, ['comments', 'shares']);
+        const reactions = countOf(figures.post_reactions_by_type_total);
         return {
           status: 200,
           body: {
             id: post.id,
-            ...(reach.shares > 0 ? { shares: { count: reach.shares } } : {}),
-            comments: {
-              data: [],
-              summary: { total_count: reach.comments, order: 'ranked', can_comment: true },
-            },
-            reactions: { data: [], summary: { total_count: reach.likes, viewer_reaction: 'NONE' } },
-            insights: insights(
-              post.id,
-              Object.fromEntries(metrics.map((metric) => [metric, values[metric] ?? 0])),
-            ),
+            // Graph leaves `shares` out for a post nobody has shared.
+            ...(shares ? { shares: { count: shares } } : {}),
+            ...(comments === undefined
+              ? {}
+              : {
+                  comments: {
+                    data: [],
+                    summary: { total_count: comments, order: 'ranked', can_comment: true },
+                  },
+                }),
+            ...(reactions === undefined
+              ? {}
+              : {
+                  reactions: {
+                    data: [],
+                    summary: { total_count: reactions, viewer_reaction: 'NONE' },
+                  },
+                }),
+            ...(metrics.length > 0
+              ? {
+                  insights: insights(post.id, insightValues(figures, askedMetrics(metrics, state))),
+                }
+              : {}),
           },
         };
       },

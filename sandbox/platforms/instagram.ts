@@ -52,14 +52,11 @@ export const instagramSandbox = containerPlatform({
     };
     return { text: graphFlag(body.is_carousel_item) ? '' : caption, media: [media], children: [] };
   },
-  metrics: {
-    views: (reach) => reach.impressions,
-    reach: (reach) => Math.round(reach.impressions * 0.8),
-    likes: (reach) => reach.likes,
-    comments: (reach) => reach.comments,
-    shares: (reach) => reach.shares,
-    saved: (reach) => reach.quotes,
-    total_interactions: (reach) => reach.likes + reach.comments + reach.shares + reach.quotes,
+  // Removed in April 2025 (views replaces both).
+  retired: {
+    metrics: ['impressions', 'plays', 'video_views'],
+    why: (metric) =>
+      `Starting from version v22.0 and above, the ${metric} metric is no longer supported for the queried media. Please refer to the documentation at https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights for a list of supported metrics.`,
   },
   permissions: {
     publish: 'instagram_content_publish',

@@ -3,7 +3,8 @@
 // x-restli-id header), GET /rest/posts?q=author and GET /rest/organizationalEntityShareStatistics.
 // Every /rest call needs a Linkedin-Version (YYYYMM) and X-Restli-Protocol-Version 2.0.0.
 import { z } from 'zod';
-import { reachOf } from '../metrics';
+import { escapeLinkedInCommentary } from '@/lib/platforms/linkedin';
+import { figuresOf, reported } from '../metrics';
 import {
   bearerToken,
   overLimit,
@@ -41,6 +42,15 @@ const RESERVED = '\\|{}@[]()<>#*_~';
 
 export const linkedinSandbox: SandboxPlatform = {
   platform: 'linkedin',
+  adopt: (post, state) => ({
+    platform: 'linkedin',
+    account: post.account,
+    id: post.id ?? `urn:li:share:${state.nextId()}`,
+    text: post.text,
+    media: [],
+    receivedAt: post.receivedAt,
+    extra: { commentary: escapeLinkedInCommentary(post.text) },
+  }),
   error(status, message): SandboxReply {
     if (status === 401)
       return {
@@ -167,6 +177,7 @@ export const linkedinSandbox: SandboxPlatform = {
     {
       method: 'GET',
       path: '/rest/organizationalEntityShareStatistics',
+      readsMetrics: (request) => request.query.get('organizationalEntity') ?? '',
       handle(request, state) {
         const member = restli(request, state, 'r_organization_social');
         const organization = request.query.get('organizationalEntity') ?? '';
@@ -190,20 +201,28 @@ export const linkedinSandbox: SandboxPlatform = {
         const elements = ids.flatMap((id) => {
           const post = state.find('linkedin', id);
           if (!post || post.account !== organization) return [];
-          const reach = reachOf(post, state.now());
+          const figures = reported(figuresOf(post, state), [
+            'uniqueImpressionsCount',
+            'impressionCount',
+            'clickCount',
+            'likeCount',
+            'commentCount',
+            'shareCount',
+          ]);
+          const { impressionCount = 0, likeCount = 0, commentCount = 0 } = figures;
+          const { shareCount = 0, clickCount = 0 } = figures;
           const totalShareStatistics = {
-            uniqueImpressionsCount: Math.round(reach.impressions * 0.8),
-            impressionCount: reach.impressions,
-            clickCount: reach.clicks,
-            likeCount: reach.likes,
-            commentCount: reach.comments,
-            shareCount: reach.shares,
-            engagement: reach.impressions
-              ? (reach.likes + reach.comments + reach.shares + reach.clicks) / reach.impressions
+            ...figures,
+            engagement: impressionCount
+              ? (likeCount + commentCount + shareCount + clickCount) / impressionCount
               : 0,
           };
-          return [{ organizationalEntity: organization, share: id, totalShareStatistics }];
+          const kind = id.startsWith('urn:li:ugcPost:') ? 'ugcPost' : 'share';
+          return [{ organizationalEntity: organization, [kind]: id, totalShareStatistics }];
         });
+        // A share that does not exist (deleted): LinkedIn answers 404 for the entity.
+        if (ids.length > 0 && elements.length === 0)
+          throw new Refusal(linkedinSandbox.error(404, `Not found: ${ids.join(', ')}`));
         return {
           status: 200,
           body: { elements, paging: { start: 0, count: elements.length, links: [] } },

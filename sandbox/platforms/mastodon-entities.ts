@@ -3,7 +3,7 @@
 // the upload's own id. The sandbox's accounts are named after their ids (`sandbox6006`).
 import { z } from 'zod';
 import { findUrls } from '@/lib/platforms/links';
-import { reachOf } from '../metrics';
+import { figuresOf, reported } from '../metrics';
 import type { SandboxMedia, SandboxPost, SandboxState } from '../state';
 
 // Every sandbox account joined on one day; Mastodon gives account creation as a midnight.
@@ -117,7 +117,12 @@ export function status(
   state: SandboxState,
   viewer: string | null,
 ) {
-  const reach = reachOf(post, state.now());
+  const figures = reported(figuresOf(post, state), [
+    'replies_count',
+    'reblogs_count',
+    'favourites_count',
+    'quotes_count',
+  ]);
   const details = statusDetails(post);
   const own = viewer === post.account;
   return {
@@ -131,10 +136,10 @@ export function status(
     language: details.language,
     uri: `${origin}/users/${username(post.account)}/statuses/${post.id}`,
     url: `${origin}/@${username(post.account)}/${post.id}`,
-    replies_count: reach.comments,
-    reblogs_count: reach.shares,
-    favourites_count: reach.likes,
-    quotes_count: reach.quotes,
+    replies_count: figures.replies_count ?? 0,
+    reblogs_count: figures.reblogs_count ?? 0,
+    favourites_count: figures.favourites_count ?? 0,
+    quotes_count: figures.quotes_count ?? 0,
     edited_at: null,
     content: statusHtml(post.text),
     reblog: null,

@@ -75,6 +75,7 @@ export const mastodonStatusRoutes: SandboxRoute[] = [
   {
     method: 'GET',
     path: '/api/v1/statuses/:id',
+    readsMetrics: (request) => tokenAccount(request, 'mastodon'),
     handle(request, state) {
       const viewer = optionalAccount(request, state, 'read:statuses');
       return {

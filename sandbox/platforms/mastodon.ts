@@ -15,6 +15,15 @@ const FAULT_MESSAGES = {
 
 export const mastodonSandbox: SandboxPlatform = {
   platform: 'mastodon',
+  adopt: (post, state) => ({
+    platform: 'mastodon',
+    account: post.account,
+    id: post.id ?? state.nextId(),
+    text: post.text,
+    media: [],
+    receivedAt: post.receivedAt,
+    extra: { visibility: 'public', language: 'en', sensitive: false, spoilerText: '' },
+  }),
   error: mastodonError,
   fault(kind, retryAfterSeconds, now) {
     const reply = mastodonError(Number(kind), FAULT_MESSAGES[kind]);

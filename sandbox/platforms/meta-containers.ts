@@ -2,8 +2,14 @@
 // FINISHED, then publish it; carousels are a container of item containers. Each platform gives
 // its own field names, validation and insights metrics.
 import type { Platform } from '@/lib/platforms/types';
-import { reachOf, type SandboxReach } from '../metrics';
-import { Refusal, type SandboxPlatform, type SandboxRequest, type SandboxRoute } from '../routes';
+import { figuresOf, FIGURE_NAMES, reported } from '../metrics';
+import {
+  Refusal,
+  tokenAccount,
+  type SandboxPlatform,
+  type SandboxRequest,
+  type SandboxRoute,
+} from '../routes';
 import type { SandboxDraft, SandboxMedia, SandboxState } from '../state';
 import {
   graphCaller,
@@ -11,6 +17,8 @@ import {
   insights,
   metaError,
   metaFault,
+  metaNoSuchObject,
+  refuseRetired,
   sinceParameter,
 } from './meta-graph';
 
@@ -28,8 +36,8 @@ export interface ContainerPlatformOptions {
     request: SandboxRequest,
     state: SandboxState,
   ): Omit<SandboxDraft, 'platform' | 'account' | 'published'>;
-  /** The metrics the insights edge accepts, each read from the sandbox's reach figures. */
-  metrics: Record<string, (reach: SandboxReach) => number>;
+  /** Metrics the platform retired: asking for one fails the request with #100, in these words. */
+  retired: { metrics: string[]; why: (metric: string) => string };
   permalink(id: string, account: string): string;
   /** The permissions a token needs to publish, to read, and to read insights. */
   permissions: { publish: string; read: string; insights: string };
@@ -52,7 +60,18 @@ export function containerPlatform(options: ContainerPlatformOptions): SandboxPla
     error: metaError,
     fault: (kind, retryAfterSeconds) => metaFault(kind, retryAfterSeconds, 'app'),
     routes: [createContainer(), publishContainer(), readObject(), listPosts(), readInsights()],
+    adopt: (post, state) => ({
+      platform,
+      account: post.account,
+      id: post.id ?? state.nextId(),
+      text: post.text,
+      media: [],
+      receivedAt: post.receivedAt,
+      extra: {},
+    }),
   };
+  // The metrics the insights edge offers: those the sandbox reports figures under.
+  const offered = FIGURE_NAMES[platform];
   return sandbox;
 
   function createContainer(): SandboxRoute {
@@ -131,7 +150,7 @@ export function containerPlatform(options: ContainerPlatformOptions): SandboxPla
           };
         }
         const post = state.find(platform, id);
-        if (!post) throw new Refusal(metaError(400, `Object with ID '${id}' does not exist`));
+        if (!post) throw metaNoSuchObject(id);
         return { status: 200, body: { id, permalink: options.permalink(id, post.account) } };
       },
     };
@@ -163,28 +182,25 @@ export function containerPlatform(options: ContainerPlatformOptions): SandboxPla
     return {
       method: 'GET',
       path: '/:mediaId/insights',
+      readsMetrics: (request) => tokenAccount(request, platform),
       handle(request, state) {
         caller(request, state, permissions.insights);
         const post = state.find(platform, request.params.mediaId ?? '');
-        if (!post)
-          throw new Refusal(
-            metaError(400, `Object with ID '${request.params.mediaId}' does not exist`),
-          );
+        if (!post) throw metaNoSuchObject(request.params.mediaId ?? '');
         const wanted = (request.query.get('metric') ?? '').split(',').filter(Boolean);
         if (wanted.length === 0)
           throw new Refusal(metaError(400, 'The parameter metric is required'));
-        const unknown = wanted.find((metric) => !(metric in options.metrics));
-        if (unknown)
+        refuseRetired(wanted, options.retired.metrics, state, options.retired.why);
+        const unknown = wanted.findIndex((metric) => !offered.includes(metric));
+        if (unknown >= 0)
           throw new Refusal(
             metaError(
               400,
-              `metric[0] must be one of the following values: ${Object.keys(options.metrics).join(', ')}`,
+              `metric[${unknown}] must be one of the following values: ${offered.join(', ')}`,
             ),
           );
-        const reach = reachOf(post, state.now());
-        const values = Object.fromEntries(
-          wanted.map((metric) => [metric, options.metrics[metric]?.(reach) ?? 0]),
-        );
+        // A figure the platform has none of for this media comes back empty: left out.
+        const values = reported(figuresOf(post, state), wanted);
         return { status: 200, body: insights(post.id, values) };
       },
     };

@@ -108,8 +108,58 @@ export function metaFault(
   };
 }
 
+/**
+ * Graph's answer for an object that does not exist, or no longer does (a deleted post): #100 with
+ * subcode 33, "Unsupported get request".
+ */
+export function metaNoSuchObject(id: string): Refusal {
+  return new Refusal({
+    status: 400,
+    body: {
+      error: {
+        message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+        type: 'GraphMethodException',
+        code: 100,
+        error_subcode: 33,
+        fbtrace_id: randomBytes(8).toString('base64url'),
+      },
+    },
+  });
+}
+
+/**
+ * Since Graph v23 one metric it no longer offers fails the whole insights request with #100
+ * (`why` gives the platform's words). `retired` are the really retired ones; the sandbox's config
+ * can retire more, so the adapters' fallback can be seen working.
+ */
+export function refuseRetired(
+  wanted: readonly string[],
+  retired: readonly string[],
+  state: SandboxState,
+  why: (metric: string) => string,
+): void {
+  const refused = wanted.find(
+    (metric) => retired.includes(metric) || state.retiredMetrics.has(metric),
+  );
+  if (refused === undefined) return;
+  throw new Refusal({
+    status: 400,
+    body: {
+      error: {
+        message: `(#100) ${why(refused)}`,
+        type: 'OAuthException',
+        code: 100,
+        fbtrace_id: randomBytes(8).toString('base64url'),
+      },
+    },
+  });
+}
+
 /** The insights edge: one entry per metric, lifetime period. */
-export function insights(objectId: string, values: Record<string, number>) {
+export function insights(
+  objectId: string,
+  values: Record<string, number | Record<string, number>>,
+) {
   return {
     data: Object.entries(values).map(([name, value]) => ({
       name,

@@ -3,7 +3,7 @@
 // /external/api/partner/v1/post/ ("Get your posts") lists the agency's posts with their
 // reactions and comments. Errors are OAuth-style {error, error_description}.
 import { z } from 'zod';
-import { reachOf } from '../metrics';
+import { figuresOf, reported } from '../metrics';
 import {
   bearerToken,
   overLimit,
@@ -34,6 +34,18 @@ const ERROR_NAMES: Record<number, string> = {
 
 export const nextdoorSandbox: SandboxPlatform = {
   platform: 'nextdoor',
+  adopt(post, state) {
+    const numericId = state.nextId();
+    return {
+      platform: 'nextdoor',
+      account: post.account,
+      id: post.id ?? Number(numericId).toString(36),
+      text: post.text,
+      media: [],
+      receivedAt: post.receivedAt,
+      extra: { numericId },
+    };
+  },
   error: (status, message) => ({
     status,
     body: { error: ERROR_NAMES[status] ?? 'server_error', error_description: message },
@@ -91,20 +103,24 @@ export const nextdoorSandbox: SandboxPlatform = {
     {
       method: 'GET',
       path: '/external/api/partner/v1/post',
+      readsMetrics: (request) => tokenAccount(request, 'nextdoor'),
       handle(request, state) {
         const agency = nextdoorAgency(request, state, 'post:read');
         const posts = state.recent('nextdoor', agency, 100).map((post) => {
-          const reach = reachOf(post, state.now());
+          const { reactions = 0, comments = 0 } = reported(figuresOf(post, state), [
+            'reactions',
+            'comments',
+          ]);
           const numericId = String(post.extra.numericId);
           return {
             author_id: Number(post.account) || 0,
             body: post.text,
             title: '',
-            comments: Array.from({ length: reach.comments }, (_, i) => ({
+            comments: Array.from({ length: comments }, (_, i) => ({
               id: `${numericId}${i}`,
               body: 'Thank you for sharing',
             })),
-            reactions: Array.from({ length: reach.likes }, (_, i) => ({
+            reactions: Array.from({ length: reactions }, (_, i) => ({
               id: i + 1,
               post_id: Number(numericId),
               type: 1,

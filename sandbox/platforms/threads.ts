@@ -53,13 +53,9 @@ export const threadsSandbox = containerPlatform({
     };
     return { text: graphFlag(body.is_carousel_item) ? '' : text, media: [media], children: [] };
   },
-  metrics: {
-    views: (reach) => reach.impressions,
-    likes: (reach) => reach.likes,
-    replies: (reach) => reach.comments,
-    reposts: (reach) => reach.shares,
-    quotes: (reach) => reach.quotes,
-    shares: (reach) => Math.round(reach.shares / 2),
+  retired: {
+    metrics: [],
+    why: (metric) => `The metric ${metric} is no longer supported`,
   },
   permissions: {
     publish: 'threads_content_publish',

@@ -2,7 +2,7 @@
 // default fields only (a post: id, text, edit_history_tweet_ids; a user: id, name, username; media:
 // media_key, type), plus the `tweet.fields`, `user.fields` and `media.fields` asked for, and the
 // objects named by `expansions` in `includes`. Unknown names are refused as X refuses them.
-import { reachOf } from '../metrics';
+import { figuresOf, reported } from '../metrics';
 import { Refusal } from '../routes';
 import type { SandboxPost, SandboxState } from '../state';
 import type { XCaller } from './x-auth';
@@ -36,6 +36,8 @@ const EXPANSIONS = (
 ).split(' ');
 // Only the author may read these; to anyone else X names them in a partial error.
 const OWNER_ONLY = ['non_public_metrics', 'organic_metrics', 'promoted_metrics'];
+// X keeps these for 30 days after posting; for an older post it names them in a partial error.
+const NON_PUBLIC_DAYS = 30;
 // The sandbox's accounts were all created on one day.
 const ACCOUNT_CREATED_AT = '2012-04-16T09:00:00.000Z';
 
@@ -83,10 +85,13 @@ export function renderTweets(
   const errors: Record<string, unknown>[] = [];
   const data = posts.map((post) => {
     const owner = viewer.kind === 'user' && viewer.account === post.account;
+    const fresh = state.now().getTime() - post.receivedAt.getTime() < NON_PUBLIC_DAYS * 86_400_000;
     for (const field of OWNER_ONLY) {
-      if (fields.tweet.has(field) && !owner) errors.push(fieldNotAllowed(field, post.id));
+      if (!fields.tweet.has(field)) continue;
+      if (!owner) errors.push(fieldNotAllowed(field, post.id));
+      else if (!fresh) errors.push(fieldExpired(field, post.id));
     }
-    return renderTweet(post, fields, owner, state);
+    return renderTweet(post, fields, owner && fresh, state);
   });
   const users = fields.expansions.has('author_id')
     ? [...new Set(posts.map((post) => post.account))].map((id) =>
@@ -106,7 +111,7 @@ export function renderTweets(
 function renderTweet(post: SandboxPost, fields: XFields, owner: boolean, state: SandboxState) {
   const shown = asShown(post);
   const has = (field: string) => fields.tweet.has(field);
-  const reach = reachOf(post, state.now());
+  const figures = figuresOf(post, state);
   const mediaKeys = post.media.map((item) => `3_${item.id ?? ''}`);
   return {
     id: post.id,
@@ -133,23 +138,23 @@ function renderTweet(post: SandboxPost, fields: XFields, owner: boolean, state: 
       : {}),
     ...(has('public_metrics')
       ? {
-          public_metrics: {
-            retweet_count: reach.shares,
-            reply_count: reach.comments,
-            like_count: reach.likes,
-            quote_count: reach.quotes,
-            bookmark_count: 0,
-            impression_count: reach.impressions,
-          },
+          public_metrics: reported(figures, [
+            'retweet_count',
+            'reply_count',
+            'like_count',
+            'quote_count',
+            'bookmark_count',
+            'impression_count',
+          ]),
         }
       : {}),
     ...(has('non_public_metrics') && owner
       ? {
-          non_public_metrics: {
-            impression_count: reach.impressions,
-            url_link_clicks: reach.clicks,
-            user_profile_clicks: 0,
-          },
+          non_public_metrics: reported(figures, [
+            'impression_count',
+            'url_link_clicks',
+            'user_profile_clicks',
+          ]),
         }
       : {}),
   };
@@ -191,6 +196,15 @@ function renderMedia(media: SandboxPost['media'][number], fields: Set<string>) {
     ...(fields.has('width') ? { width: 1080 } : {}),
     ...(fields.has('height') ? { height: 1080 } : {}),
     ...(fields.has('url') ? { url: `https://pbs.twimg.com/media/${media.id ?? ''}.png` } : {}),
+  };
+}
+
+function fieldExpired(field: string, id: string) {
+  return {
+    ...fieldNotAllowed(field, id),
+    detail: `Sorry, '${field}' is only available for Tweets created in the last ${NON_PUBLIC_DAYS} days: ${id}.`,
+    title: 'Field Unavailable Error',
+    type: 'https://api.twitter.com/2/problems/resource-unavailable',
   };
 }
 

@@ -92,6 +92,7 @@ export const xTweetRoutes: SandboxRoute[] = [
   {
     method: 'GET',
     path: '/2/tweets/:id',
+    readsMetrics: (request) => accountOf(request),
     handle(request, state) {
       const caller = xCaller(request, state);
       xRateLimit(request, state, caller, 'tweets:lookup', QUOTAS.lookup);
@@ -113,6 +114,7 @@ export const xTweetRoutes: SandboxRoute[] = [
   {
     method: 'GET',
     path: '/2/tweets',
+    readsMetrics: (request) => accountOf(request),
     handle(request, state) {
       const caller = xCaller(request, state);
       xRateLimit(request, state, caller, 'tweets:lookup', QUOTAS.lookup);

@@ -29,5 +29,14 @@ export const xSandbox: SandboxPlatform = {
     if (!request.rateWindow) return reply;
     return { ...reply, headers: { ...xRateHeaders(request.rateWindow), ...reply.headers } };
   },
+  adopt: (post, state) => ({
+    platform: 'x',
+    account: post.account,
+    id: post.id ?? state.nextId(),
+    text: post.text,
+    media: [],
+    receivedAt: post.receivedAt,
+    extra: {},
+  }),
   routes: [...xOAuthRoutes, ...xMediaRoutes, ...xTweetRoutes, ...xUserRoutes],
 };

@@ -99,16 +99,26 @@ describe.each(PLATFORMS)('the %s adapter', (platform) => {
     expect(post?.media[0]?.altText).toBe(platform === 'nextdoor' ? null : 'A helpline poster');
   });
 
-  it('reads whole, non-negative metrics for a published post', async () => {
+  it('reads whole, non-negative figures for a published post, null where the platform reports none', async () => {
     const result = await adapter.publish(
       connection(),
       postRequest(text, mediaFor(platform)),
       signal(),
     );
-    const metrics = await adapter.metrics(connection(), result.externalId, signal());
-    for (const key of ['impressions', 'engagements', 'clicks', 'shares'] as const) {
-      expect(Number.isInteger(metrics[key]) && metrics[key] >= 0).toBe(true);
+    const publishedAt = new Date();
+    const answers = await adapter.metrics(
+      connection(),
+      [{ externalId: result.externalId, publishedAt }],
+      signal(),
+      new Date(),
+    );
+    const answer = answers.get(result.externalId);
+    if (answer?.kind !== 'figures') throw new Error(`expected figures, got ${answer?.kind}`);
+    for (const key of ['views', 'reactions', 'comments', 'shares', 'linkClicks'] as const) {
+      const value = answer.figures[key];
+      expect(value === null || (Number.isInteger(value) && value >= 0)).toBe(true);
     }
+    expect(answer.figures.raw).toBeTruthy();
   });
 
   it('is refused, permanently and in the platform’s words, one character over the limit', async () => {

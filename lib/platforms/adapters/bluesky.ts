@@ -5,13 +5,14 @@
 // app.bsky.feed.getPosts.
 import { z } from 'zod';
 import {
-  PlatformError,
   type ChannelConnection,
+  type MetricsAnswer,
   type PlatformAdapter,
   type PublishRequest,
 } from '../adapter';
+import { blueskyFigures } from '../figures';
 import { withSession, xrpc, type Session } from './bluesky-session';
-import { imageBytes, postMetrics, publishedSince } from './common';
+import { figuresAnswer, imageBytes, publishedSince, REMOVED } from './common';
 
 const UploadedBlob = z.object({ blob: z.looseObject({ $type: z.literal('blob') }) });
 const CreatedRecord = z.object({ uri: z.string(), cid: z.string() });
@@ -26,6 +27,7 @@ const PostView = z.object({
 });
 const AuthorFeed = z.object({ feed: z.array(z.object({ post: PostView })) });
 const Posts = z.object({ posts: z.array(PostView) });
+export const BLUESKY_METRICS_BATCH = 25;
 
 export const blueskyAdapter: PlatformAdapter = {
   platform: 'bluesky',
@@ -73,22 +75,22 @@ export const blueskyAdapter: PlatformAdapter = {
     };
   },
 
-  async metrics(connection, externalId, signal) {
+  metricsBatchSize: BLUESKY_METRICS_BATCH,
+
+  async metrics(connection, posts, signal) {
     const { data } = await withSession(connection, signal, (session) => {
       const url = new URL(`${connection.baseUrl}/xrpc/app.bsky.feed.getPosts`);
-      url.searchParams.set('uris', externalId);
+      for (const post of posts) url.searchParams.append('uris', post.externalId);
       return xrpc(connection, session, signal, { method: 'GET', url, schema: Posts });
     });
-    const post = data.posts[0];
-    if (!post) throw new PlatformError('permanent', `Bluesky has no post ${externalId}`);
-    const shares = (post.repostCount ?? 0) + (post.quoteCount ?? 0);
-    // Bluesky counts no views or link clicks.
-    return postMetrics({
-      impressions: 0,
-      engagements: (post.likeCount ?? 0) + (post.replyCount ?? 0) + shares,
-      clicks: 0,
-      shares,
-    });
+    // getPosts leaves out each post that no longer exists (deleted, or its account gone).
+    const found = new Map(data.posts.map((post) => [post.uri, post]));
+    const answers = new Map<string, MetricsAnswer>();
+    for (const { externalId } of posts) {
+      const post = found.get(externalId);
+      answers.set(externalId, post ? figuresAnswer(blueskyFigures(post), post) : REMOVED);
+    }
+    return answers;
   },
 };
 

@@ -2,7 +2,20 @@
 // nothing after a successful publish call may fail the publish.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { PlatformError, type ChannelConnection, type PostMetrics } from '../adapter';
+import {
+  PlatformError,
+  type ChannelConnection,
+  type MetricsAnswer,
+  type MetricsRequest,
+} from '../adapter';
+import type { Figures } from '../figures';
+import {
+  callPlatform,
+  type ClassifyFailure,
+  type PlatformFailure,
+  type PlatformRequest,
+  type PlatformResponse,
+} from '../http';
 
 /** The channel's credentials in the adapter's shape; incomplete ones mean the channel needs re-authorising. */
 export function readCredentials<T>(schema: z.ZodType<T>, connection: ChannelConnection): T {
@@ -45,15 +58,42 @@ export function publishedSince(at: string | number, since: Date): boolean {
   return !Number.isNaN(time) && time >= since.getTime();
 }
 
-/** Whole, non-negative counts, as the reach tables store them. */
-export function postMetrics(values: PostMetrics): PostMetrics {
-  const whole = (value: number) => (Number.isFinite(value) ? Math.max(0, Math.round(value)) : 0);
-  return {
-    impressions: whole(values.impressions),
-    engagements: whole(values.engagements),
-    clicks: whole(values.clicks),
-    shares: whole(values.shares),
+export const REMOVED: MetricsAnswer = { kind: 'removed' };
+
+export function figuresAnswer(figures: Figures, raw: unknown): MetricsAnswer {
+  return { kind: 'figures', figures: { ...figures, raw } };
+}
+
+/**
+ * A read the platform may answer with "there is no such post" (`isRemoved`): that answer is
+ * 'removed', not a failure; every other failure is classified as usual.
+ */
+export async function readUnlessRemoved<T>(
+  request: PlatformRequest<T>,
+  isRemoved: (failure: PlatformFailure) => boolean,
+): Promise<PlatformResponse<T> | 'removed'> {
+  let removed = false;
+  const classify: ClassifyFailure = (failure) => {
+    if (!isRemoved(failure)) return request.classify?.(failure);
+    removed = true;
+    return { kind: 'permanent' };
   };
+  try {
+    return await callPlatform({ ...request, classify });
+  } catch (error) {
+    if (removed && error instanceof PlatformError) return 'removed';
+    throw error;
+  }
+}
+
+/** Platforms that read one post per call: each post in turn, one answer each. */
+export async function eachPost(
+  posts: readonly MetricsRequest[],
+  read: (post: MetricsRequest) => Promise<MetricsAnswer>,
+): Promise<Map<string, MetricsAnswer>> {
+  const answers = new Map<string, MetricsAnswer>();
+  for (const post of posts) answers.set(post.externalId, await read(post));
+  return answers;
 }
 
 /** The image's bytes in a buffer fetch can send. */

@@ -1,16 +1,26 @@
 // A Facebook Page through the Pages API (developers.facebook.com/docs/pages-api/posts): text and
 // links with POST /{page-id}/feed; one image with POST /{page-id}/photos; several images uploaded
 // unpublished and attached to a /feed post. Reads GET /{page-id}/posts; metrics from the post's
-// shares, comments and reactions and its insights (post_media_view replaced impressions in 2025).
+// insights (GET /{post-id}/insights: post_media_view replaced post_impressions in 2025) and its
+// comments and shares fields.
 import { z } from 'zod';
 import type { PlatformAdapter, PublishRequest } from '../adapter';
 import { callPlatform } from '../http';
-import { postMetrics, publishedSince, readCredentials, unixSeconds } from './common';
+import { facebookFigures } from '../figures';
+import {
+  eachPost,
+  figuresAnswer,
+  publishedSince,
+  readCredentials,
+  readUnlessRemoved,
+  REMOVED,
+  unixSeconds,
+} from './common';
 import {
   classifyGraphFailure as classify,
   CreatedObject,
-  insightValues,
-  Insights,
+  graphObjectMissing,
+  readInsights,
 } from './meta-graph';
 
 /** A Page access token with pages_manage_posts and pages_read_engagement (and read_insights). */
@@ -27,13 +37,18 @@ const PagePosts = z.object({
     }),
   ),
 });
-const Total = z.object({ summary: z.object({ total_count: z.number() }) });
-const PostStats = z.object({
-  shares: z.object({ count: z.number() }).optional(),
-  comments: Total.optional(),
-  reactions: Total.optional(),
-  insights: Insights.optional(),
+const PostCounts = z.looseObject({
+  // Graph leaves `shares` out for a post nobody has shared.
+  shares: z.looseObject({ count: z.number() }).optional(),
+  comments: z.looseObject({ summary: z.looseObject({ total_count: z.number() }) }).optional(),
 });
+/** Views, reactions of every type, and clicks by type ("link clicks" among them). */
+export const FACEBOOK_METRICS = [
+  'post_media_view',
+  'post_total_media_view_unique',
+  'post_reactions_by_type_total',
+  'post_clicks_by_type',
+] as const;
 
 export const facebookAdapter: PlatformAdapter = {
   platform: 'facebook',
@@ -109,31 +124,33 @@ export const facebookAdapter: PlatformAdapter = {
     };
   },
 
-  async metrics(connection, externalId, signal) {
+  metricsBatchSize: 1,
+
+  async metrics(connection, posts, signal) {
     const { pageAccessToken } = readCredentials(facebookCredentials, connection);
-    const url = new URL(`${connection.baseUrl}/${encodeURIComponent(externalId)}`);
-    url.searchParams.set(
-      'fields',
-      'shares,comments.limit(0).summary(true),reactions.limit(0).summary(true),insights.metric(post_media_view,post_clicks)',
-    );
-    const { data } = await callPlatform({
-      method: 'GET',
-      url,
-      bearer: pageAccessToken,
-      signal,
-      classify,
-      schema: PostStats,
-    });
-    const insights = data.insights ? insightValues(data.insights) : {};
-    const shares = data.shares?.count ?? 0;
-    return postMetrics({
-      impressions: insights.post_media_view ?? 0,
-      engagements:
-        (data.reactions?.summary.total_count ?? 0) +
-        (data.comments?.summary.total_count ?? 0) +
-        shares,
-      clicks: insights.post_clicks ?? 0,
-      shares,
+    return eachPost(posts, async ({ externalId }) => {
+      const url = new URL(`${connection.baseUrl}/${encodeURIComponent(externalId)}`);
+      url.searchParams.set('fields', 'comments.limit(0).summary(true),shares');
+      const counts = await readUnlessRemoved(
+        { method: 'GET', url, bearer: pageAccessToken, signal, classify, schema: PostCounts },
+        graphObjectMissing,
+      );
+      if (counts === 'removed') return REMOVED;
+      const insights = await readInsights({
+        platform: 'facebook',
+        baseUrl: connection.baseUrl,
+        objectId: externalId,
+        metrics: FACEBOOK_METRICS,
+        bearer: pageAccessToken,
+        signal,
+      });
+      if (insights === 'removed') return REMOVED;
+      const figures = facebookFigures({
+        insights: insights.values,
+        comments: counts.data.comments?.summary.total_count,
+        shares: counts.data.shares?.count,
+      });
+      return figuresAnswer(figures, { post: counts.data, insights: insights.raw });
     });
   },
 };

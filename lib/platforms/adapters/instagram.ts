@@ -11,16 +11,24 @@ import {
   findRecentByText,
   publishContainer,
 } from './meta-container-publishing';
-import { postMetrics, readCredentials } from './common';
-import {
-  classifyGraphFailure as classify,
-  CreatedObject,
-  insightValues,
-  Insights,
-} from './meta-graph';
+import { instagramFigures } from '../figures';
+import { eachPost, figuresAnswer, readCredentials, REMOVED } from './common';
+import { classifyGraphFailure as classify, CreatedObject, readInsights } from './meta-graph';
 
 /** An access token for the Instagram professional account (instagram_content_publish, instagram_manage_insights). */
 export const instagramCredentials = z.strictObject({ accessToken: z.string().min(1) });
+
+// impressions and plays were removed in April 2025 (views replaces both); a figure Instagram has
+// none of for this media comes back empty.
+export const INSTAGRAM_METRICS = [
+  'views',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'saved',
+  'total_interactions',
+] as const;
 
 const EDGES: ContainerEdges = {
   media: 'media',
@@ -45,25 +53,21 @@ export const instagramAdapter: PlatformAdapter = {
     return findRecentByText(connection, EDGES, request, since, { bearer: accessToken, signal });
   },
 
-  async metrics(connection, externalId, signal) {
+  metricsBatchSize: 1,
+
+  async metrics(connection, posts, signal) {
     const { accessToken } = readCredentials(instagramCredentials, connection);
-    // Graph API v22 replaced impressions with views; captions have no clickable links, so no clicks.
-    const url = new URL(`${connection.baseUrl}/${encodeURIComponent(externalId)}/insights`);
-    url.searchParams.set('metric', 'views,total_interactions,shares');
-    const { data } = await callPlatform({
-      method: 'GET',
-      url,
-      bearer: accessToken,
-      signal,
-      classify,
-      schema: Insights,
-    });
-    const values = insightValues(data);
-    return postMetrics({
-      impressions: values.views ?? 0,
-      engagements: values.total_interactions ?? 0,
-      clicks: 0,
-      shares: values.shares ?? 0,
+    return eachPost(posts, async ({ externalId }) => {
+      const insights = await readInsights({
+        platform: 'instagram',
+        baseUrl: connection.baseUrl,
+        objectId: externalId,
+        metrics: INSTAGRAM_METRICS,
+        bearer: accessToken,
+        signal,
+      });
+      if (insights === 'removed') return REMOVED;
+      return figuresAnswer(instagramFigures(insights.values), { insights: insights.raw });
     });
   },
 };

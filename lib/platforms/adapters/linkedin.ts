@@ -11,7 +11,16 @@ import {
 } from '../adapter';
 import { callPlatform } from '../http';
 import { escapeLinkedInCommentary } from '../linkedin';
-import { imageBytes, postMetrics, publishedSince, readCredentials } from './common';
+import { linkedinFigures } from '../figures';
+import {
+  eachPost,
+  figuresAnswer,
+  imageBytes,
+  publishedSince,
+  readCredentials,
+  readUnlessRemoved,
+  REMOVED,
+} from './common';
 
 /** A member access token with w_organization_social and r_organization_social for the page. */
 export const linkedinCredentials = z.strictObject({ accessToken: z.string().min(1) });
@@ -28,13 +37,15 @@ const AuthorPosts = z.object({
 });
 const ShareStatistics = z.object({
   elements: z.array(
-    z.object({
-      totalShareStatistics: z.object({
-        impressionCount: z.number(),
-        clickCount: z.number(),
-        likeCount: z.number(),
-        commentCount: z.number(),
-        shareCount: z.number(),
+    z.looseObject({
+      share: z.string().optional(),
+      ugcPost: z.string().optional(),
+      totalShareStatistics: z.looseObject({
+        impressionCount: z.number().optional(),
+        clickCount: z.number().optional(),
+        likeCount: z.number().optional(),
+        commentCount: z.number().optional(),
+        shareCount: z.number().optional(),
       }),
     }),
   ),
@@ -109,7 +120,9 @@ export const linkedinAdapter: PlatformAdapter = {
     };
   },
 
-  async metrics(connection, externalId, signal) {
+  metricsBatchSize: 1,
+
+  async metrics(connection, posts, signal) {
     const { accessToken } = readCredentials(linkedinCredentials, connection);
     const organization = connection.externalAccountId;
     if (!organization.startsWith('urn:li:organization:')) {
@@ -118,24 +131,25 @@ export const linkedinAdapter: PlatformAdapter = {
         'LinkedIn reports post statistics for organisation pages only',
       );
     }
-    const kind = externalId.startsWith('urn:li:ugcPost:') ? 'ugcPosts' : 'shares';
-    const query = `q=organizationalEntity&organizationalEntity=${encodeURIComponent(organization)}&${kind}=List(${encodeURIComponent(externalId)})`;
-    const { data } = await callPlatform({
-      method: 'GET',
-      url: `${connection.baseUrl}/rest/organizationalEntityShareStatistics?${query}`,
-      bearer: accessToken,
-      headers: REST_HEADERS,
-      signal,
-      schema: ShareStatistics,
-    });
-    const stats = data.elements[0]?.totalShareStatistics;
-    if (!stats)
-      throw new PlatformError('permanent', `LinkedIn has no statistics for ${externalId}`);
-    return postMetrics({
-      impressions: stats.impressionCount,
-      engagements: stats.likeCount + stats.commentCount + stats.shareCount,
-      clicks: stats.clickCount,
-      shares: stats.shareCount,
+    return eachPost(posts, async ({ externalId }) => {
+      const kind = externalId.startsWith('urn:li:ugcPost:') ? 'ugcPosts' : 'shares';
+      const query = `q=organizationalEntity&organizationalEntity=${encodeURIComponent(organization)}&${kind}=List(${encodeURIComponent(externalId)})`;
+      const read = await readUnlessRemoved(
+        {
+          method: 'GET',
+          url: `${connection.baseUrl}/rest/organizationalEntityShareStatistics?${query}`,
+          bearer: accessToken,
+          headers: REST_HEADERS,
+          signal,
+          schema: ShareStatistics,
+        },
+        ({ status }) => status === 404,
+      );
+      if (read === 'removed') return REMOVED;
+      const element = read.data.elements[0];
+      if (!element)
+        throw new PlatformError('permanent', `LinkedIn has no statistics for ${externalId}`);
+      return figuresAnswer(linkedinFigures(element.totalShareStatistics), element);
     });
   },
 };

@@ -13,7 +13,17 @@ import {
   type PublishRequest,
 } from '../adapter';
 import { callPlatform } from '../http';
-import { imageBytes, pause, postMetrics, publishedSince, readCredentials } from './common';
+import { mastodonFigures } from '../figures';
+import {
+  eachPost,
+  figuresAnswer,
+  imageBytes,
+  pause,
+  publishedSince,
+  readCredentials,
+  readUnlessRemoved,
+  REMOVED,
+} from './common';
 
 /** An access token for the account with the write:statuses, write:media and read:statuses scopes. */
 export const mastodonCredentials = z.strictObject({ accessToken: z.string().min(1) });
@@ -97,22 +107,24 @@ export const mastodonAdapter: PlatformAdapter = {
     return null;
   },
 
-  async metrics(connection, externalId, signal) {
+  metricsBatchSize: 1,
+
+  async metrics(connection, posts, signal) {
     const { accessToken } = readCredentials(mastodonCredentials, connection);
-    const { data } = await callPlatform({
-      method: 'GET',
-      url: `${connection.baseUrl}/api/v1/statuses/${encodeURIComponent(externalId)}`,
-      bearer: accessToken,
-      signal,
-      schema: Status,
-    });
-    const shares = data.reblogs_count + (data.quotes_count ?? 0);
     // Mastodon counts no views or link clicks.
-    return postMetrics({
-      impressions: 0,
-      engagements: data.favourites_count + data.replies_count + shares,
-      clicks: 0,
-      shares,
+    return eachPost(posts, async ({ externalId }) => {
+      const read = await readUnlessRemoved(
+        {
+          method: 'GET',
+          url: `${connection.baseUrl}/api/v1/statuses/${encodeURIComponent(externalId)}`,
+          bearer: accessToken,
+          signal,
+          schema: Status.loose(),
+        },
+        ({ status }) => status === 404,
+      );
+      if (read === 'removed') return REMOVED;
+      return figuresAnswer(mastodonFigures(read.data), read.data);
     });
   },
 };

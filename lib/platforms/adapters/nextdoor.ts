@@ -4,16 +4,19 @@
 // /external/api/partner/v1/post/) lists the agency's posts with their reactions and comments.
 import { z } from 'zod';
 import { PlatformError, type ChannelConnection, type PlatformAdapter } from '../adapter';
+import { nextdoorFigures } from '../figures';
 import { callPlatform } from '../http';
-import { postMetrics, readCredentials } from './common';
+import { eachPost, figuresAnswer, readCredentials, REMOVED } from './common';
 
 /** An OAuth access token of the agency account with the publish_api (post:write, post:read) scopes. */
 export const nextdoorCredentials = z.strictObject({ accessToken: z.string().min(1) });
 
 const Created = z.object({ result: z.string().optional(), share_link: z.url() });
+/** How many posts "Get your posts" lists at most: a post missing from a shorter list is gone. */
+const LIST_LIMIT = 100;
 const YourPosts = z.object({
   posts: z.array(
-    z.object({
+    z.looseObject({
       id: z.union([z.string(), z.number()]),
       body: z.string().optional(),
       url: z.string().optional(),
@@ -58,22 +61,22 @@ export const nextdoorAdapter: PlatformAdapter = {
     };
   },
 
-  async metrics(connection, externalId, signal) {
-    const posts = await yourPosts(connection, signal);
-    const post = posts.find(
-      (p) => (p.url ? shareId(p.url) : String(p.id)) === externalId || String(p.id) === externalId,
-    );
-    if (!post)
+  metricsBatchSize: 1,
+
+  async metrics(connection, posts, signal) {
+    return eachPost(posts, async ({ externalId }) => {
+      const listed = await yourPosts(connection, signal);
+      const post = listed.find(
+        (p) =>
+          (p.url ? shareId(p.url) : String(p.id)) === externalId || String(p.id) === externalId,
+      );
+      if (post) return figuresAnswer(nextdoorFigures(post), post);
+      // The agency's list holds its posts; one missing from a list that is not full was deleted.
+      if (listed.length < LIST_LIMIT) return REMOVED;
       throw new PlatformError(
         'permanent',
-        `Nextdoor does not list post ${externalId} among the agency's posts`,
+        `Nextdoor does not list post ${externalId} among the agency's latest ${LIST_LIMIT} posts`,
       );
-    // The Publish API gives reactions and comments but no views, clicks or shares.
-    return postMetrics({
-      impressions: 0,
-      engagements: (post.reactions?.length ?? 0) + (post.comments?.length ?? 0),
-      clicks: 0,
-      shares: 0,
     });
   },
 };

@@ -10,16 +10,21 @@ import {
   findRecentByText,
   publishContainer,
 } from './meta-container-publishing';
-import { postMetrics, readCredentials } from './common';
-import {
-  classifyGraphFailure as classify,
-  CreatedObject,
-  insightValues,
-  Insights,
-} from './meta-graph';
+import { threadsFigures } from '../figures';
+import { eachPost, figuresAnswer, readCredentials, REMOVED } from './common';
+import { classifyGraphFailure as classify, CreatedObject, readInsights } from './meta-graph';
 
 /** A Threads user access token with threads_basic, threads_content_publish and threads_manage_insights. */
 export const threadsCredentials = z.strictObject({ accessToken: z.string().min(1) });
+
+export const THREADS_METRICS = [
+  'views',
+  'likes',
+  'replies',
+  'reposts',
+  'quotes',
+  'shares',
+] as const;
 
 const EDGES: ContainerEdges = {
   media: 'threads',
@@ -44,26 +49,22 @@ export const threadsAdapter: PlatformAdapter = {
     return findRecentByText(connection, EDGES, request, since, { bearer: accessToken, signal });
   },
 
-  async metrics(connection, externalId, signal) {
+  metricsBatchSize: 1,
+
+  async metrics(connection, posts, signal) {
     const { accessToken } = readCredentials(threadsCredentials, connection);
-    // Per-post link clicks are not offered (only account-level clicks), so clicks stay 0.
-    const url = new URL(`${connection.baseUrl}/${encodeURIComponent(externalId)}/insights`);
-    url.searchParams.set('metric', 'views,likes,replies,reposts,quotes,shares');
-    const { data } = await callPlatform({
-      method: 'GET',
-      url,
-      bearer: accessToken,
-      signal,
-      classify,
-      schema: Insights,
-    });
-    const v = insightValues(data);
-    const reposts = (v.reposts ?? 0) + (v.quotes ?? 0) + (v.shares ?? 0);
-    return postMetrics({
-      impressions: v.views ?? 0,
-      engagements: (v.likes ?? 0) + (v.replies ?? 0) + reposts,
-      clicks: 0,
-      shares: reposts,
+    // Per-post link clicks are not offered (only the account's), so they are not reported.
+    return eachPost(posts, async ({ externalId }) => {
+      const insights = await readInsights({
+        platform: 'threads',
+        baseUrl: connection.baseUrl,
+        objectId: externalId,
+        metrics: THREADS_METRICS,
+        bearer: accessToken,
+        signal,
+      });
+      if (insights === 'removed') return REMOVED;
+      return figuresAnswer(threadsFigures(insights.values), { insights: insights.raw });
     });
   },
 };

@@ -1,16 +1,19 @@
 // X API v2 (docs.x.com/x-api): POST /2/tweets with an OAuth 2.0 user access token; images through
 // POST /2/media/upload and their alt text through POST /2/media/metadata; the account's posts from
-// GET /2/users/:id/tweets; metrics from GET /2/tweets/:id.
+// GET /2/users/:id/tweets; metrics from GET /2/tweets?ids= (up to 100 posts a call).
 import { z } from 'zod';
 import {
   PlatformError,
+  type MetricsAnswer,
+  type MetricsRequest,
   type PlatformAdapter,
   type PublishRequest,
   type TokenRenewal,
 } from '../adapter';
+import { xFigures } from '../figures';
 import { callPlatform, type ClassifyFailure } from '../http';
 import { findUrls } from '../links';
-import { imageBytes, postMetrics, readCredentials } from './common';
+import { figuresAnswer, imageBytes, readCredentials, REMOVED } from './common';
 
 /**
  * An OAuth 2.0 user access token with tweet.write, tweet.read, users.read, media.write and
@@ -107,21 +110,34 @@ const Tweet = z.object({
 });
 const UserTweets = z.object({ data: z.array(Tweet).optional() });
 const Problem = z.object({ detail: z.string().optional(), title: z.string().optional() });
-const TweetMetrics = z.object({
-  data: z
-    .object({
-      public_metrics: z.object({
-        retweet_count: z.number(),
-        reply_count: z.number(),
-        like_count: z.number(),
-        quote_count: z.number(),
-        impression_count: z.number().optional(),
-      }),
-      non_public_metrics: z.object({ url_link_clicks: z.number().optional() }).optional(),
+const TweetFigures = z.looseObject({
+  id: z.string(),
+  public_metrics: z
+    .looseObject({
+      retweet_count: z.number().optional(),
+      reply_count: z.number().optional(),
+      like_count: z.number().optional(),
+      quote_count: z.number().optional(),
+      impression_count: z.number().optional(),
     })
     .optional(),
-  errors: z.array(Problem).optional(),
+  non_public_metrics: z.looseObject({ url_link_clicks: z.number().optional() }).optional(),
 });
+const LookupProblem = z.looseObject({
+  type: z.string().optional(),
+  resource_id: z.string().optional(),
+  value: z.string().optional(),
+  detail: z.string().optional(),
+  title: z.string().optional(),
+});
+const TweetLookup = z.object({
+  data: z.array(TweetFigures).optional(),
+  errors: z.array(LookupProblem).optional(),
+});
+const NOT_FOUND = 'https://api.twitter.com/2/problems/resource-not-found';
+/** X keeps non-public figures (link clicks) for 30 days; asking for an older post's fails. */
+export const X_NON_PUBLIC_DAYS = 30;
+export const X_METRICS_BATCH = 100;
 
 // X answers a repeated text with 403 "duplicate content": a refusal of this post, not of the token.
 const classify: ClassifyFailure = ({ status, body }) => {
@@ -185,34 +201,67 @@ export const xAdapter: PlatformAdapter = {
     };
   },
 
-  async metrics(connection, externalId, signal) {
+  metricsBatchSize: X_METRICS_BATCH,
+
+  async metrics(connection, posts, signal, now) {
     const { accessToken } = readCredentials(xCredentials, connection);
-    const url = new URL(`${connection.baseUrl}/2/tweets/${encodeURIComponent(externalId)}`);
-    // non_public_metrics (link clicks) need the author's own user token, which this is.
-    url.searchParams.set('tweet.fields', 'public_metrics,non_public_metrics');
-    const { data } = await callPlatform({
-      method: 'GET',
-      url,
-      bearer: accessToken,
-      signal,
-      schema: TweetMetrics,
-    });
-    if (!data.data) {
-      const problem = data.errors?.[0];
-      throw new PlatformError(
-        'permanent',
-        problem?.detail ?? problem?.title ?? 'X did not return the post',
-      );
+    const cutoff = now.getTime() - X_NON_PUBLIC_DAYS * 86_400_000;
+    const recent = posts.filter((post) => post.publishedAt.getTime() > cutoff);
+    const older = posts.filter((post) => post.publishedAt.getTime() <= cutoff);
+    const answers = new Map<string, MetricsAnswer>();
+    // non_public_metrics (link clicks) need the author's own user token, which this is, and
+    // exist for posts under 30 days old: the older ones are asked for public figures only.
+    for (const [group, fields] of [
+      [recent, 'public_metrics,non_public_metrics'],
+      [older, 'public_metrics'],
+    ] as const) {
+      if (group.length === 0) continue;
+      const read = await lookUp(connection.baseUrl, accessToken, group, fields, signal);
+      for (const [id, answer] of read) answers.set(id, answer);
     }
-    const m = data.data.public_metrics;
-    return postMetrics({
-      impressions: m.impression_count ?? 0,
-      engagements: m.like_count + m.reply_count + m.retweet_count + m.quote_count,
-      clicks: data.data.non_public_metrics?.url_link_clicks ?? 0,
-      shares: m.retweet_count + m.quote_count,
-    });
+    return answers;
   },
 };
+
+async function lookUp(
+  baseUrl: string,
+  accessToken: string,
+  posts: readonly MetricsRequest[],
+  fields: string,
+  signal: AbortSignal,
+): Promise<Map<string, MetricsAnswer>> {
+  const url = new URL(`${baseUrl}/2/tweets`);
+  url.searchParams.set('ids', posts.map((post) => post.externalId).join(','));
+  url.searchParams.set('tweet.fields', fields);
+  const { data } = await callPlatform({
+    method: 'GET',
+    url,
+    bearer: accessToken,
+    signal,
+    schema: TweetLookup,
+  });
+  const found = new Map((data.data ?? []).map((tweet) => [tweet.id, tweet]));
+  // X names each post it could not find in `errors`, beside the ones it did.
+  const gone = new Set(
+    (data.errors ?? [])
+      .filter((problem) => problem.type === NOT_FOUND)
+      .map((problem) => problem.resource_id ?? problem.value),
+  );
+  const answers = new Map<string, MetricsAnswer>();
+  for (const { externalId } of posts) {
+    const tweet = found.get(externalId);
+    if (tweet) answers.set(externalId, figuresAnswer(xFigures(tweet), tweet));
+    else if (gone.has(externalId)) answers.set(externalId, REMOVED);
+    else {
+      const problem = data.errors?.find((p) => (p.resource_id ?? p.value) === externalId);
+      throw new PlatformError(
+        'permanent',
+        `X did not return the post ${externalId}: ${problem?.detail ?? problem?.title ?? 'no reason given'}`,
+      );
+    }
+  }
+  return answers;
+}
 
 async function uploadImages(
   baseUrl: string,

@@ -19,14 +19,9 @@ export const REFRESH_INTERVAL_SECONDS = 5 * 60;
 export const ReachRefreshRequest = z
   .strictObject({
     campaignId: z.string().min(1).max(64).optional(),
-    organisation: z
-      .string()
-      .min(1)
-      .max(100)
-      .optional()
-      .meta({
-        description: 'organisation slug; without it, every organisation the caller may refresh',
-      }),
+    organisation: z.string().min(1).max(100).optional().meta({
+      description: 'organisation slug; without it, every organisation the caller may refresh',
+    }),
   })
   .meta({ id: 'ReachRefreshRequest' });
 export type ReachRefreshRequest = z.infer<typeof ReachRefreshRequest>;

@@ -1,13 +1,17 @@
 // Polling published posts for their figures, through the real workers, sandbox, PostgreSQL and
 // Redis. Time moves through the workers' own clock (and the sweep's `now`), never by waiting.
+import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as refreshRoute } from '@/app/api/v1/reach/refresh/route';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Platform } from '@/lib/platforms/types';
 import { scheduleMessage } from '@/lib/posts/schedule-message';
+import { channelLimitedUntil } from '@/lib/publishing/rate-limits';
+import { pollChannel } from '@/lib/reach/poll-channel';
 import { POLL_OFFSETS_MS } from '@/lib/reach/poll-plan';
-import { sweepPolls } from '@/lib/reach/sweep-polls';
+import { POLL_LEASE_MS, sweepPolls } from '@/lib/reach/sweep-polls';
+import { sharedRedis } from '@/lib/redis';
 import { call, tokenFor } from '../support/api';
 import { resetDatabase } from '../support/database';
 import { actorFor, approvedMessage, channelOf } from '../support/fixtures';
@@ -248,6 +252,73 @@ describe('polling published posts', () => {
   });
 });
 
+describe('publishing comes first', () => {
+  const jobFor = (channelId: string, postIds: string[], now: Date) => ({
+    channelId,
+    postIds,
+    leaseUntil: new Date(now.getTime() + POLL_LEASE_MS).toISOString(),
+  });
+
+  it('a channel with a post due to publish is not polled until it has gone out', async () => {
+    const channel = await channelOf('north-wales', 'mastodon');
+    const publishedAt = new Date(Date.now() - 2 * 60 * MINUTE);
+    const [postId] = await publishedPosts({ channels: [channel], count: 1, publishedAt });
+    const message = await approvedMessage();
+    // Due now and not yet taken by a worker (no job: the test holds it there).
+    const due = await db.post.create({
+      data: {
+        messageId: message.id,
+        channelId: channel.id,
+        organisationId: channel.organisationId,
+        campaignId: message.campaignId,
+        platform: 'mastodon',
+        scheduledAt: new Date(Date.now() - 1000),
+        text: '',
+        signpostVersion: 1,
+        batchId: 'publishing-first',
+      },
+    });
+    const now = new Date();
+    const job = jobFor(channel.id, [postId!], now);
+    const log = pino({ level: 'silent' });
+    expect(await pollChannel(job, { log, now: () => now })).toMatchObject({
+      kind: 'deferred',
+      reason: 'publishing_first',
+    });
+    expect((await sandboxCalls())['mastodon GET /api/v1/statuses/:id']).toBeUndefined();
+    await db.post.update({ where: { id: due.id }, data: { status: 'published' } });
+    expect(await pollChannel(job, { log, now: () => now })).toMatchObject({
+      kind: 'polled',
+      polled: 1,
+    });
+  });
+
+  it('a 429 on a poll limits the channel for publishing too, and the poll waits out the window', async () => {
+    const channel = await channelOf('cumbria', 'nextdoor');
+    const publishedAt = new Date(Date.now() - 2 * 60 * MINUTE);
+    const [postId] = await publishedPosts({ channels: [channel], count: 1, publishedAt });
+    await injectFault({ platform: 'nextdoor', kind: '429', count: 1, retryAfterSeconds: 120 });
+    const now = new Date();
+    const job = jobFor(channel.id, [postId!], now);
+    const log = pino({ level: 'silent' });
+    const first = await pollChannel(job, { log, now: () => now });
+    expect(first).toMatchObject({ kind: 'deferred', reason: 'rate_limited' });
+    // The one limiter: publishing on this channel now waits for the same window.
+    const limited = await channelLimitedUntil(sharedRedis(), env().QUEUE_PREFIX, channel.id, now);
+    expect(limited?.getTime()).toBe(now.getTime() + 120_000);
+    const calls = (await sandboxCalls())['nextdoor GET /external/api/partner/v1/post'];
+    // Within the window the platform is not called again.
+    const soon = new Date(now.getTime() + 60_000);
+    expect(await pollChannel(job, { log, now: () => soon })).toMatchObject({ kind: 'deferred' });
+    expect((await sandboxCalls())['nextdoor GET /external/api/partner/v1/post']).toBe(calls);
+    const after = new Date(now.getTime() + 121_000);
+    expect(await pollChannel(job, { log, now: () => after })).toMatchObject({
+      kind: 'polled',
+      polled: 1,
+    });
+  });
+});
+
 describe('POST /api/v1/reach/refresh', () => {
   it('polls a campaign’s published posts now, and a second refresh within five minutes is 429', async () => {
     const { post, message } = await publishThroughWorkers('cheshire', 'bluesky');
@@ -303,19 +374,19 @@ describe('POST /api/v1/reach/refresh', () => {
       token: await tokenFor(partner.email),
       body: {},
     });
-    expect(refused.status).toBe(403);
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     const token = await tokenFor('lead@nw-rocu.example');
     const unknown = await call<{ error: { code: string } }>(refreshRoute, '/reach/refresh', {
       token,
       body: { campaignId: 'no-such-campaign' },
     });
-    expect(unknown.status).toBe(404);
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
     const badOrganisation = await call<{ error: { fields: Record<string, string> } }>(
       refreshRoute,
       '/reach/refresh',
       { token, body: { organisation: 'atlantis' } },
     );
-    expect(badOrganisation.status).toBe(400);
+    expect(badOrganisation).toMatchObject({ status: 400 });
     expect(badOrganisation.body.error.fields).toHaveProperty('organisation');
   });
 });

@@ -32,6 +32,7 @@ import {
   updateMessageEndpoint,
 } from './endpoints/messages';
 import { refreshReachEndpoint } from './endpoints/reach-refresh';
+import * as reach from './endpoints/reach';
 import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -64,4 +65,5 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   previewMessageEndpoint,
   listAuditEndpoint,
   refreshReachEndpoint,
+  ...Object.values(reach),
 ];

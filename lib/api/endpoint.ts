@@ -23,6 +23,8 @@ export interface Endpoint<
   query?: Query;
   params?: Params;
   response: Response;
+  /** What a success answers with when it is not JSON (a CSV export, a PDF report). */
+  contentType?: 'text/csv' | 'application/pdf';
   successStatus?: 200 | 201 | 202;
   /** The error codes this endpoint answers with besides the usual ones. */
   errors?: ErrorCode[];

@@ -52,6 +52,8 @@ const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
   'reach.read':          { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: 'O' },
   'reach.refresh':       { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
   'audit.read':          { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'reach.totals':        { admin: 'A', campaign_lead: 'A', comms_officer: 'A', partner: '-', viewer: '-' },
+  'reach.report':        { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
 };
 
 const OWN = 'org-own';

@@ -41,6 +41,10 @@ export const ACTIONS = [
   /** Poll a scope's published posts now, rather than at their next planned poll. */
   'reach.refresh',
   'audit.read',
+  /** The campaign's totals over every organisation, without any organisation's own figures. */
+  'reach.totals',
+  /** The campaign report (PDF) for the charity and chief officers. */
+  'reach.report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -140,6 +144,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'any',
     'reach.read': 'any',
     'audit.read': 'any',
+    'reach.totals': 'any',
   },
   campaign_lead: {
     ...EVERYONE_READS,
@@ -161,6 +166,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'reach.read': 'any',
     'reach.refresh': 'any',
     'audit.read': 'any',
+    'reach.totals': 'any',
+    'reach.report': 'any',
   },
   comms_officer: {
     ...EVERYONE_READS,
@@ -176,6 +183,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'blackout.manage': 'own',
     'reach.read': 'own',
     'reach.refresh': 'own',
+    'reach.totals': 'any',
   },
   partner: {
     ...EVERYONE_READS,

@@ -18,7 +18,7 @@ import type { PostForPublishing } from './load-post';
 import type { PublishOutcome } from './publish-outcome';
 import { markNeedsReauth, needsReauthReason } from './mark-needs-reauth';
 import { noteRateLimit } from './rate-limits';
-import { firstPollAt, insertPostReachSql } from '../reach/start-reach';
+import { firstPollAt, startReachCtes } from '../reach/start-reach';
 
 type Tx = Prisma.TransactionClient;
 
@@ -110,8 +110,8 @@ const RECORD_PUBLISHED = `
       attempts = $5, "lastError" = NULL, "heldReason" = NULL, "nextAttemptAt" = NULL, "updatedAt" = $4,
       "nextPollAt" = $10, "pollsDone" = 0
     WHERE id = $1 AND status IN ('publishing', 'unconfirmed')
-  ), reach AS (${insertPostReachSql('$1', '$4')}
-  ), attempt AS (
+    RETURNING id
+  ), ${startReachCtes('$1', '$4', 'EXISTS (SELECT 1 FROM moved)')}, attempt AS (
     UPDATE publish_attempts SET "finishedAt" = $4, outcome = 'published' WHERE "postId" = $1 AND number = $5
   )
   INSERT INTO audit_events (at, "actorId", "actorLabel", action, "entityType", "entityId", "organisationId", before, after)

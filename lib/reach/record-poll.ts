@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../audit/record-audit';
 import { preparedQuery } from '../publishing/hot-path';
 import { engagementsOf, type Figures } from './figures';
 import { afterPoll } from './poll-plan';
+import { ukDaySql } from './start-reach';
 
 export interface PolledPost {
   id: string;
@@ -22,10 +23,32 @@ const RECORD_FIGURES = `
   ), snapshots AS (
     INSERT INTO reach_snapshots ("postId", "collectedAt", views, reactions, comments, shares, "linkClicks", raw)
     SELECT "postId", $11, views, reactions, comments, shares, "linkClicks", raw FROM input
+  ), old AS (
+    -- The latest figures before this poll (a CTE reads the table as it was when the statement began).
+    SELECT r.* FROM post_reach r JOIN input USING ("postId")
   ), latest AS (
     UPDATE post_reach r SET "collectedAt" = $11, views = i.views, reactions = i.reactions,
       comments = i.comments, shares = i.shares, "linkClicks" = i."linkClicks", engagements = i.engagements
     FROM input i WHERE r."postId" = i."postId"
+  ), daily AS (
+    -- Each day's rollup moves by the change in its posts' latest figures.
+    INSERT INTO reach_daily ("campaignId", day, "organisationId", platform, theme, views, "viewsReported", reactions, "reactionsReported", comments, "commentsReported", shares, "sharesReported", "linkClicks", "linkClicksReported", engagements, "engagementsReported")
+    SELECT o."campaignId", ${ukDaySql('o."publishedAt"')}, o."organisationId", o.platform, o.theme,
+      sum(coalesce(i.views, 0) - coalesce(o.views, 0)), sum((i.views IS NOT NULL)::int - (o.views IS NOT NULL)::int),
+      sum(coalesce(i.reactions, 0) - coalesce(o.reactions, 0)), sum((i.reactions IS NOT NULL)::int - (o.reactions IS NOT NULL)::int),
+      sum(coalesce(i.comments, 0) - coalesce(o.comments, 0)), sum((i.comments IS NOT NULL)::int - (o.comments IS NOT NULL)::int),
+      sum(coalesce(i.shares, 0) - coalesce(o.shares, 0)), sum((i.shares IS NOT NULL)::int - (o.shares IS NOT NULL)::int),
+      sum(coalesce(i."linkClicks", 0) - coalesce(o."linkClicks", 0)), sum((i."linkClicks" IS NOT NULL)::int - (o."linkClicks" IS NOT NULL)::int),
+      sum(coalesce(i.engagements, 0) - coalesce(o.engagements, 0)), sum((i.engagements IS NOT NULL)::int - (o.engagements IS NOT NULL)::int)
+    FROM old o JOIN input i USING ("postId")
+    GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT ("campaignId", day, "organisationId", platform, theme) DO UPDATE SET
+      views = reach_daily.views + excluded.views, "viewsReported" = reach_daily."viewsReported" + excluded."viewsReported",
+      reactions = reach_daily.reactions + excluded.reactions, "reactionsReported" = reach_daily."reactionsReported" + excluded."reactionsReported",
+      comments = reach_daily.comments + excluded.comments, "commentsReported" = reach_daily."commentsReported" + excluded."commentsReported",
+      shares = reach_daily.shares + excluded.shares, "sharesReported" = reach_daily."sharesReported" + excluded."sharesReported",
+      "linkClicks" = reach_daily."linkClicks" + excluded."linkClicks", "linkClicksReported" = reach_daily."linkClicksReported" + excluded."linkClicksReported",
+      engagements = reach_daily.engagements + excluded.engagements, "engagementsReported" = reach_daily."engagementsReported" + excluded."engagementsReported"
   )
   UPDATE posts p SET "pollsDone" = i."pollsDone", "nextPollAt" = i."nextPollAt"
   FROM input i WHERE p.id = i."postId"`;

@@ -32,6 +32,8 @@ export default async function setup(project: TestProject) {
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     SANDBOX_PORT: String(sandboxPort),
     LOG_LEVEL: 'warn',
+    // The journeys count their own posts from none; the reach journey adds the demo reach itself.
+    SEED_DEMO_REACH: 'false',
   };
   await createMigratedDatabase(environment);
   execFileSync('npx', ['tsx', 'prisma/seed.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });

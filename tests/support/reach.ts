@@ -1,88 +1,68 @@
-// Published posts for the reach tests and benchmarks, without publishing them one by one: each
-// is adopted by the sandbox (POST /_sandbox/posts, as if published at `publishedAt`) and written
-// to the database as publishing leaves it: `published`, with its external id, its post_reach row
-// and its first poll due by the plan.
+// Published posts with figures, straight into the database through the code publishing and
+// polling use (startReach, recordPoll), for the reach tests.
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import { firstPollAt } from '@/lib/reach/start-reach';
-import { approvedMessage } from './fixtures';
+import type { Figures } from '@/lib/reach/figures';
+import { recordPoll } from '@/lib/reach/record-poll';
+import { startReach } from '@/lib/reach/start-reach';
+import type { Platform } from '@/prisma/generated/enums';
+import { channelOf } from './fixtures';
 
-interface ChannelRow {
-  id: string;
-  organisationId: string;
-  platform: string;
-  externalAccountId: string;
-}
-
-async function adopt(sandboxUrl: string, channel: ChannelRow, text: string, publishedAt: Date) {
-  const response = await fetch(`${sandboxUrl}/_sandbox/posts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      platform: channel.platform,
-      account: channel.externalAccountId,
-      text,
-      receivedAt: publishedAt.toISOString(),
-    }),
-  });
-  if (response.status !== 201)
-    throw new Error(`sandbox adopt: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
-}
-
-/** `count` published posts on each channel, published at `publishedAt`; their ids. */
-export async function publishedPosts({
-  channels,
-  count,
-  publishedAt,
-  sandboxUrl = process.env.SANDBOX_URL ?? '',
-}: {
-  channels: readonly ChannelRow[];
-  count: number;
+export interface PublishedPostSpec {
+  messageId: string;
+  organisation: string;
+  platform: Platform;
   publishedAt: Date;
-  sandboxUrl?: string;
-}): Promise<string[]> {
-  const message = await approvedMessage();
-  const batchId = randomUUID();
-  const ids: string[] = [];
-  const CHUNK = 500;
-  const all = channels.flatMap((channel) =>
-    Array.from({ length: count }, (_, index) => ({ channel, index })),
-  );
-  for (let offset = 0; offset < all.length; offset += CHUNK) {
-    const rows = await Promise.all(
-      all.slice(offset, offset + CHUNK).map(async ({ channel, index }) => {
-        const id = randomUUID();
-        const text = `Help is available in confidence (${index}, ${id.slice(0, 8)}).`;
-        const externalId = await adopt(sandboxUrl, channel, text, publishedAt);
-        return {
-          id,
-          messageId: message.id,
-          channelId: channel.id,
+  /** Each poll's figures, in order; each is taken one hour after the one before. */
+  polls?: Partial<Figures>[];
+}
+
+const NOT_REPORTED: Figures = {
+  views: null,
+  reactions: null,
+  comments: null,
+  shares: null,
+  linkClicks: null,
+};
+
+export async function publishedPost(spec: PublishedPostSpec): Promise<string> {
+  const channel = await channelOf(spec.organisation, spec.platform);
+  const message = await db.message.findUniqueOrThrow({ where: { id: spec.messageId } });
+  const post = await db.post.create({
+    data: {
+      messageId: message.id,
+      channelId: channel.id,
+      organisationId: channel.organisationId,
+      campaignId: message.campaignId,
+      platform: spec.platform,
+      scheduledAt: spec.publishedAt,
+      publishedAt: spec.publishedAt,
+      status: 'published',
+      text: message.body,
+      signpostVersion: 1,
+      externalId: `ext-${randomUUID()}`,
+      batchId: randomUUID(),
+    },
+  });
+  await db.$transaction((tx) => startReach(tx, post.id, spec.publishedAt));
+  let pollsDone = 0;
+  for (const [index, figures] of (spec.polls ?? []).entries()) {
+    const at = new Date(spec.publishedAt.getTime() + (index + 1) * 3_600_000);
+    await recordPoll(
+      [
+        {
+          id: post.id,
           organisationId: channel.organisationId,
-          campaignId: message.campaignId,
-          platform: channel.platform as never,
-          scheduledAt: publishedAt,
-          status: 'published' as const,
-          text,
-          signpostVersion: 1,
-          batchId,
-          externalId,
-          publishedAt,
-          attempts: 1,
-          nextPollAt: firstPollAt(publishedAt),
-          pollsDone: 0,
-        };
-      }),
+          publishedAt: spec.publishedAt,
+          pollsDone,
+        },
+      ],
+      new Map([
+        [post.id, { kind: 'figures', figures: { ...NOT_REPORTED, ...figures }, raw: { figures } }],
+      ]),
+      at,
     );
-    await db.post.createMany({ data: rows });
-    const chunkIds = rows.map((row) => row.id);
-    // As lib/reach/start-reach.ts writes it when a post is published.
-    await db.$executeRaw`
-      INSERT INTO post_reach ("postId", "organisationId", "campaignId", "messageId", theme, platform, "publishedAt")
-      SELECT p.id, p."organisationId", p."campaignId", p."messageId", m.theme, p.platform, p."publishedAt"
-      FROM posts p JOIN messages m ON m.id = p."messageId" WHERE p.id = ANY(${chunkIds}::text[])`;
-    ids.push(...chunkIds);
+    pollsDone = (await db.post.findUniqueOrThrow({ where: { id: post.id } })).pollsDone;
   }
-  return ids;
+  return post.id;
 }

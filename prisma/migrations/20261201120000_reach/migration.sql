@@ -47,3 +47,30 @@ ALTER TABLE "posts" ADD COLUMN "nextPollAt" TIMESTAMP(3),
 ADD COLUMN "pollsDone" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN "removedAt" TIMESTAMP(3);
 CREATE INDEX "posts_nextPollAt_idx" ON "posts"("nextPollAt");
+
+-- Each UK day's reach per campaign, organisation, platform and theme, kept up to date with
+-- post_reach (a post counted when published; each poll adds the change in its figures), so the
+-- Reach page's views over months read thousands of rows, not a row per post. `*Reported` counts
+-- the posts that report a figure: a sum with none reporting is "not reported", never 0.
+CREATE TABLE "reach_daily" (
+    "campaignId" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "organisationId" TEXT NOT NULL,
+    "platform" "Platform" NOT NULL,
+    "theme" "Theme" NOT NULL,
+    "posts" INTEGER NOT NULL DEFAULT 0,
+    "views" BIGINT NOT NULL DEFAULT 0,
+    "viewsReported" INTEGER NOT NULL DEFAULT 0,
+    "reactions" BIGINT NOT NULL DEFAULT 0,
+    "reactionsReported" INTEGER NOT NULL DEFAULT 0,
+    "comments" BIGINT NOT NULL DEFAULT 0,
+    "commentsReported" INTEGER NOT NULL DEFAULT 0,
+    "shares" BIGINT NOT NULL DEFAULT 0,
+    "sharesReported" INTEGER NOT NULL DEFAULT 0,
+    "linkClicks" BIGINT NOT NULL DEFAULT 0,
+    "linkClicksReported" INTEGER NOT NULL DEFAULT 0,
+    "engagements" BIGINT NOT NULL DEFAULT 0,
+    "engagementsReported" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "reach_daily_pkey" PRIMARY KEY ("campaignId", "day", "organisationId", "platform", "theme")
+);

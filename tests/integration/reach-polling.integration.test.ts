@@ -16,7 +16,7 @@ import { call, tokenFor } from '../support/api';
 import { resetDatabase } from '../support/database';
 import { actorFor, approvedMessage, channelOf } from '../support/fixtures';
 import { waitFor } from '../support/processes';
-import { publishedPosts } from '../support/reach';
+import { publishedPosts } from '../support/sandbox-published';
 import { clearRedisPrefix } from '../support/redis';
 import { injectFault, resetSandbox } from '../support/sandbox';
 import { inProcessWorkers, waitForStatus } from '../support/workers';

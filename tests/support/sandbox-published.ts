@@ -30,7 +30,16 @@ async function adopt(sandboxUrl: string, channel: ChannelRow, text: string, publ
   return ((await response.json()) as { id: string }).id;
 }
 
-/** `count` published posts on each channel, published at `publishedAt`; their ids. */
+/**
+ * Nextdoor's agency API lists only an agency's latest 100 posts, and a post's figures are read
+ * from that list: no more than this many posts per Nextdoor channel can be polled.
+ */
+export const NEXTDOOR_READABLE_POSTS = 100;
+
+/**
+ * `count` published posts on each channel (at most NEXTDOOR_READABLE_POSTS on a Nextdoor one),
+ * published at `publishedAt`; their ids.
+ */
 export async function publishedPosts({
   channels,
   count,
@@ -47,7 +56,12 @@ export async function publishedPosts({
   const ids: string[] = [];
   const CHUNK = 500;
   const all = channels.flatMap((channel) =>
-    Array.from({ length: count }, (_, index) => ({ channel, index })),
+    Array.from(
+      {
+        length: channel.platform === 'nextdoor' ? Math.min(count, NEXTDOOR_READABLE_POSTS) : count,
+      },
+      (_, index) => ({ channel, index }),
+    ),
   );
   for (let offset = 0; offset < all.length; offset += CHUNK) {
     const rows = await Promise.all(

@@ -17,7 +17,8 @@ import { channelLimitedUntil, noteRateLimit } from '../publishing/rate-limits';
 import { withChannelConnection } from '../publishing/renew-credentials';
 import type { PollChannelJob } from '../queue/jobs';
 import { sharedRedis } from '../redis';
-import { recordPoll, type PollAnswer } from './record-poll';
+import { afterPoll } from './poll-plan';
+import { recordPoll, type PollAnswer, type PolledPost } from './record-poll';
 
 /** How long a poll waits when its channel has posts due to publish (measured: docs/BENCHMARKS.md). */
 export const PUBLISHING_FIRST_DELAY_MS = 5_000;
@@ -131,8 +132,11 @@ export async function pollChannel(job: PollChannelJob, context: PollContext): Pr
       return { kind: 'needs_reauth', reason: message };
     }
     if (error.kind === 'permanent') {
-      // The posts keep their lease: they are tried again when it runs out.
-      log.warn({ err: error, posts: channel.posts.length }, 'poll failed');
+      // Asking again in a while would get the same answer (Nextdoor lists only an agency's latest
+      // 100 posts, say): this poll is skipped and the post waits for its next planned one, rather
+      // than being asked again every lease.
+      await skipPoll(channel.posts, clock());
+      log.warn({ err: error, posts: channel.posts.length }, 'poll failed; skipped to the next one');
       return { kind: 'failed', reason: message };
     }
     const until = await channelLimitedUntil(redis, settings.QUEUE_PREFIX, channel.id, clock());
@@ -155,6 +159,21 @@ export async function pollChannel(job: PollChannelJob, context: PollContext): Pr
   const unanswered = channel.posts.length - recorded.polled - recorded.removed;
   if (unanswered > 0) log.warn({ unanswered }, 'the platform did not answer for some posts');
   return { kind: 'polled', ...recorded, unanswered };
+}
+
+const SKIP_POLL = `
+  UPDATE posts p SET "pollsDone" = i."pollsDone", "nextPollAt" = i."nextPollAt"
+  FROM unnest($1::text[], $2::int[], $3::timestamp[]) AS i(id, "pollsDone", "nextPollAt")
+  WHERE p.id = i.id`;
+
+/** The posts' next poll by the plan, as if this one had been made, without a snapshot. */
+async function skipPoll(posts: readonly PolledPost[], now: Date) {
+  const plans = posts.map((post) => afterPoll(post.publishedAt, post.pollsDone, now));
+  await preparedQuery('signpost_skip_poll', SKIP_POLL, [
+    posts.map((post) => post.id),
+    plans.map((plan) => plan.pollsDone),
+    plans.map((plan) => plan.nextPollAt?.toISOString() ?? null),
+  ]);
 }
 
 /** Marks the channel once, however many of its polls were refused at the same moment. */

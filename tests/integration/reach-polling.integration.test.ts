@@ -319,6 +319,38 @@ describe('publishing comes first', () => {
   });
 });
 
+describe('a poll the platform refuses for good', () => {
+  it('skips to the post’s next planned poll instead of asking again every lease', async () => {
+    const channel = await channelOf('lancashire', 'nextdoor');
+    const publishedAt = new Date(Date.now() - 2 * 60 * MINUTE);
+    const [postId] = await publishedPosts({ channels: [channel], count: 1, publishedAt });
+    // Nextdoor lists an agency's latest 100 posts only: 100 newer ones push this one off the list.
+    for (let index = 0; index < 100; index++)
+      await control('POST', '/_sandbox/posts', {
+        platform: 'nextdoor',
+        account: channel.externalAccountId,
+        text: `A newer post ${index}`,
+        receivedAt: new Date().toISOString(),
+      });
+    const now = new Date();
+    const outcome = await pollChannel(
+      {
+        channelId: channel.id,
+        postIds: [postId!],
+        leaseUntil: new Date(now.getTime() + POLL_LEASE_MS).toISOString(),
+      },
+      { log: pino({ level: 'silent' }), now: () => now },
+    );
+    expect(outcome).toMatchObject({ kind: 'failed' });
+    expect(await pollState(postId!)).toMatchObject({
+      pollsDone: 1,
+      nextPollAt: new Date(publishedAt.getTime() + POLL_OFFSETS_MS[1]!),
+      removedAt: null,
+    });
+    expect(await snapshotsOf(postId!)).toHaveLength(0);
+  });
+});
+
 describe('POST /api/v1/reach/refresh', () => {
   it('polls a campaign’s published posts now, and a second refresh within five minutes is 429', async () => {
     const { post, message } = await publishThroughWorkers('cheshire', 'bluesky');

@@ -2,7 +2,8 @@
 // as that channel (the same token renewal as publishing) and recorded as snapshots. Publishing
 // comes first: while the channel has posts due to publish, its poll waits a little, and a channel
 // the platform has rate limited (for a publish or a poll: one limiter) is not called until the
-// window resets. A refused token marks the channel exactly as publishing does.
+// window resets. A refused token marks the channel exactly as publishing does; a poll the platform
+// refuses for good skips to the post's next planned one.
 import { z } from 'zod';
 import { db } from '../db';
 import { env } from '../env';

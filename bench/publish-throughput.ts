@@ -39,7 +39,7 @@ try {
   console.log(
     `${POSTS} posts due at ${dueAt.toISOString()}, ${WORKERS} worker process(es) × concurrency ${CONCURRENCY}; ${pollIds.length} posts due a poll then`,
   );
-  while ((await db.post.count({ where: { status: 'published' } })) < POSTS) {
+  while ((await db.post.count({ where: { id: { in: ids }, status: 'published' } })) < POSTS) {
     const stuck = await db.post.count({ where: { status: { in: ['failed', 'held'] } } });
     if (stuck > 0)
       throw new Error(`${stuck} posts failed or were held; the benchmark needs them all published`);

@@ -22,12 +22,16 @@ export const POLL_LEASE_MS = 15 * 60 * 1000;
 export const SWEEP_LIMIT = 5_000;
 
 // Only channels that may be called: a channel that needs re-authorising keeps its posts due, and
-// they are polled once someone reconnects it.
+// they are polled once someone reconnects it. Publishing comes first: a channel with posts due to
+// publish now is left for a later sweep, so its polls make no jobs (and no work) while it publishes.
 const CLAIM_DUE = `
-  WITH due AS (
+  WITH publishing AS (
+    SELECT DISTINCT "channelId" FROM posts
+    WHERE status = 'publishing' OR (status = 'scheduled' AND "scheduledAt" <= $1)
+  ), due AS (
     SELECT p.id FROM posts p JOIN channels c ON c.id = p."channelId"
     WHERE p.status = 'published' AND p."nextPollAt" <= $1 AND p."removedAt" IS NULL
-      AND c.status = 'active'
+      AND c.status = 'active' AND p."channelId" NOT IN (SELECT "channelId" FROM publishing)
     ORDER BY p."nextPollAt", p.id
     LIMIT $2
     FOR UPDATE OF p SKIP LOCKED

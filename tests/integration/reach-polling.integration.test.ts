@@ -279,6 +279,9 @@ describe('publishing comes first', () => {
       },
     });
     const now = new Date();
+    // The sweep leaves the channel for later: no poll job is made while it publishes.
+    expect((await sweepPolls({ now })).claimed).toBe(0);
+    // A poll already made when the post fell due waits for it.
     const job = jobFor(channel.id, [postId!], now);
     const log = pino({ level: 'silent' });
     expect(await pollChannel(job, { log, now: () => now })).toMatchObject({

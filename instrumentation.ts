@@ -4,5 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkEnvironmentAtStart } = await import('./lib/env-at-start');
     checkEnvironmentAtStart();
+    const { installPeerAddress } = await import('./lib/auth/peer-address');
+    installPeerAddress();
   }
 }

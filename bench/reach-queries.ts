@@ -110,7 +110,7 @@ try {
   });
   const [counts] = (
     await database.query(
-      `SELECT (SELECT count(*) FROM reach_snapshots)::int AS snapshots, (SELECT count(*) FROM post_reach)::int AS posts`,
+      `SELECT (SELECT count(*) FROM reach_snapshots)::int AS snapshots, (SELECT count(*) FROM post_reach)::int AS posts, (SELECT count(*) FROM reach_daily)::int AS days`,
     )
   ).rows as { snapshots: number; posts: number; days: number }[];
 

@@ -12,6 +12,17 @@ describe('the environment, parsed once at start-up', () => {
     expect(demoEnabled(env)).toBe(true);
   });
 
+  it('reads trusted proxies as addresses and CIDR ranges, and names a wrong one', () => {
+    expect(parseEnv({ TRUSTED_PROXIES: ' 10.0.0.0/8, ::1 ,192.168.1.7' }).TRUSTED_PROXIES).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      '192.168.1.7',
+    ]);
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    for (const wrong of ['proxy.example', '10.0.0.0/33', '10.0.0.1/8/2', '::1/129', '10.0.0.0/x'])
+      expect(() => parseEnv({ TRUSTED_PROXIES: wrong })).toThrow(/TRUSTED_PROXIES/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(parseEnv({ REDIS_URL: '' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
   });

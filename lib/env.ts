@@ -1,5 +1,6 @@
 // Every environment variable Signpost reads, parsed once with zod. A missing or malformed value
 // is one clear message at start-up, not a crash later. .env.example lists them all.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { SANDBOX_PORT_COUNT } from './platforms/base-urls';
 
@@ -73,6 +74,24 @@ const EnvSchema = z
       .min(1)
       .max(24 * 30)
       .default(12),
+    /** API requests a minute per API token or session (lib/api/rate-limit.ts). */
+    API_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
+    /** API requests a minute per client address, for requests that carry no token or session. */
+    API_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
+    /**
+     * Proxies whose X-Forwarded-For hop is believed (lib/auth/client-address.ts): addresses or
+     * CIDR ranges, comma-separated. Empty: the connection's own peer is the client.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== ''),
+      )
+      .pipe(z.array(z.string().refine(isAddressOrRange, 'must be addresses or CIDR ranges'))),
   })
   .superRefine((env, context) => {
     // `next build` loads route modules to learn their configuration; secrets are a run-time
@@ -92,6 +111,15 @@ const EnvSchema = z
         message: 'must be set in production',
       });
   });
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const size = Number(bits);
+  return /^\d+$/.test(bits) && size <= (family === 4 ? 32 : 128);
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,12 +1,22 @@
-// For routes that are not JSON in, JSON out (an image upload, an image's bytes): find the actor
-// when the route needs one, run, and answer every expected failure in API.md's error format.
+// For routes that are not JSON in, JSON out (an image upload, an image's bytes): count the request
+// against the API's rate limits, find the actor when the route needs one, run, and answer every
+// expected failure in API.md's error format.
 // handle.ts does the same for JSON endpoints, and parses their bodies, which these do themselves.
 import { type CurrentActor, actorFromHeaders } from '../auth/actor';
 import { AppError } from '../errors';
 import { log } from '../log';
 import { errorResponse } from './errors';
+import { limitApiRequest } from './request-rate-limit';
 
 type Access = 'public' | 'signed_in';
+
+interface RawEndpoint<A extends Access> {
+  access: A;
+  /**
+   * Counted against the API's rate limits (request-rate-limit.ts); on unless a route says why not.
+   */
+  rateLimited?: boolean;
+}
 
 export interface RawContext<A extends Access> {
   /** Public routes never look the caller up: a platform fetching an image sends no credentials. */
@@ -18,11 +28,12 @@ export interface RawContext<A extends Access> {
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 export function handleRaw<A extends Access>(
-  endpoint: { access: A },
+  endpoint: RawEndpoint<A>,
   run: (context: RawContext<A>) => Promise<Response>,
 ): (request: Request, routeContext: RouteContext) => Promise<Response> {
   return async (request, routeContext) => {
     try {
+      if (endpoint.rateLimited !== false) await limitApiRequest(request);
       let actor: CurrentActor | null = null;
       if (endpoint.access === 'signed_in') {
         actor = await actorFromHeaders(request.headers);

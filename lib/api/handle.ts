@@ -1,6 +1,7 @@
-// Turns an endpoint and one lib function into a Next.js route handler: find the actor, parse
-// params, query and body with zod, call, shape the answer. Every expected failure is a 4xx in
-// API.md's error format; anything else is logged and answered with a generic 500.
+// Turns an endpoint and one lib function into a Next.js route handler: count the request against
+// its rate limit (request-rate-limit.ts), find the actor, parse params, query and body with zod,
+// call, shape the answer. Every expected failure is a 4xx in API.md's error format; anything else
+// is logged and answered with a generic 500.
 import { z } from 'zod';
 import { type CurrentActor, actorFromHeaders } from '../auth/actor';
 import { AppError } from '../errors';
@@ -8,6 +9,7 @@ import { log } from '../log';
 import type { Endpoint } from './endpoint';
 import { errorResponse, invalidFields, validationError } from './errors';
 import { readJsonBody } from './read-body';
+import { limitApiRequest } from './request-rate-limit';
 import { unstorableText } from './storable-text';
 
 type Input<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -30,6 +32,9 @@ export function handle<E extends Endpoint>(
 ): (request: Request, routeContext: RouteContext) => Promise<Response> {
   return async (request, routeContext) => {
     try {
+      // Before anything that costs: a caller over its limit reaches neither the database nor
+      // the password hashing.
+      await limitApiRequest(request);
       // Public endpoints (health, sign-in) never look the caller up: a stale token must not
       // turn a health check or a fresh sign-in into a 401.
       const actor = endpoint.access === 'public' ? null : await actorFromHeaders(request.headers);

@@ -5,14 +5,26 @@ import { ALL_ENDPOINTS } from './all-endpoints';
 import type { Endpoint } from './endpoint';
 import { ErrorBody } from './errors';
 
-const USUAL_ERRORS = ['validation_failed', 'unauthorized', 'not_found'] as const;
+// Every route is rate-limited (request-rate-limit.ts), so every route can answer 429.
+const USUAL_ERRORS = ['validation_failed', 'unauthorized', 'not_found', 'rate_limited'] as const;
+
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds until the caller may try again',
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
 
 function register(registry: OpenAPIRegistry, endpoint: Endpoint) {
   const errors = new Set([...USUAL_ERRORS, ...(endpoint.errors ?? [])]);
   const errorResponses = Object.fromEntries(
     [...errors].map((code) => [
       ERROR_STATUS[code],
-      { description: code, content: { 'application/json': { schema: ErrorBody } } },
+      {
+        description: code,
+        ...(code === 'rate_limited' ? { headers: RETRY_AFTER } : {}),
+        content: { 'application/json': { schema: ErrorBody } },
+      },
     ]),
   );
   registry.registerPath({

@@ -6,6 +6,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { auth } from './auth';
 import type { Actor, ActorMembership } from './permissions';
+import { type ActorUser, ACTOR_USER_SELECT } from './actor-user';
 import { resolveApiToken } from './api-tokens';
 
 export interface MembershipWithOrganisation extends ActorMembership {
@@ -23,23 +24,11 @@ export async function loadActor(
   userId: string,
   via: CurrentActor['via'],
 ): Promise<CurrentActor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      memberships: {
-        select: {
-          organisationId: true,
-          role: true,
-          organisation: { select: { id: true, slug: true, name: true, kind: true } },
-        },
-        orderBy: { organisation: { name: 'asc' } },
-      },
-    },
-  });
-  if (!user) return null;
+  const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_USER_SELECT });
+  return user ? toActor(user, via) : null;
+}
+
+function toActor(user: ActorUser, via: CurrentActor['via']): CurrentActor {
   const { memberships, ...identity } = user;
   return { userId: user.id, user: identity, memberships, via };
 }
@@ -52,8 +41,9 @@ export async function actorFromHeaders(headers: Headers): Promise<CurrentActor |
     if (!match?.[1]) {
       throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>".');
     }
+    // The token and its user in one query: this runs on every API request.
     const token = await resolveApiToken(match[1]);
-    return loadActor(token.userId, { kind: 'token', prefix: token.prefix });
+    return toActor(token.user, { kind: 'token', prefix: token.prefix });
   }
   const session = await auth.api.getSession({ headers });
   if (!session) return null;

@@ -5,10 +5,9 @@ import { verifyPassword } from 'better-auth/crypto';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
-import { env } from '../env';
 import { AppError } from '../errors';
-import { sharedRedis } from '../redis';
-import { signInThrottle } from './sign-in-throttle';
+import { type ActorUser, ACTOR_USER_SELECT } from './actor-user';
+import { passwordAttempt } from './password-attempt';
 
 export const TOKEN_LIFETIME_DAYS = 90;
 const TOKEN_PREFIX = 'sp_';
@@ -33,22 +32,22 @@ export async function issueApiToken(
   address: string,
   now = new Date(),
 ): Promise<TokenResponse> {
-  const throttle = signInThrottle(sharedRedis(), env().QUEUE_PREFIX);
-  await throttle.assertAllowed(request.email, address);
-  const email = request.email.trim().toLowerCase();
-  const account = await db.account.findFirst({
-    where: { providerId: 'credential', user: { email } },
-    select: { password: true, user: { select: { id: true, email: true } } },
+  const outcome = await passwordAttempt({ email: request.email, address }, async () => {
+    const email = request.email.trim().toLowerCase();
+    const account = await db.account.findFirst({
+      where: { providerId: 'credential', user: { email } },
+      select: { password: true, user: { select: { id: true, email: true } } },
+    });
+    const valid =
+      account?.password != null &&
+      (await verifyPassword({ hash: account.password, password: request.password }));
+    return account && valid
+      ? { verdict: 'right', value: account.user }
+      : { verdict: 'wrong', value: null };
   });
-  const valid =
-    account?.password != null &&
-    (await verifyPassword({ hash: account.password, password: request.password }));
-  if (!account || !valid) {
-    await throttle.recordFailure(request.email, address);
+  if (outcome.verdict !== 'right' || !outcome.value)
     throw new AppError('unauthorized', WRONG_CREDENTIALS);
-  }
-  await throttle.recordSuccess(request.email, address);
-  return createApiToken(account.user, request.label ?? 'API token', now);
+  return createApiToken(outcome.value, request.label ?? 'API token', now);
 }
 
 /** A new token for a user who has proved who they are (by password, or by being signed in). */
@@ -131,7 +130,7 @@ export async function revokeApiToken(
 export async function resolveApiToken(
   token: string,
   now = new Date(),
-): Promise<{ userId: string; prefix: string }> {
+): Promise<{ userId: string; prefix: string; user: ActorUser }> {
   const found = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
@@ -141,6 +140,7 @@ export async function resolveApiToken(
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
+      user: { select: ACTOR_USER_SELECT },
     },
   });
   if (!found) throw new AppError('unauthorized', 'The API token is not valid.');
@@ -155,5 +155,5 @@ export async function resolveApiToken(
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }
-  return { userId: found.userId, prefix: found.prefix };
+  return { userId: found.userId, prefix: found.prefix, user: found.user };
 }

@@ -5,8 +5,11 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '../db';
 import { env } from '../env';
+import { servedOverHttps } from '../security/security-headers';
+import { sessionCookieAttributes } from './session-cookies';
 
 const settings = env();
+const https = servedOverHttps(settings);
 
 export const auth = betterAuth({
   appName: 'Signpost',
@@ -23,14 +26,16 @@ export const auth = betterAuth({
     // Sliding expiry: a session in use is extended at most once an hour.
     updateAge: 60 * 60,
   },
-  // better-auth's own limiter guards its HTTP endpoints; failed sign-ins are throttled per
-  // account in lib/auth/sign-in-throttle.ts, which also covers the API token route.
-  rateLimit: {
-    enabled: settings.NODE_ENV === 'production',
-    window: 60,
-    max: 100,
-    customRules: { '/sign-in/email': { window: 60, max: 10 } },
+  // better-auth's own limiter counts in each process's memory (and not at all in development).
+  // Signpost's limits are in Redis, shared by every process: failed passwords by whichever route
+  // they arrive (lib/auth/password-attempt.ts), requests by lib/api/rate-limit.ts, and the only
+  // endpoints open over HTTP are lib/auth/auth-routes.ts's.
+  rateLimit: { enabled: false },
+  advanced: {
+    database: { generateId: false },
+    // Secure (and the __Secure- name prefix) exactly when the app is served over HTTPS.
+    useSecureCookies: https,
+    defaultCookieAttributes: sessionCookieAttributes(https),
   },
-  advanced: { database: { generateId: false } },
   plugins: [nextCookies()],
 });

@@ -3,12 +3,10 @@ import { APIError } from 'better-auth/api';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
-import { env } from '../env';
 import { AppError } from '../errors';
-import { sharedRedis } from '../redis';
 import { auth } from './auth';
 import { clientAddress } from './client-address';
-import { signInThrottle } from './sign-in-throttle';
+import { passwordAttempt } from './password-attempt';
 
 export const SignInForm = z.object({
   email: z.email('Enter your email address, such as name@lancashire.example.').max(320),
@@ -25,33 +23,30 @@ export async function signInWithPassword(
   headers: Headers,
 ): Promise<SignInOutcome> {
   const address = clientAddress(headers);
-  const throttle = signInThrottle(sharedRedis(), env().QUEUE_PREFIX);
   try {
-    await throttle.assertAllowed(form.email, address);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    throw error;
-  }
-  try {
-    const result = await auth.api.signInEmail({
-      body: { email: form.email, password: form.password },
-      headers,
+    const outcome = await passwordAttempt({ email: form.email, address }, async () => {
+      try {
+        const result = await auth.api.signInEmail({
+          body: { email: form.email, password: form.password },
+          headers,
+        });
+        return { verdict: 'right', value: result.user };
+      } catch (error) {
+        if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400))
+          return { verdict: 'wrong', value: null };
+        throw error;
+      }
     });
-    await throttle.recordSuccess(form.email, address);
+    if (outcome.verdict !== 'right' || !outcome.value)
+      return { ok: false, message: WRONG_CREDENTIALS };
     await recordAudit(
       db,
-      { userId: result.user.id, label: result.user.email },
-      {
-        action: 'user.signed_in',
-        entityId: result.user.id,
-      },
+      { userId: outcome.value.id, label: outcome.value.email },
+      { action: 'user.signed_in', entityId: outcome.value.id },
     );
     return { ok: true };
   } catch (error) {
-    if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) {
-      await throttle.recordFailure(form.email, address);
-      return { ok: false, message: WRONG_CREDENTIALS };
-    }
+    if (error instanceof AppError) return { ok: false, message: error.message };
     throw error;
   }
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/permissions';
 import { can } from '../auth/permissions';
 import { campaignDays } from '../campaigns/campaign-period';
 import { getCampaign } from '../campaigns/get-campaign';
-import { forbidden } from '../errors';
+import { AppError, forbidden } from '../errors';
 import { dayOf, formatLocal } from '../scheduling/london-time';
 import { previousPeriod, rangeLabel, type DayRange } from './reach-period';
 import { reachTotals, reachView } from './reach-query';
@@ -42,6 +42,11 @@ export async function campaignReport(
     );
   const campaign = await getCampaign(actor, request.campaignId);
   const period = reportPeriod(campaignDays(campaign), request, dayOf(now));
+  if (period.from > period.to)
+    throw new AppError('validation_failed', 'The report’s first day is after its last.', {
+      [request.from ? 'from' : 'to']:
+        `must be on or before ${request.from ? 'to' : 'from'} (${request.from ? period.to : period.from})`,
+    });
   const previous = previousPeriod(period);
   const filters = { campaignId: campaign.id, ...period };
   const [totals, previousTotals, byWeek, byOrganisation, byPlatform, outcomes] = await Promise.all([

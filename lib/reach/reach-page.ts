@@ -8,13 +8,14 @@ import { campaignDays } from '../campaigns/campaign-period';
 import { db } from '../db';
 import { rulesFor } from '../platforms/rules';
 import { PLATFORMS, Platform } from '../platforms/types';
-import { dayOf, LocalDate } from '../scheduling/london-time';
+import { dayOf } from '../scheduling/london-time';
 import { bestHours, bestMessages, type BestHour, type BestMessage } from './best';
 import {
   GroupBy,
   reachTotals,
   reachView,
   type ReachQuery,
+  UkDay,
   type ReachTotals,
   type ReachView,
 } from './reach-query';
@@ -37,8 +38,8 @@ const PageParams = z.object({
     .enum([...PERIOD_PRESETS, 'custom'])
     .optional()
     .catch(undefined),
-  from: LocalDate.optional().catch(undefined),
-  to: LocalDate.optional().catch(undefined),
+  from: UkDay.optional().catch(undefined),
+  to: UkDay.optional().catch(undefined),
   organisation: z.string().max(100).optional().catch(undefined),
   platform: Platform.optional().catch(undefined),
   theme: Theme.optional().catch(undefined),

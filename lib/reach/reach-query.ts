@@ -18,10 +18,16 @@ export const GROUP_BYS = ['organisation', 'platform', 'message', 'theme', 'week'
 export const GroupBy = z.enum(GROUP_BYS);
 export type GroupBy = z.infer<typeof GroupBy>;
 
+/** A UK calendar day, YYYY-MM-DD, that exists ("2026-02-30" does not). */
+export const UkDay = LocalDate.refine(
+  (day) => dayStart(day) !== null,
+  'is not a day in the calendar',
+);
+
 export const ReachQuery = z.strictObject({
   campaignId: z.string().min(1).max(64).optional(),
-  from: LocalDate.optional().meta({ description: 'first UK day, YYYY-MM-DD (by publish time)' }),
-  to: LocalDate.optional().meta({ description: 'last UK day, YYYY-MM-DD, included' }),
+  from: UkDay.optional().meta({ description: 'first UK day, YYYY-MM-DD (by publish time)' }),
+  to: UkDay.optional().meta({ description: 'last UK day, YYYY-MM-DD, included' }),
   organisation: z.string().min(1).max(100).optional().meta({ description: 'organisation slug' }),
   platform: Platform.optional(),
   theme: Theme.optional(),

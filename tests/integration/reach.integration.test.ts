@@ -304,6 +304,13 @@ describe('exports', () => {
       params: { id: campaignId },
     });
     expect(refused.status).toBe(403);
+    const backwards = await call<ErrorBody>(report, `/campaigns/${campaignId}/report.pdf`, {
+      token,
+      params: { id: campaignId },
+      query: { from: '2026-11-30', to: '2026-11-01' },
+    });
+    expect(backwards.status).toBe(400);
+    expect(Object.keys(backwards.body.error.fields ?? {})).toEqual(['from']);
   });
 });
 
@@ -311,6 +318,7 @@ describe('bad filters', () => {
   it.each([
     [{ groupBy: 'county' }, 'groupBy'],
     [{ from: '2026-11-31' }, 'from'],
+    [{ to: '0000-00-00' }, 'to'],
     [{ from: '2026-11-20', to: '2026-11-01' }, 'from'],
     [{ organisation: 'atlantis' }, 'organisation'],
     [{ platform: 'myspace' }, 'platform'],

@@ -34,6 +34,9 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
     // The journeys count their own posts from none; the reach journey adds the demo reach itself.
     SEED_DEMO_REACH: 'false',
+    // Every request of the suite comes from one address; rate-limits.integration.test.ts proves the limits.
+    API_LIMIT_PER_TOKEN: '1000000',
+    API_LIMIT_PER_ADDRESS: '1000000',
   };
   await createMigratedDatabase(environment);
   execFileSync('npx', ['tsx', 'prisma/seed.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -13,9 +13,10 @@ export async function resetDatabase(): Promise<void> {
     `TRUNCATE ${tables.map(({ tablename }) => `"${tablename}"`).join(', ')} RESTART IDENTITY CASCADE`,
   );
   await seed();
-  // Nor any failed sign-ins left by the file before: the throttle would lock a demo user out of
-  // the next file for 15 minutes, in whichever order the files happen to run.
+  // Nor any failed sign-ins or API requests counted by the file before: the throttle would lock a
+  // demo user out of the next file for 15 minutes, in whichever order the files happen to run.
   await clearRedisPrefix(env().REDIS_URL, `${env().QUEUE_PREFIX}:sign-in-failures`);
+  await clearRedisPrefix(env().REDIS_URL, `${env().QUEUE_PREFIX}:api-rate-limit`);
 }
 
 export async function userId(email: string): Promise<string> {

@@ -1,4 +1,8 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { auth } from '@/lib/auth/auth';
+import { guardAuthRoute } from '@/lib/auth/auth-routes';
 
-export const { GET, POST } = toNextJsHandler(auth);
+const betterAuth = toNextJsHandler(auth);
+
+export const GET = guardAuthRoute('GET', betterAuth.GET);
+export const POST = guardAuthRoute('POST', betterAuth.POST);

@@ -37,9 +37,9 @@ describe('the Reach page address', () => {
       theme: 'help',
       by: 'week',
     });
-    expect(readReachParams(Object.fromEntries(reachSearch(selection)), '2026-12-01', campaigns)).toEqual(
-      selection,
-    );
+    expect(
+      readReachParams(Object.fromEntries(reachSearch(selection)), '2026-12-01', campaigns),
+    ).toEqual(selection);
     const nonsense = readReachParams(
       {
         campaign: 'nope',

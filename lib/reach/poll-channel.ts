@@ -19,6 +19,7 @@ import { withChannelConnection } from '../publishing/renew-credentials';
 import type { PollChannelJob } from '../queue/jobs';
 import { sharedRedis } from '../redis';
 import { afterPoll } from './poll-plan';
+import { publishingBusy } from './publishing-busy';
 import { recordPoll, type PollAnswer, type PolledPost } from './record-poll';
 
 /** How long a poll waits when its channel has posts due to publish (measured: docs/BENCHMARKS.md). */
@@ -99,10 +100,14 @@ export async function pollChannel(job: PollChannelJob, context: PollContext): Pr
   if (channel.status !== 'active')
     return { kind: 'skipped', reason: `the channel is ${channel.status}` };
   if (channel.posts.length === 0) return { kind: 'skipped', reason: 'no post left to poll' };
-  // Publishing comes first: its calls and the channel's rate limit are for posts due now. A poll
-  // waits, but not past its lease (another sweep would then poll the same posts again).
+  // Publishing comes first: its calls and the channel's rate limit are for posts due now, and so
+  // is the CPU while any post is due. A poll waits, but not past its lease (another sweep would
+  // then poll the same posts again).
   const waitUntil = new Date(now.getTime() + PUBLISHING_FIRST_DELAY_MS);
-  if (channel.publishingDue && waitUntil.getTime() < Date.parse(job.leaseUntil) - LEASE_MARGIN_MS)
+  if (
+    waitUntil.getTime() < Date.parse(job.leaseUntil) - LEASE_MARGIN_MS &&
+    (channel.publishingDue || (await publishingBusy()))
+  )
     return { kind: 'deferred', until: waitUntil, reason: 'publishing_first' };
 
   const log = context.log.child({ channelId: channel.id, platform: channel.platform });

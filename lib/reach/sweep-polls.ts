@@ -15,6 +15,7 @@ import {
 import { queue } from '../queue/queues';
 import type { Platform } from '../platforms/types';
 import { pollBatches } from './poll-batches';
+import { publishingBusy } from './publishing-busy';
 
 /** A claimed post is polled again after this if its poll never finished. */
 export const POLL_LEASE_MS = 15 * 60 * 1000;
@@ -60,6 +61,8 @@ export async function sweepPolls({
   now: Date;
   limit?: number;
 }): Promise<SweepReport> {
+  // Nothing is claimed while publishing has posts due now: the next sweep claims them.
+  if (await publishingBusy()) return { claimed: 0, jobs: 0, more: false };
   const leaseUntil = new Date(now.getTime() + POLL_LEASE_MS);
   const rows = await preparedQuery<ClaimedRow>('signpost_claim_polls', CLAIM_DUE, [
     now,

@@ -22,7 +22,7 @@ import { afterPoll } from './poll-plan';
 import { publishingBusy } from './publishing-busy';
 import { recordPoll, type PollAnswer, type PolledPost } from './record-poll';
 
-/** How long a poll waits when its channel has posts due to publish (measured: docs/BENCHMARKS.md). */
+/** How long a poll waits while publishing has posts due (docs/BENCHMARKS.md, issue 7). */
 export const PUBLISHING_FIRST_DELAY_MS = 5_000;
 /** Polls stop waiting for publishing this long before their lease runs out. */
 const LEASE_MARGIN_MS = 60_000;

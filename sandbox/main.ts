@@ -3,6 +3,7 @@ import pino from 'pino';
 import { z } from 'zod';
 import { SANDBOX_PORT_COUNT } from '@/lib/platforms/base-urls';
 import { createSandbox } from './server';
+import { keepStateFile } from './state-file';
 
 const Env = z.object({
   // The control surface's port; the platforms take the ports after it.
@@ -14,6 +15,8 @@ const Env = z.object({
     .default(4010),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Where published posts and their set figures are kept across restarts; none when unset.
+  SANDBOX_STATE_FILE: z.string().min(1).optional(),
 });
 
 const env = Env.safeParse(process.env);
@@ -23,11 +26,14 @@ if (!env.success) {
 }
 const logger = pino({ level: env.data.LOG_LEVEL, base: { service: 'sandbox' } });
 const sandbox = createSandbox({ logger });
+const stateFile = env.data.SANDBOX_STATE_FILE
+  ? await keepStateFile(sandbox.state, env.data.SANDBOX_STATE_FILE, logger)
+  : null;
 await sandbox.listen(env.data.SANDBOX_PORT, env.data.SANDBOX_HOST);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'platform sandbox stopping');
-    void sandbox.close().then(() => process.exit(0));
+    void Promise.all([sandbox.close(), stateFile?.flush()]).then(() => process.exit(0));
   });
 }

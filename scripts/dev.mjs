@@ -129,7 +129,12 @@ const { result } = concurrently(
       name: 'sandbox',
       command: 'tsx sandbox/main.ts',
       prefixColor: 'green',
-      env: { ...env, SANDBOX_PORT },
+      // Published posts survive a restart, so the metrics worker does not find them all gone.
+      env: {
+        ...env,
+        SANDBOX_PORT,
+        SANDBOX_STATE_FILE: process.env.SANDBOX_STATE_FILE || 'var/sandbox-state.json',
+      },
     },
   ],
   { killOthersOn: ['failure'], prefix: 'name' },

@@ -162,3 +162,24 @@ describe('@atproto/api against the sandbox', () => {
     });
   });
 });
+
+describe('@atproto/api reads the metrics', () => {
+  it('reads many posts’ counts with getPosts, and leaves out a deleted one', async () => {
+    const uris: string[] = [];
+    for (let i = 0; i < 3; i++) uris.push((await agent.post({ text: `Counts ${i}` })).uri);
+    await fixture.control('POST', '/_sandbox/metrics', {
+      platform: 'bluesky',
+      id: uris[0],
+      metrics: { likeCount: 31, repostCount: 4, replyCount: 2, quoteCount: 1 },
+    });
+    await fixture.control('DELETE', `/_sandbox/posts/bluesky/${encodeURIComponent(uris[2]!)}`);
+    const { data } = await agent.getPosts({ uris });
+    expect(data.posts.map((post) => post.uri)).toEqual(uris.slice(0, 2));
+    expect(data.posts[0]).toMatchObject({
+      likeCount: 31,
+      repostCount: 4,
+      replyCount: 2,
+      quoteCount: 1,
+    });
+  });
+});

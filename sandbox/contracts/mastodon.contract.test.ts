@@ -183,3 +183,23 @@ describe('masto against the sandbox', () => {
     expect(anonymous.headers.get('x-ratelimit-remaining')).not.toBeNull();
   });
 });
+
+describe('masto reads the metrics', () => {
+  it('fetches a status with the counts set on the sandbox, as a complete Status', async () => {
+    const status = await client.v1.statuses.create({ status: 'Counted', visibility: 'public' });
+    await fixture.control('POST', '/_sandbox/metrics', {
+      platform: 'mastodon',
+      id: status.id,
+      metrics: { favourites_count: 12, reblogs_count: 5, replies_count: 3 },
+    });
+    const read = await client.v1.statuses.$select(status.id).fetch();
+    expect(Status.safeParse(read).success).toBe(true);
+    expect(read).toMatchObject({ favouritesCount: 12, reblogsCount: 5, repliesCount: 3 });
+  });
+
+  it('answers 404 for a status deleted on the instance', async () => {
+    const status = await client.v1.statuses.create({ status: 'Deleted later' });
+    await fixture.control('DELETE', `/_sandbox/posts/mastodon/${status.id}`);
+    expect((await refusal(client.v1.statuses.$select(status.id).fetch())).statusCode).toBe(404);
+  });
+});

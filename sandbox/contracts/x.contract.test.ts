@@ -221,3 +221,47 @@ describe('twitter-api-v2 against the sandbox', () => {
     expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('too long') });
   });
 });
+
+describe('twitter-api-v2 reads the metrics', () => {
+  it('looks up many posts with v2.tweets and their public and non-public figures, as set on the sandbox', async () => {
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await user.v2.tweet(text('Figures'))).data.id);
+    await fixture.control('POST', '/_sandbox/metrics', {
+      platform: 'x',
+      id: ids[1],
+      metrics: { impression_count: 1500, like_count: 42, url_link_clicks: 17 },
+    });
+    const read = await user.v2.tweets(ids, {
+      'tweet.fields': ['public_metrics', 'non_public_metrics'],
+    });
+    expect(read.data.map((tweet) => tweet.id)).toEqual(ids);
+    for (const tweet of read.data) {
+      expect(tweet.public_metrics).toEqual({
+        retweet_count: expect.any(Number),
+        reply_count: expect.any(Number),
+        like_count: expect.any(Number),
+        quote_count: expect.any(Number),
+        bookmark_count: expect.any(Number),
+        impression_count: expect.any(Number),
+      });
+    }
+    expect(read.data[1]).toMatchObject({
+      public_metrics: { impression_count: 1500, like_count: 42 },
+      non_public_metrics: { url_link_clicks: 17 },
+    });
+  });
+
+  it('names a deleted post in errors as resource-not-found, beside the ones found', async () => {
+    const kept = (await user.v2.tweet(text('Kept'))).data.id;
+    const gone = (await user.v2.tweet(text('Deleted'))).data.id;
+    await fixture.control('DELETE', `/_sandbox/posts/x/${gone}`);
+    const read = await user.v2.tweets([kept, gone], { 'tweet.fields': ['public_metrics'] });
+    expect(read.data.map((tweet) => tweet.id)).toEqual([kept]);
+    expect(read.errors).toEqual([
+      expect.objectContaining({
+        resource_id: gone,
+        type: 'https://api.twitter.com/2/problems/resource-not-found',
+      }),
+    ]);
+  });
+});

@@ -42,6 +42,8 @@ export const injectFault = (fault: {
   kind: '429' | '500' | 'timeout' | '401';
   count: number;
   retryAfterSeconds?: number;
+  /** Only the call that creates a post, or only metrics reads; both when left out. */
+  calls?: 'publish' | 'metrics';
 }) => control('POST', '/_sandbox/faults', fault);
 
 export const setLatency = (latencyMs: number) => control('POST', '/_sandbox/config', { latencyMs });

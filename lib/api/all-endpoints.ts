@@ -31,6 +31,7 @@ import {
   submitMessageEndpoint,
   updateMessageEndpoint,
 } from './endpoints/messages';
+import { refreshReachEndpoint } from './endpoints/reach-refresh';
 import * as reach from './endpoints/reach';
 import {
   compareOutcomesEndpoint,
@@ -68,6 +69,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listCommentsEndpoint,
   previewMessageEndpoint,
   listAuditEndpoint,
+  refreshReachEndpoint,
   ...Object.values(reach),
   listOutcomesEndpoint,
   importOutcomesEndpoint,

@@ -39,6 +39,8 @@ export const ACTIONS = [
   'blackout.manage',
   'reach.read',
   'outcome.manage',
+  /** Poll a scope's published posts now, rather than at their next planned poll. */
+  'reach.refresh',
   'audit.read',
   /** The campaign's totals over every organisation, without any organisation's own figures. */
   'reach.totals',
@@ -98,6 +100,7 @@ export const OWNED_ACTIONS = [
   'pause.manage',
   'blackout.manage',
   'reach.read',
+  'reach.refresh',
 ] as const satisfies readonly Action[];
 type OwnedAction = (typeof OWNED_ACTIONS)[number];
 
@@ -164,6 +167,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'reach.read': 'any',
     // Import the help-seeking figures: the charity reports them to the campaign's leads.
     'outcome.manage': 'any',
+    'reach.refresh': 'any',
     'audit.read': 'any',
     'reach.totals': 'any',
     'reach.report': 'any',
@@ -181,6 +185,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'own',
     'blackout.manage': 'own',
     'reach.read': 'own',
+    'reach.refresh': 'own',
     'reach.totals': 'any',
   },
   partner: {

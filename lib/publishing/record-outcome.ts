@@ -16,6 +16,7 @@ import { enqueuePosts } from './enqueue';
 import { preparedQuery } from './hot-path';
 import type { PostForPublishing } from './load-post';
 import type { PublishOutcome } from './publish-outcome';
+import { markNeedsReauth, needsReauthReason } from './mark-needs-reauth';
 import { noteRateLimit } from './rate-limits';
 import { firstPollAt, startReachCtes } from '../reach/start-reach';
 
@@ -248,7 +249,7 @@ async function recordAuthFailure(
   now: Date,
 ): Promise<PublishOutcome> {
   const to = mustMove('publishing', 'auth_error');
-  const reason = `The ${platformRules[post.platform].label} account ${post.channel.handle} needs re-authorising: ${message}`;
+  const reason = needsReauthReason(post.channel, message);
   await db.$transaction(async (tx) => {
     await moveClaimed(tx, post, {
       status: to,
@@ -263,24 +264,8 @@ async function recordAuthFailure(
       httpStatus,
       error: message,
     });
-    await tx.channel.update({
-      where: { id: post.channelId },
-      data: { status: 'needs_reauth', statusReason: message },
-    });
-    const others = await tx.post.updateMany({
-      where: { channelId: post.channelId, status: 'scheduled' },
-      data: {
-        status: mustMove('scheduled', 'hold'),
-        heldReason: reason,
-        revision: { increment: 1 },
-      },
-    });
-    await recordAudit(tx, SYSTEM_ACTOR, {
-      action: 'channel.needs_reauth',
-      entityId: post.channelId,
-      organisationId: post.organisationId,
-      before: { status: post.channel.status },
-      after: { status: 'needs_reauth', reason: message, postsHeld: others.count + 1 },
+    await markNeedsReauth(tx, { ...post.channel, organisationId: post.organisationId }, message, {
+      postsHeldBeside: 1,
     });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'post.held',

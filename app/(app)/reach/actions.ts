@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MAX_CSV_CHARACTERS, OutcomeSource } from '@/lib/outcomes/check-figures';
 import { importOutcomes } from '@/lib/outcomes/import-outcomes';
+import { refreshReach } from '@/lib/reach/refresh-reach';
 import { serverAction } from '../action-result';
 
 const OutcomesUpload = z
@@ -33,4 +34,21 @@ export const importOutcomesAction = serverAction(
           ? ', one replacing a stored figure'
           : `, ${replaced} replacing stored figures`
     }.`,
+);
+
+const RefreshScope = z
+  .object({
+    campaignId: z.string().min(1).max(64).optional(),
+    organisation: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
+/** The Reach page's Refresh: the same as `POST /api/v1/reach/refresh`, once per five minutes. */
+export const refreshReachAction = serverAction(
+  z.tuple([RefreshScope]),
+  async (actor, [scope]) => refreshReach(actor, scope, new Date()),
+  ({ posts }) =>
+    posts === 0
+      ? 'There are no published posts to refresh here yet.'
+      : `${posts === 1 ? 'One post is' : `${posts.toLocaleString('en-GB')} posts are`} being read from the platforms now. The figures update in a minute or two.`,
 );

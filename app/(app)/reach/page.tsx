@@ -6,6 +6,7 @@ import { ReachBest } from '@/components/reach/reach-best';
 import { ReachBreakdown } from '@/components/reach/reach-breakdown';
 import { ReachFilters } from '@/components/reach/reach-filters';
 import { ReachTiles } from '@/components/reach/reach-tiles';
+import { RefreshButton } from '@/components/reach/refresh-button';
 import { PageHeader } from '@/components/shell/page-header';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/require-page';
@@ -38,6 +39,10 @@ export default async function ReachPage({ searchParams }: { searchParams: Promis
     compareOutcomes(periods),
     reachByArea(actor, selection.campaignId, periods),
   ]);
+  // Comms officers refresh their own force's posts; leads any organisation's.
+  const mayRefresh = actor.memberships.some((membership) =>
+    can(actor, 'reach.refresh', { organisationId: membership.organisationId }),
+  );
   const reportHref =
     selection.campaignId && can(actor, 'reach.report')
       ? `/api/v1/campaigns/${selection.campaignId}/report.pdf?from=${selection.range.from}&to=${selection.range.to}`
@@ -49,6 +54,12 @@ export default async function ReachPage({ searchParams }: { searchParams: Promis
         description="What the campaign's posts reached, per organisation, platform and message, beside the help-seeking figures the campaign exists to move."
         actions={
           <Group gap="sm">
+            {mayRefresh ? (
+              <RefreshButton
+                campaignId={selection.campaignId}
+                organisation={selection.organisation}
+              />
+            ) : null}
             <Anchor href={`/api/v1/reach/export.csv?${page.exportQuery}`} download size="sm">
               <Group gap={4} wrap="nowrap">
                 <IconDownload size={16} aria-hidden />

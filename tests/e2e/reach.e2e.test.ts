@@ -110,7 +110,7 @@ describe('Reach', () => {
 
   it("a comms officer sees their force's figures and the campaign's totals, and no report", async () => {
     const page = await open('comms@lancashire.example');
-    await page.getByTestId('campaign-totals').waitFor();
+    await page.getByTestId('campaign-totals').first().waitFor();
     const breakdown = page.getByTestId('reach-breakdown');
     await expect(
       breakdown.getByRole('cell', { name: 'Lancashire Constabulary' }).isVisible(),

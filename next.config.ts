@@ -10,6 +10,8 @@ const config: NextConfig = {
     'bullmq',
     'ioredis',
     'pino',
+    // Reads its font metrics from its own folder at run time.
+    'pdfkit',
   ],
   experimental: {
     // forbidden() answers 403 with app/forbidden.tsx for a page the role may not see.

@@ -30,6 +30,7 @@ export async function benchEnvironment(
     SANDBOX_PORT: String(sandboxPort),
     AUTH_SECRET: randomBytes(32).toString('hex'),
     CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+    SEED_DEMO_REACH: 'false',
     ...extra,
   };
   Object.assign(process.env, env);

@@ -7,6 +7,8 @@ describe('the environment, parsed once at start-up', () => {
     expect(env.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/signpost');
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(env.PLATFORM_MODE).toBe('sandbox');
+    expect(env.METRICS_CONCURRENCY).toBe(5);
+    expect(env.POLL_SWEEP_SECONDS).toBe(60);
     expect(demoEnabled(env)).toBe(true);
   });
 

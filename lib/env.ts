@@ -50,6 +50,13 @@ const EnvSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+    /**
+     * Metrics polls one worker process runs at once, on a queue of their own: polling never takes
+     * publishing's slots (WORKER_CONCURRENCY).
+     */
+    METRICS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(5),
+    /** How often published posts due a poll are claimed and their channels' polls enqueued. */
+    POLL_SWEEP_SECONDS: z.coerce.number().min(1).max(3600).default(60),
     /** A platform call that takes longer is abandoned (its outcome is then checked, not assumed). */
     PUBLISH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(30),
     /** The first retry after a temporary failure waits up to this long; each later one doubles it. */

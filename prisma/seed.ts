@@ -1,5 +1,6 @@
 // `npm run db:seed`: idempotent. The organisations, the signpost and the outcome figures always;
-// demo users, channels and the demo campaign only outside production (lib/env.ts demoEnabled).
+// demo users, channels and the demo campaign only outside production (lib/env.ts demoEnabled), and
+// the demo campaign's past weeks of published posts and reach unless SEED_DEMO_REACH=false.
 import { db } from '../lib/db';
 import { demoEnabled, env } from '../lib/env';
 import { seedDemoCampaign } from './seed/campaign';
@@ -7,10 +8,19 @@ import { seedCampaignCards } from './seed/campaign-cards';
 import { seedDemoChannels } from './seed/channels';
 import { seedHelpSeeking } from './seed/help-seeking';
 import { seedOrganisations } from './seed/organisations';
+import { seedDemoReach } from './seed/reach';
 import { seedSignpost } from './seed/signpost';
 import { seedDemoUsers } from './seed/users';
 
-export async function seed(): Promise<string[]> {
+export interface SeedOptions {
+  /**
+   * The demo campaign's published posts of the past weeks, with their figures (prisma/seed/reach.ts):
+   * for `npm run dev` and `npm run db:seed`, not for tests, whose files count posts from zero.
+   */
+  demoReach?: boolean;
+}
+
+export async function seed(options: SeedOptions = {}): Promise<string[]> {
   const settings = env();
   const report: string[] = [];
   const organisationIds = await seedOrganisations(db);
@@ -25,6 +35,8 @@ export async function seed(): Promise<string[]> {
     );
     report.push(`${await seedDemoCampaign(db)} demo campaign messages`);
     report.push(`${await seedCampaignCards(db)} messages given a campaign card`);
+    if (options.demoReach)
+      report.push(`${await seedDemoReach(db, new Date())} demo posts published with their reach`);
   } else {
     report.push('no demo users or channels (production)');
   }
@@ -33,7 +45,7 @@ export async function seed(): Promise<string[]> {
 
 // Run when executed directly (npm run db:seed), not when imported by tests.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  seed()
+  seed({ demoReach: process.env.SEED_DEMO_REACH !== 'false' })
     .then((report) => console.log(`Seeded: ${report.join(', ')}.`))
     .catch((error: unknown) => {
       console.error(error);

@@ -12,6 +12,7 @@ import { scheduleMessage } from '@/lib/posts/schedule-message';
 import { closeQueues } from '@/lib/queue/queues';
 import { sharedRedis } from '@/lib/redis';
 import { toLocalParts } from '@/lib/scheduling/london-time';
+import { DEMO_BATCH } from '@/prisma/seed/reach';
 
 const CAMPAIGN = 'stop-it-now-north-west';
 const THEMES = ['help', 'awareness', 'harm', 'enforcement', 'consequences'] as const;
@@ -20,7 +21,10 @@ async function scheduleDemoWeek(now = new Date()): Promise<string> {
   if (!demoEnabled(env())) return 'none (production)';
   const campaign = await db.campaign.findUnique({ where: { slug: CAMPAIGN } });
   if (!campaign) return 'none: there is no demo campaign';
-  const existing = await db.post.count({ where: { campaignId: campaign.id } });
+  // The seed's past weeks of published demo posts (prisma/seed/reach.ts) do not count.
+  const existing = await db.post.count({
+    where: { campaignId: campaign.id, NOT: { batchId: { startsWith: DEMO_BATCH } } },
+  });
   if (existing > 0) return `none added: the demo campaign already has ${existing}`;
   const lead = await db.user.findUnique({ where: { email: 'lead@nw-rocu.example' } });
   const actor = lead && (await loadActor(lead.id, { kind: 'session' }));

@@ -1,6 +1,6 @@
 // `npm run dev`: check PostgreSQL and Redis, apply migrations, seed, then run the web app, the
 // workers and the platform sandbox together. Plain JavaScript so it runs before anything is built.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import concurrently from 'concurrently';
@@ -139,6 +139,9 @@ const { result } = concurrently(
   ],
   { killOthersOn: ['failure'], prefix: 'name' },
 );
+// Once the sandbox answers: the seed's demo posts still to be polled become sandbox posts (once).
+spawn('npx', ['tsx', 'scripts/adopt-demo-posts.ts'], { env, stdio: 'inherit' });
+
 result.then(
   () => process.exit(0),
   () => process.exit(1),

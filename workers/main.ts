@@ -1,4 +1,5 @@
-// The worker process: publishes posts when they fall due and runs the reconciler. Started by
+// The worker process: publishes posts when they fall due, runs the reconciler, and polls
+// published posts for their figures. Started by
 // `npm run worker` (and by `npm run dev`). On SIGTERM it stops taking jobs, lets the ones in
 // flight finish, and exits cleanly.
 import { hostname } from 'node:os';
@@ -22,20 +23,37 @@ const registerReconciler = () =>
     { name: JOB_NAMES.reconcile, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
   );
 
-// The reconciler's schedule lives in Redis; if Redis loses its data, that schedule goes with the
-// jobs it should restore. Re-registering it (idempotent) on a local timer brings it back.
+// The polling sweep: due posts live in the database (posts."nextPollAt"), so a lost schedule
+// loses no poll, only delays it until the schedule is back.
+const registerPollSweep = () =>
+  queue(QUEUES.metrics).upsertJobScheduler(
+    'poll-sweep',
+    { every: settings.POLL_SWEEP_SECONDS * 1000 },
+    { name: JOB_NAMES.pollSweep, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
+  );
+
+// The schedules live in Redis; if Redis loses its data, they go with the jobs they should restore.
+// Re-registering them (idempotent) on a local timer brings them back.
 const watchdog = setInterval(() => {
   registerReconciler().catch((error: unknown) =>
     baseLog.warn({ err: error }, 'could not register the reconciler'),
+  );
+  registerPollSweep().catch((error: unknown) =>
+    baseLog.warn({ err: error }, 'could not register the poll sweep'),
   );
 }, settings.RECONCILE_EVERY_SECONDS * 1000);
 
 async function start() {
   // On a schedule, and once now: nothing due is left without a job, no dead claim stays open.
   await registerReconciler();
+  await registerPollSweep();
   await queue(QUEUES.maintenance).add(JOB_NAMES.reconcile, {}, MAINTENANCE_JOB_DEFAULTS);
   baseLog.info(
-    { concurrency: settings.WORKER_CONCURRENCY, prefix: settings.QUEUE_PREFIX },
+    {
+      concurrency: settings.WORKER_CONCURRENCY,
+      metricsConcurrency: settings.METRICS_CONCURRENCY,
+      prefix: settings.QUEUE_PREFIX,
+    },
     'workers started',
   );
 }

@@ -3,9 +3,19 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { z } from 'zod';
 import type { Logger } from '@/lib/log';
-import { JOB_NAMES, PublishPostJob, type QueueName, QUEUES, ReconcileJob } from '@/lib/queue/jobs';
+import {
+  JOB_NAMES,
+  PollChannelJob,
+  PollSweepJob,
+  PublishPostJob,
+  type QueueName,
+  QUEUES,
+  ReconcileJob,
+} from '@/lib/queue/jobs';
 import { publishPost } from '@/lib/publishing/publish-post';
 import { reconcile } from '@/lib/publishing/reconcile';
+import { pollChannel } from '@/lib/reach/poll-channel';
+import { sweepPolls } from '@/lib/reach/sweep-polls';
 
 export interface JobContext {
   log: Logger;
@@ -13,6 +23,15 @@ export interface JobContext {
   workerId: string;
   job: Job;
   token?: string;
+  /** The clock every handler reads (tests move it; never waited out). */
+  now: () => Date;
+}
+
+/** Runs the job again at `until` by the handler's clock, which need not be the real one. */
+async function runAgainAt(until: Date, context: JobContext): Promise<never> {
+  const delay = Math.max(0, until.getTime() - context.now().getTime());
+  await context.job.moveToDelayed(Date.now() + delay, context.token);
+  throw new DelayedError();
 }
 
 interface JobDefinition<S extends z.ZodType> {
@@ -40,8 +59,26 @@ export const JOBS: Record<string, JobDefinition<z.ZodType>> = {
     queue: QUEUES.maintenance,
     schema: ReconcileJob,
     handle: async (_job, context) => {
-      const report = await reconcile({ now: new Date(), log: context.log });
+      const report = await reconcile({ now: context.now(), log: context.log });
       context.log.debug(report, 'reconciled');
+    },
+  }),
+  [JOB_NAMES.pollSweep]: define({
+    queue: QUEUES.metrics,
+    schema: PollSweepJob,
+    handle: async (_job, context) => {
+      const report = await sweepPolls({ now: context.now() });
+      context.log.debug(report, 'poll sweep');
+    },
+  }),
+  [JOB_NAMES.pollChannel]: define({
+    queue: QUEUES.metrics,
+    schema: PollChannelJob,
+    handle: async (data, context) => {
+      const outcome = await pollChannel(data, context);
+      // Rate limited, or publishing comes first: the same job, later, without spending an attempt.
+      if (outcome.kind === 'deferred') await runAgainAt(outcome.until, context);
+      context.log.debug(outcome, 'poll');
     },
   }),
 };

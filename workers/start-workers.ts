@@ -1,5 +1,6 @@
-// The BullMQ workers of one process: the publish queue at WORKER_CONCURRENCY, the maintenance
-// queue one job at a time. Used by the worker process and by tests that need real workers.
+// The BullMQ workers of one process: the publish queue at WORKER_CONCURRENCY, the metrics queue
+// at METRICS_CONCURRENCY (polling never takes a publishing slot), the maintenance queue one job
+// at a time. Used by the worker process and by tests that need real workers.
 import { type Job, Worker } from 'bullmq';
 import type { Env } from '@/lib/env';
 import type { Logger } from '@/lib/log';
@@ -7,7 +8,13 @@ import { QUEUES } from '@/lib/queue/jobs';
 import { createRedis } from '@/lib/redis';
 import { JOBS } from './registry';
 
-export function startWorkers(settings: Env, log: Logger, workerId: string): Worker[] {
+export function startWorkers(
+  settings: Env,
+  log: Logger,
+  workerId: string,
+  options: { now?: () => Date } = {},
+): Worker[] {
+  const now = options.now ?? (() => new Date());
   async function runJob(job: Job, token?: string): Promise<void> {
     const definition = JOBS[job.name];
     if (!definition) {
@@ -27,6 +34,7 @@ export function startWorkers(settings: Env, log: Logger, workerId: string): Work
       workerId,
       job,
       token,
+      now,
     });
   }
 
@@ -40,6 +48,11 @@ export function startWorkers(settings: Env, log: Logger, workerId: string): Work
       // not leave due posts waiting. (The database claim still decides who publishes.)
       lockDuration: 10_000,
       stalledInterval: 5_000,
+    }),
+    new Worker(QUEUES.metrics, runJob, {
+      connection: createRedis(),
+      prefix: settings.QUEUE_PREFIX,
+      concurrency: settings.METRICS_CONCURRENCY,
     }),
     new Worker(QUEUES.maintenance, runJob, {
       connection: createRedis(),

@@ -26,9 +26,10 @@ import type { ReactNode } from 'react';
 import { formatDateTime } from '@/components/format';
 import { LinkAnchor } from '@/components/link-button';
 import { PlatformBadge } from '@/components/platform-badge';
-import { NotYet } from '@/components/shell/not-yet';
+import { ReachTiles } from '@/components/reach/reach-tiles';
 import { PageHeader } from '@/components/shell/page-header';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { reachSummary } from '@/lib/reach/reach-summary';
 import { activeMembership, requireActor } from '@/lib/auth/session-actor';
 import { dashboardSummary } from '@/lib/dashboard/dashboard-summary';
 import { currentSignpost } from '@/lib/signpost/signpost-store';
@@ -78,10 +79,11 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const [active, signpost, summary] = await Promise.all([
+  const [active, signpost, summary, reach] = await Promise.all([
     activeMembership(actor),
     currentSignpost(),
     dashboardSummary(actor),
+    reachSummary(actor, new Date()),
   ]);
   const firstName = actor.user.name.split(' ')[0];
   return (
@@ -190,10 +192,28 @@ export default async function DashboardPage() {
             </Stack>
           </Paper>
         </SimpleGrid>
-        <NotYet title="Reach and help-seeking">
-          Reach per force, platform and message, beside the help-seeking figures, arrives with reach
-          reporting.
-        </NotYet>
+        {reach && (
+          <Paper withBorder p="lg" data-testid="reach-summary">
+            <Group justify="space-between" mb="sm" wrap="wrap">
+              <div>
+                <Title order={2} size="h4">
+                  Reach in the last 28 days
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {reach.campaignName}, {reach.periodLabel}
+                </Text>
+              </div>
+              <LinkAnchor href="/reach" size="sm">
+                Open Reach
+              </LinkAnchor>
+            </Group>
+            <ReachTiles
+              totals={reach.totals}
+              previous={reach.previous}
+              previousLabel={reach.previousLabel}
+            />
+          </Paper>
+        )}
       </Stack>
     </>
   );

@@ -18,6 +18,7 @@ import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/components/format';
 import { PlatformBadge } from '@/components/platform-badge';
 import { PostStatusBadge } from '@/components/posts/post-status-badge';
+import { PostReach } from '@/components/reach/post-reach';
 import type { PostWithAttempts } from '@/lib/posts/post-view';
 
 const OUTCOME_WORDS: Record<
@@ -118,6 +119,12 @@ function PostDetailBody({ postId }: { postId: string }) {
         <Text size="xs" c="dimmed">
           Platform id <Code>{post.externalId}</Code>
         </Text>
+      )}
+      {post.status === 'published' && (
+        <>
+          <Divider label="Reach" labelPosition="left" />
+          <PostReach postId={post.id} />
+        </>
       )}
       <Divider label="Publish attempts" labelPosition="left" />
       {post.publishAttempts.length === 0 ? (

@@ -31,6 +31,13 @@ import {
   submitMessageEndpoint,
   updateMessageEndpoint,
 } from './endpoints/messages';
+import { refreshReachEndpoint } from './endpoints/reach-refresh';
+import * as reach from './endpoints/reach';
+import {
+  compareOutcomesEndpoint,
+  importOutcomesEndpoint,
+  listOutcomesEndpoint,
+} from './endpoints/outcomes';
 import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
@@ -62,4 +69,9 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listCommentsEndpoint,
   previewMessageEndpoint,
   listAuditEndpoint,
+  refreshReachEndpoint,
+  ...Object.values(reach),
+  listOutcomesEndpoint,
+  importOutcomesEndpoint,
+  compareOutcomesEndpoint,
 ];

@@ -23,7 +23,9 @@ export interface Endpoint<
   query?: Query;
   params?: Params;
   response: Response;
-  successStatus?: 200 | 201;
+  /** What a success answers with when it is not JSON (a CSV export, a PDF report). */
+  contentType?: 'text/csv' | 'application/pdf';
+  successStatus?: 200 | 201 | 202;
   /** The error codes this endpoint answers with besides the usual ones. */
   errors?: ErrorCode[];
   /** Largest request body accepted, in bytes (default 64 KiB). */

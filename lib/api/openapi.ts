@@ -43,7 +43,7 @@ function register(registry: OpenAPIRegistry, endpoint: Endpoint) {
     responses: {
       [endpoint.successStatus ?? 200]: {
         description: 'Success',
-        content: { 'application/json': { schema: endpoint.response } },
+        content: { [endpoint.contentType ?? 'application/json']: { schema: endpoint.response } },
       },
       ...errorResponses,
     },

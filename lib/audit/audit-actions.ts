@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_TYPES = [
   { value: 'channel', label: 'Channels' },
   { value: 'media', label: 'Images' },
   { value: 'api_token', label: 'API tokens' },
+  { value: 'outcome', label: 'Help-seeking figures' },
   { value: 'user', label: 'Sign-ins' },
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]['value'];
@@ -72,6 +73,10 @@ export const AUDIT_ACTIONS = {
     label: 'Not on platform',
     phrase: 'did not find {subject} on the platform',
   },
+  'post.removed_on_platform': {
+    label: 'Removed on platform',
+    phrase: 'found {subject} removed from the platform',
+  },
   'pause.created': { label: 'Publishing paused', phrase: 'paused publishing for {subject}' },
   'pause.lifted': { label: 'Pause lifted', phrase: 'lifted the pause on {subject}' },
   'blackout.created': { label: 'Blackout set', phrase: 'set a blackout for {subject}' },
@@ -92,6 +97,10 @@ export const AUDIT_ACTIONS = {
   'api_token.created': { label: 'API token created', phrase: 'created the API token {subject}' },
   'api_token.revoked': { label: 'API token revoked', phrase: 'revoked the API token {subject}' },
   'user.signed_in': { label: 'Signed in', phrase: 'signed in' },
+  'outcome.imported': {
+    label: 'Help-seeking figures imported',
+    phrase: 'imported help-seeking figures: {subject}',
+  },
 } as const satisfies Record<`${AuditEntityType}.${string}`, ActionWords>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

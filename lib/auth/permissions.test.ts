@@ -50,7 +50,11 @@ const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
   'pause.manage':        { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
   'blackout.manage':     { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
   'reach.read':          { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: 'O' },
+  'outcome.manage':      { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'reach.refresh':       { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
   'audit.read':          { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'reach.totals':        { admin: 'A', campaign_lead: 'A', comms_officer: 'A', partner: '-', viewer: '-' },
+  'reach.report':        { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
 };
 
 const OWN = 'org-own';

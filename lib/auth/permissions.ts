@@ -38,7 +38,14 @@ export const ACTIONS = [
   'pause.manage',
   'blackout.manage',
   'reach.read',
+  'outcome.manage',
+  /** Poll a scope's published posts now, rather than at their next planned poll. */
+  'reach.refresh',
   'audit.read',
+  /** The campaign's totals over every organisation, without any organisation's own figures. */
+  'reach.totals',
+  /** The campaign report (PDF) for the charity and chief officers. */
+  'reach.report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -93,6 +100,7 @@ export const OWNED_ACTIONS = [
   'pause.manage',
   'blackout.manage',
   'reach.read',
+  'reach.refresh',
 ] as const satisfies readonly Action[];
 type OwnedAction = (typeof OWNED_ACTIONS)[number];
 
@@ -137,6 +145,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'any',
     'reach.read': 'any',
     'audit.read': 'any',
+    'reach.totals': 'any',
   },
   campaign_lead: {
     ...EVERYONE_READS,
@@ -156,7 +165,12 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'any',
     'blackout.manage': 'any',
     'reach.read': 'any',
+    // Import the help-seeking figures: the charity reports them to the campaign's leads.
+    'outcome.manage': 'any',
+    'reach.refresh': 'any',
     'audit.read': 'any',
+    'reach.totals': 'any',
+    'reach.report': 'any',
   },
   comms_officer: {
     ...EVERYONE_READS,
@@ -171,6 +185,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'pause.manage': 'own',
     'blackout.manage': 'own',
     'reach.read': 'own',
+    'reach.refresh': 'own',
+    'reach.totals': 'any',
   },
   partner: {
     ...EVERYONE_READS,

@@ -21,6 +21,15 @@ export const Theme = z.enum(THEMES, {
 });
 export type Theme = z.infer<typeof Theme>;
 
+/** Each theme as people name it, for every page, export and report. */
+export const THEME_LABELS: Record<Theme, string> = {
+  awareness: 'Awareness',
+  harm: 'Harm',
+  enforcement: 'Enforcement',
+  consequences: 'Consequences',
+  help: 'Help',
+};
+
 export const CampaignStatus = z.enum(['active', 'archived']);
 export type CampaignStatus = z.infer<typeof CampaignStatus>;
 

@@ -16,7 +16,9 @@ import { enqueuePosts } from './enqueue';
 import { preparedQuery } from './hot-path';
 import type { PostForPublishing } from './load-post';
 import type { PublishOutcome } from './publish-outcome';
+import { markNeedsReauth, needsReauthReason } from './mark-needs-reauth';
 import { noteRateLimit } from './rate-limits';
+import { firstPollAt, startReachCtes } from '../reach/start-reach';
 
 type Tx = Prisma.TransactionClient;
 
@@ -105,15 +107,17 @@ export async function startAttempt(
 const RECORD_PUBLISHED = `
   WITH moved AS (
     UPDATE posts SET status = 'published', "externalId" = $2, "externalUrl" = $3, "publishedAt" = $4,
-      attempts = $5, "lastError" = NULL, "heldReason" = NULL, "nextAttemptAt" = NULL, "updatedAt" = $4
+      attempts = $5, "lastError" = NULL, "heldReason" = NULL, "nextAttemptAt" = NULL, "updatedAt" = $4,
+      "nextPollAt" = $10, "pollsDone" = 0
     WHERE id = $1 AND status IN ('publishing', 'unconfirmed')
-  ), attempt AS (
+    RETURNING id
+  ), ${startReachCtes('$1', '$4', 'EXISTS (SELECT 1 FROM moved)')}, attempt AS (
     UPDATE publish_attempts SET "finishedAt" = $4, outcome = 'published' WHERE "postId" = $1 AND number = $5
   )
   INSERT INTO audit_events (at, "actorId", "actorLabel", action, "entityType", "entityId", "organisationId", before, after)
   VALUES ($4, NULL, $6, 'post.published', 'post', $1, $7, $8::jsonb, $9::jsonb)`;
 
-/** Published: the post, its attempt and the audit event in one statement (one round trip). */
+/** Published: the post, its attempt, its reach row and first poll, and the audit event in one statement (one round trip). */
 export async function recordPublished(
   post: PostForPublishing,
   attemptNumber: number,
@@ -136,6 +140,7 @@ export async function recordPublished(
       externalUrl: result.externalUrl,
       attempt: attemptNumber,
     }),
+    firstPollAt(now),
   ]);
 }
 
@@ -244,7 +249,7 @@ async function recordAuthFailure(
   now: Date,
 ): Promise<PublishOutcome> {
   const to = mustMove('publishing', 'auth_error');
-  const reason = `The ${platformRules[post.platform].label} account ${post.channel.handle} needs re-authorising: ${message}`;
+  const reason = needsReauthReason(post.channel, message);
   await db.$transaction(async (tx) => {
     await moveClaimed(tx, post, {
       status: to,
@@ -259,24 +264,8 @@ async function recordAuthFailure(
       httpStatus,
       error: message,
     });
-    await tx.channel.update({
-      where: { id: post.channelId },
-      data: { status: 'needs_reauth', statusReason: message },
-    });
-    const others = await tx.post.updateMany({
-      where: { channelId: post.channelId, status: 'scheduled' },
-      data: {
-        status: mustMove('scheduled', 'hold'),
-        heldReason: reason,
-        revision: { increment: 1 },
-      },
-    });
-    await recordAudit(tx, SYSTEM_ACTOR, {
-      action: 'channel.needs_reauth',
-      entityId: post.channelId,
-      organisationId: post.organisationId,
-      before: { status: post.channel.status },
-      after: { status: 'needs_reauth', reason: message, postsHeld: others.count + 1 },
+    await markNeedsReauth(tx, { ...post.channel, organisationId: post.organisationId }, message, {
+      postsHeldBeside: 1,
     });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'post.held',

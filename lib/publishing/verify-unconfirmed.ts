@@ -11,6 +11,7 @@ import { enqueuePosts } from './enqueue';
 import { loadPostForPublishing } from './load-post';
 import type { PublishContext, PublishOutcome } from './publish-outcome';
 import { withChannelConnection } from './renew-credentials';
+import { startReach } from '../reach/start-reach';
 
 /** How far before the claim to look: platform clocks and ours differ a little. */
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
@@ -68,7 +69,7 @@ export async function verifyUnconfirmed(
   if (found) {
     const to = mustMove('unconfirmed', 'found_on_platform');
     await db.$transaction(async (tx) => {
-      await tx.post.updateMany({
+      const moved = await tx.post.updateMany({
         where: { id: post.id, revision, status: 'unconfirmed' },
         data: {
           status: to,
@@ -78,6 +79,7 @@ export async function verifyUnconfirmed(
           lastError: null,
         },
       });
+      if (moved.count === 1) await startReach(tx, post.id, now);
       await tx.publishAttempt.updateMany({
         where: { postId: post.id, number: post.attempts, outcome: { in: ['unknown'] } },
         data: { outcome: 'found_existing', finishedAt: now },

@@ -6,8 +6,14 @@ import { z } from 'zod';
 export const QUEUES = {
   /** One delayed job per post, due at the post's time. */
   publish: 'publish',
-  /** Recurring housekeeping: the reconciler, metrics collection. */
+  /** Recurring housekeeping: the reconciler. */
   maintenance: 'maintenance',
+  /**
+   * Reading published posts' figures: the sweep that finds posts due a poll, and one job per
+   * channel batch. A queue of its own with its own concurrency (METRICS_CONCURRENCY), so polling
+   * never takes a publishing slot.
+   */
+  metrics: 'metrics',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -23,9 +29,23 @@ export type PublishPostJob = z.infer<typeof PublishPostJob>;
 export const ReconcileJob = z.strictObject({});
 export type ReconcileJob = z.infer<typeof ReconcileJob>;
 
+export const PollSweepJob = z.strictObject({});
+export type PollSweepJob = z.infer<typeof PollSweepJob>;
+
+export const PollChannelJob = z.strictObject({
+  channelId: z.string().min(1),
+  /** Up to the platform's metricsBatchSize posts of this channel, read in one call where it can. */
+  postIds: z.array(z.string().min(1)).min(1).max(1000),
+  /** Until when the sweep leased these posts: past it, another sweep polls them again. */
+  leaseUntil: z.iso.datetime(),
+});
+export type PollChannelJob = z.infer<typeof PollChannelJob>;
+
 export const JOB_NAMES = {
   publishPost: 'publish-post',
   reconcile: 'reconcile',
+  pollSweep: 'poll-sweep',
+  pollChannel: 'poll-channel',
 } as const;
 
 /**
@@ -43,6 +63,27 @@ export const PUBLISH_JOB_DEFAULTS: JobsOptions = {
   attempts: 1,
   removeOnComplete: { age: 24 * 60 * 60, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 60 * 60 },
+};
+
+/**
+ * Deterministic: one claim (its lease and its posts) gives one job id, so a sweep that is run
+ * again after enqueueing adds nothing; a later claim of the same posts (the lease ran out) has a
+ * new lease and so a new job.
+ */
+export const pollChannelJobId = (
+  job: Pick<PollChannelJob, 'channelId' | 'postIds' | 'leaseUntil'>,
+) => `poll-${job.channelId}-${Date.parse(job.leaseUntil)}-${job.postIds[0]}-${job.postIds.length}`;
+
+/**
+ * A poll that fails for a moment (5xx, a timeout) is retried by BullMQ with exponential backoff;
+ * nothing is lost past the last attempt either: the posts' lease runs out and the next sweep
+ * claims them again.
+ */
+export const POLL_JOB_DEFAULTS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 60 * 60, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 60 * 60, count: 1_000 },
 };
 
 export const MAINTENANCE_JOB_DEFAULTS: JobsOptions = {

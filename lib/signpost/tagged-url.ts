@@ -1,5 +1,7 @@
 // The signpost website's address tagged for one post, so the charity's analytics can tell which
-// platform, campaign and organisation sent each visitor — and nothing about the visitor.
+// platform, campaign and organisation sent each visitor — and nothing about the visitor. The link
+// goes straight to the charity: never through Signpost, a shortener or a tracking pixel, and
+// Signpost never records who clicked (the rule in full, and its check, in helpline-link.ts).
 import type { Platform } from '../platforms/types';
 
 export interface UrlTagging {

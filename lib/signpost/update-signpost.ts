@@ -7,9 +7,11 @@ import { can } from '../auth/permissions';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { isUniqueViolation } from '../db-errors';
-import { conflict, forbidden } from '../errors';
+import { env } from '../env';
+import { AppError, conflict, forbidden } from '../errors';
 import { rulesFor } from '../platforms/rules';
 import { PLATFORMS, Platform } from '../platforms/types';
+import { helplineLinkProblem } from './helpline-link';
 import { type SignpostView, toSignpostView } from './signpost-store';
 
 /** The fields a wording template may use; anything else in braces is a mistake. */
@@ -114,6 +116,11 @@ export async function updateSignpost(
   if (!can(actor, 'signpost.update')) {
     throw forbidden('Only campaign leads and administrators can change the signpost.');
   }
+  const linkProblem = helplineLinkProblem(update.url, env().APP_URL);
+  if (linkProblem)
+    throw new AppError('validation_failed', `The helpline link ${linkProblem}.`, {
+      url: linkProblem,
+    });
   for (let attempt = 1; ; attempt++) {
     try {
       return await addVersion(actor, update);

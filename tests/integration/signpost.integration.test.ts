@@ -167,6 +167,21 @@ describe('PUT /api/v1/signpost', () => {
       /https/,
     ],
     ['a script address', { body: update({ url: 'javascript:alert(1)' }) }, 400, 'url', /https/],
+    // Help-seekers' privacy (issue 7): the link never passes through Signpost or a shortener.
+    [
+      'a link through Signpost itself',
+      { body: update({ url: 'https://localhost:3000/go/helpline' }) },
+      400,
+      'url',
+      /never through Signpost/,
+    ],
+    [
+      'a shortened link',
+      { body: update({ url: 'https://bit.ly/stopitnow' }) },
+      400,
+      'url',
+      /link shortener/,
+    ],
     ['a missing platform', { body: update({ wording: withoutX }) }, 400, 'wording.x', /wording\.x/],
     [
       'an unknown platform',

@@ -32,6 +32,8 @@ export default async function setup(project: TestProject) {
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     SANDBOX_PORT: String(sandboxPort),
     LOG_LEVEL: 'warn',
+    // The journeys count their own posts from none; the reach journey adds the demo reach itself.
+    SEED_DEMO_REACH: 'false',
     // Every request of the suite comes from one address; rate-limits.integration.test.ts proves the limits.
     API_LIMIT_PER_TOKEN: '1000000',
     API_LIMIT_PER_ADDRESS: '1000000',

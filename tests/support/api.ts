@@ -21,8 +21,12 @@ export interface CallOptions {
 
 export interface CallResult<T = unknown> {
   status: number;
+  /** Parsed when the answer is JSON; otherwise the text. */
   body: T;
   headers: Headers;
+  /** The answer as text (a CSV export) and as bytes (a PDF). */
+  text: string;
+  bytes: Uint8Array;
 }
 
 export async function call<T = unknown>(
@@ -45,11 +49,15 @@ export async function call<T = unknown>(
     body,
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
-  const text = await response.text();
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
+  const json = (response.headers.get('content-type') ?? 'application/json').includes('json');
   return {
     status: response.status,
-    body: (text ? JSON.parse(text) : null) as T,
+    body: (json ? (text ? JSON.parse(text) : null) : text) as T,
     headers: response.headers,
+    text,
+    bytes,
   };
 }
 

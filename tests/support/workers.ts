@@ -9,8 +9,11 @@ import type { PostStatus } from '@/lib/posts/state-machine';
 import { startWorkers } from '@/workers/start-workers';
 import { start, type Started, waitFor } from './processes';
 
-export async function inProcessWorkers(): Promise<{ stop(): Promise<void> }> {
-  const workers: Worker[] = startWorkers(env(), log, `test-${process.pid}`);
+/** `now`: the clock the handlers read, for tests that move time rather than wait for it. */
+export async function inProcessWorkers(
+  options: { now?: () => Date } = {},
+): Promise<{ stop(): Promise<void> }> {
+  const workers: Worker[] = startWorkers(env(), log, `test-${process.pid}`, options);
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
   return { stop: async () => void (await Promise.all(workers.map((worker) => worker.close()))) };
 }

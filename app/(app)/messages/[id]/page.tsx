@@ -10,6 +10,7 @@ import { MessageReadout } from '@/components/messages/message-readout';
 import { MessageStatusBadge } from '@/components/messages/message-status-badge';
 import { MessageStatusPanel } from '@/components/messages/message-status-panel';
 import { LivePreview } from '@/components/messages/preview/live-preview';
+import { MessageReach } from '@/components/reach/message-reach';
 import { ScheduleMessageDialog } from '@/components/schedule/schedule-message-dialog';
 import { PageHeader } from '@/components/shell/page-header';
 import { mayOpen } from '@/lib/auth/navigation';
@@ -20,6 +21,7 @@ import { AppError } from '@/lib/errors';
 import { checkStoredMessage } from '@/lib/messages/check-stored-message';
 import { getMessage } from '@/lib/messages/get-message';
 import { schedulingOptions } from '@/lib/posts/scheduling-options';
+import { reachView } from '@/lib/reach/reach-query';
 import { composerImages, previewContext } from '../message-preview-context';
 
 export const metadata: Metadata = { title: 'Message' };
@@ -44,13 +46,16 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
     message.status === 'draft' &&
     can(actor, 'message.update', { authorId: message.author.id });
   const mayReview = can(actor, 'message.approve', { authorId: message.author.id });
-  const [checks, scheduling] = await Promise.all([
+  const [checks, scheduling, reach] = await Promise.all([
     message.status === 'in_review' && (mayReview || isAuthor)
       ? checkStoredMessage(actor, id)
       : null,
     // Whoever may schedule for some organisation; schedulingOptions says which, for this message.
     message.status === 'approved' && open && mayOpen(actor, 'post.schedule')
       ? schedulingOptions(actor, id)
+      : null,
+    message.status === 'approved'
+      ? reachView(actor, { messageId: id, groupBy: 'organisation' })
       : null,
   ]);
   const images = composerImages(message);
@@ -147,6 +152,11 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
               {...context}
             />
           </GridCol>
+          {reach && (
+            <GridCol span={12}>
+              <MessageReach view={reach} />
+            </GridCol>
+          )}
         </Grid>
       )}
     </>

@@ -1,11 +1,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import './accessibility.css';
 import { MantineProvider, mantineHtmlProps } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { theme } from '@/components/theme';
+import { cssVariablesResolver, theme } from '@/components/theme';
 
 export const metadata: Metadata = {
   title: { default: 'Signpost', template: '%s · Signpost' },
@@ -17,7 +18,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en-GB" {...mantineHtmlProps}>
       <body>
         {/* Light only: no colour-scheme script is needed (React 19 warns about inline scripts). */}
-        <MantineProvider theme={theme} forceColorScheme="light">
+        <MantineProvider
+          theme={theme}
+          cssVariablesResolver={cssVariablesResolver}
+          forceColorScheme="light"
+        >
           <Notifications position="top-right" />
           {children}
         </MantineProvider>

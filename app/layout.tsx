@@ -6,7 +6,7 @@ import { MantineProvider, mantineHtmlProps } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { cssVariablesResolver, theme } from '@/components/theme';
+import { theme } from '@/components/theme';
 
 export const metadata: Metadata = {
   title: { default: 'Signpost', template: '%s · Signpost' },
@@ -18,11 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en-GB" {...mantineHtmlProps}>
       <body>
         {/* Light only: no colour-scheme script is needed (React 19 warns about inline scripts). */}
-        <MantineProvider
-          theme={theme}
-          cssVariablesResolver={cssVariablesResolver}
-          forceColorScheme="light"
-        >
+        <MantineProvider theme={theme} forceColorScheme="light">
           <Notifications position="top-right" />
           {children}
         </MantineProvider>

@@ -1,5 +1,4 @@
 import {
-  type CSSVariablesResolver,
   type MantineColorsTuple,
   DEFAULT_THEME,
   colorsTuple,
@@ -98,11 +97,4 @@ export const theme = createTheme({
     // reach (2.1.1); the lists here are short, and the browser's own scrolling is reachable.
     Select: { defaultProps: { withScrollArea: false } },
   },
-});
-
-/** Placeholder text is text too (1.4.3): Mantine draws it in gray 5, 2.1:1 on white. */
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { '--mantine-color-placeholder': 'var(--mantine-color-gray-6)' },
-  dark: {},
 });

@@ -195,7 +195,7 @@ export const DIALOGS: Dialog[] = [
     name: 'send back dialog, from the approvals queue',
     roles: ['campaign lead'],
     path: () => '/approvals',
-    open: (page) => openDialog(page, /^Send “.*” back with a reason$/),
+    open: (page) => openDialog(page, /^Send back “.*” with a reason$/),
   },
   {
     name: 'theme list in the composer',

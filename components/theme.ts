@@ -96,5 +96,7 @@ export const theme = createTheme({
     // Mantine's scroll area around a short option list reads as a scrollable region no key can
     // reach (2.1.1); the lists here are short, and the browser's own scrolling is reachable.
     Select: { defaultProps: { withScrollArea: false } },
+    // Mantine puts a focusable placeholder in each menu, which a menu may not contain (4.1.2).
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   },
 });

@@ -1,6 +1,16 @@
 'use client';
 
-import { ActionIcon, Group, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Group,
+  Menu,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconCalendarTime,
@@ -158,6 +168,18 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
           ) : (
             <Table.ScrollContainer minWidth={860}>
               <Table verticalSpacing="sm" highlightOnHover>
+                {/* Each cell is read with its column's name (1.3.1). */}
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Time</Table.Th>
+                    <Table.Th>Platform</Table.Th>
+                    <Table.Th>Post</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
                 <Table.Tbody>
                   {dayPosts.map((post) => (
                     <Table.Tr key={post.id} data-testid="post-row" data-post-id={post.id}>

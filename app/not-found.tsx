@@ -3,7 +3,7 @@ import { LinkButton } from '@/components/link-button';
 
 export default function NotFound() {
   return (
-    <Center mih="60vh">
+    <Center component="main" id="main" mih="60vh">
       <Stack align="center" gap="sm" maw={480} ta="center">
         <Text c="dimmed" fw={600}>
           404

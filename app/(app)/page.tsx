@@ -9,6 +9,8 @@ import {
   Table,
   TableTbody,
   TableTd,
+  TableTh,
+  TableThead,
   TableTr,
   Text,
   ThemeIcon,
@@ -145,6 +147,14 @@ export default async function DashboardPage() {
               </Text>
             ) : (
               <Table verticalSpacing={6}>
+                {/* Each cell is read with its column's name (1.3.1). */}
+                <TableThead>
+                  <TableTr>
+                    <TableTh>Time</TableTh>
+                    <TableTh>Platform</TableTh>
+                    <TableTh>Message</TableTh>
+                  </TableTr>
+                </TableThead>
                 <TableTbody>
                   {summary.next.map((post) => (
                     <TableTr key={post.id}>

@@ -38,7 +38,7 @@ export default async function SignInPage({
   if (await currentActor()) redirect('/');
   const { next } = await searchParams;
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
+    <Center component="main" id="main" mih="100vh" bg="gray.0" p="md">
       <Stack w={420} gap="lg">
         <Stack gap={4} align="center">
           <Wordmark size="lg" />
@@ -47,7 +47,7 @@ export default async function SignInPage({
           </Text>
         </Stack>
         <Paper withBorder shadow="sm" p="xl">
-          <Title order={2} size="h3" mb="md">
+          <Title order={1} size="h3" mb="md">
             Sign in
           </Title>
           <SignInForm next={next ?? '/'} />

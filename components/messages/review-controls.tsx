@@ -45,7 +45,7 @@ export function ReviewControls({
           leftSection={<IconX size={16} aria-hidden />}
           onClick={review.openReject}
           disabled={review.pending}
-          aria-label={inQueue ? `Send “${title}” back with a reason` : undefined}
+          aria-label={inQueue ? `Send back “${title}” with a reason` : undefined}
         >
           {inQueue ? 'Send back' : 'Send back with a reason'}
         </Button>

@@ -1,6 +1,16 @@
 'use client';
 
-import { ActionIcon, Group, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Group,
+  Menu,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconCalendarTime,
@@ -11,6 +21,7 @@ import {
   IconRefresh,
   IconX,
 } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useState, useTransition } from 'react';
 import {
@@ -75,6 +86,8 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
   const [pending, startTransition] = useTransition();
   const [detail, setDetail] = useState<string | null>(null);
   const [rescheduling, setRescheduling] = useState<PostView | null>(null);
+  // Mantine's sm breakpoint (48em). The server draws the table; a phone swaps it for cards.
+  const narrow = useMediaQuery('(max-width: 47.99em)');
 
   const run = (action: () => Promise<ActionResult<unknown>>) =>
     startTransition(async () => {
@@ -95,6 +108,17 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
     );
   }
 
+  const menu = (post: PostView) => (
+    <PostMenu
+      post={post}
+      pending={pending}
+      onDetail={() => setDetail(post.id)}
+      onAction={(action) =>
+        action === 'reschedule' ? setRescheduling(post) : run(() => RUN[action](post.id))
+      }
+    />
+  );
+
   return (
     <Stack gap="lg">
       {groupByDay(posts).map(([day, dayPosts]) => (
@@ -112,103 +136,152 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
               {dayPosts.length} post{dayPosts.length === 1 ? '' : 's'}
             </Text>
           </Group>
-          <Table.ScrollContainer minWidth={860}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Tbody>
-                {dayPosts.map((post) => (
-                  <Table.Tr key={post.id} data-testid="post-row" data-post-id={post.id}>
-                    <Table.Td w={70}>
+          {narrow ? (
+            // On a phone each post is a card: a table of six columns would scroll sideways.
+            <Stack gap={0}>
+              {dayPosts.map((post) => (
+                <Group
+                  key={post.id}
+                  data-testid="post-row"
+                  data-post-id={post.id}
+                  wrap="nowrap"
+                  align="flex-start"
+                  justify="space-between"
+                  px="md"
+                  py="sm"
+                  style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+                >
+                  <Stack gap={4} miw={0}>
+                    <Group gap="xs">
                       <Text fw={600} ff="monospace">
                         {timeFormat.format(new Date(post.scheduledAt))}
                       </Text>
-                    </Table.Td>
-                    <Table.Td w={140}>
                       <PlatformBadge platform={post.platform} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500} lineClamp={1}>
-                        {post.messageTitle}
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {post.organisation.name} · {post.channel.handle}
-                      </Text>
-                      {(post.heldReason || (post.status === 'failed' && post.lastError)) && (
-                        <Text
-                          size="xs"
-                          c={post.status === 'failed' ? 'red.7' : 'orange.8'}
-                          lineClamp={2}
-                          mt={2}
-                        >
-                          {post.status === 'failed' ? post.lastError : post.heldReason}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td w={120}>
                       <PostStatusBadge status={post.status} />
-                    </Table.Td>
-                    <Table.Td w={90}>
-                      {post.attempts > 1 && (
-                        <Text size="xs" c="dimmed">
-                          {post.attempts} attempts
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td w={56}>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={`Actions for ${post.messageTitle} on ${post.channel.handle}`}
-                            loading={pending}
-                          >
-                            <IconDots size={18} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item
-                            leftSection={<IconEye size={14} />}
-                            onClick={() => setDetail(post.id)}
-                          >
-                            Details and attempts
-                          </Menu.Item>
-                          {post.externalUrl && (
-                            <Menu.Item
-                              leftSection={<IconExternalLink size={14} />}
-                              component="a"
-                              href={post.externalUrl}
-                              target="_blank"
-                              rel="noreferrer"
-                            >
-                              Open on the platform
-                            </Menu.Item>
-                          )}
-                          {post.actions.map((action) => (
-                            <Menu.Item
-                              key={action}
-                              color={action === 'cancel' ? 'red' : undefined}
-                              leftSection={ACTION_ITEMS[action].icon}
-                              onClick={() =>
-                                action === 'reschedule'
-                                  ? setRescheduling(post)
-                                  : run(() => RUN[action](post.id))
-                              }
-                            >
-                              {ACTION_ITEMS[action].label}
-                            </Menu.Item>
-                          ))}
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Table.Td>
+                    </Group>
+                    <PostSummary post={post} />
+                  </Stack>
+                  {menu(post)}
+                </Group>
+              ))}
+            </Stack>
+          ) : (
+            <Table.ScrollContainer minWidth={860}>
+              <Table verticalSpacing="sm" highlightOnHover>
+                {/* Each cell is read with its column's name (1.3.1). */}
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Time</Table.Th>
+                    <Table.Th>Platform</Table.Th>
+                    <Table.Th>Post</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                </Table.Thead>
+                <Table.Tbody>
+                  {dayPosts.map((post) => (
+                    <Table.Tr key={post.id} data-testid="post-row" data-post-id={post.id}>
+                      <Table.Td w={70}>
+                        <Text fw={600} ff="monospace">
+                          {timeFormat.format(new Date(post.scheduledAt))}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td w={140}>
+                        <PlatformBadge platform={post.platform} />
+                      </Table.Td>
+                      <Table.Td>
+                        <PostSummary post={post} />
+                      </Table.Td>
+                      <Table.Td w={120}>
+                        <PostStatusBadge status={post.status} />
+                      </Table.Td>
+                      <Table.Td w={56}>{menu(post)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
         </Paper>
       ))}
       <PostDetail postId={detail} onClose={() => setDetail(null)} />
       <RescheduleDialog post={rescheduling} onClose={() => setRescheduling(null)} />
     </Stack>
+  );
+}
+
+/** What the post is, where it goes, and why it is held or failed. */
+function PostSummary({ post }: { post: PostView }) {
+  return (
+    <>
+      <Text size="sm" fw={500} lineClamp={1}>
+        {post.messageTitle}
+      </Text>
+      <Text size="xs" c="dimmed" lineClamp={1}>
+        {post.organisation.name} · {post.channel.handle}
+        {post.attempts > 1 ? ` · ${post.attempts} attempts` : ''}
+      </Text>
+      {(post.heldReason || (post.status === 'failed' && post.lastError)) && (
+        <Text size="xs" c={post.status === 'failed' ? 'red.7' : 'orange.8'} lineClamp={2} mt={2}>
+          {post.status === 'failed' ? post.lastError : post.heldReason}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** The post's menu: its details, its page on the platform, and the actions lib allows it. */
+function PostMenu({
+  post,
+  pending,
+  onDetail,
+  onAction,
+}: {
+  post: PostView;
+  pending: boolean;
+  onDetail: () => void;
+  onAction: (action: PostAction) => void;
+}) {
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={`Actions for ${post.messageTitle} on ${post.channel.handle}`}
+          loading={pending}
+        >
+          <IconDots size={18} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconEye size={14} aria-hidden />} onClick={onDetail}>
+          Details and attempts
+        </Menu.Item>
+        {post.externalUrl && (
+          <Menu.Item
+            leftSection={<IconExternalLink size={14} aria-hidden />}
+            component="a"
+            href={post.externalUrl}
+            target="_blank"
+            rel="noreferrer"
+          >
+            Open on the platform
+          </Menu.Item>
+        )}
+        {post.actions.map((action) => (
+          <Menu.Item
+            key={action}
+            color={action === 'cancel' ? 'red' : undefined}
+            leftSection={ACTION_ITEMS[action].icon}
+            onClick={() => onAction(action)}
+          >
+            {ACTION_ITEMS[action].label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

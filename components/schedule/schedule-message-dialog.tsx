@@ -102,7 +102,7 @@ export function ScheduleMessageDialog({
         opened={opened}
         onClose={() => setOpened(false)}
         size="lg"
-        title={<Text fw={650}>Schedule this message</Text>}
+        title="Schedule this message"
       >
         <Stack gap="md">
           <Text size="sm" c="dimmed">

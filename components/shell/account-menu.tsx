@@ -1,6 +1,15 @@
 'use client';
 
-import { Avatar, Badge, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  Avatar,
+  Badge,
+  Group,
+  Menu,
+  Stack,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconCheck, IconChevronDown, IconLogout, IconSettings } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -34,7 +43,10 @@ export function AccountMenu({ name, email, active, memberships }: AccountMenuPro
   return (
     <Menu position="bottom-end" width={300} shadow="md" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label="Account and organisation" data-testid="account-menu">
+        {/* Named by what it shows (WCAG 2.5.3: a speech user says the words they see), and by
+            what it is for the screen-reader user, in words no one sees. */}
+        <UnstyledButton data-testid="account-menu">
+          <VisuallyHidden>Account menu, {name}: </VisuallyHidden>
           <Group gap="sm" wrap="nowrap">
             <Stack gap={0} align="flex-end" visibleFrom="xs">
               <Text size="sm" fw={600} lh={1.2} data-testid="active-organisation">
@@ -44,10 +56,10 @@ export function AccountMenu({ name, email, active, memberships }: AccountMenuPro
                 {active?.roleLabel ?? ''}
               </Text>
             </Stack>
-            <Avatar color="signpost" radius="xl" size={34}>
+            <Avatar color="signpost" radius="xl" size={34} aria-hidden>
               {initials(name)}
             </Avatar>
-            <IconChevronDown size={14} />
+            <IconChevronDown size={14} aria-hidden />
           </Group>
         </UnstyledButton>
       </Menu.Target>

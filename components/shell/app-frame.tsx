@@ -16,6 +16,7 @@ import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { NavItem } from '@/lib/auth/navigation';
 import { AccountMenu, type AccountMenuProps } from './account-menu';
+import { SkipLink } from './skip-link';
 import { Wordmark } from './wordmark';
 
 const ICONS: Record<NavItem['icon'], ReactNode> = {
@@ -49,6 +50,7 @@ export function AppFrame({ navigation, counts, account, banner, children }: AppF
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -102,7 +104,8 @@ export function AppFrame({ navigation, counts, account, banner, children }: AppF
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      {/* tabIndex -1: the skip link moves keyboard focus here, not only the scroll position. */}
+      <AppShell.Main bg="gray.0" id="main" tabIndex={-1}>
         {banner}
         <Box maw={1280} mx="auto">
           {children}

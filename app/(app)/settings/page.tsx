@@ -11,6 +11,7 @@ import {
   TableTh,
   TableThead,
   TableTr,
+  VisuallyHidden,
   Text,
   Title,
 } from '@mantine/core';
@@ -119,7 +120,11 @@ export default async function SettingsPage() {
                     <TableTh>Account</TableTh>
                     <TableTh>Organisation</TableTh>
                     <TableTh>State</TableTh>
-                    {mayConnect && <TableTh aria-label="Actions" />}
+                    {mayConnect && (
+                      <TableTh>
+                        <VisuallyHidden>Actions</VisuallyHidden>
+                      </TableTh>
+                    )}
                   </TableTr>
                 </TableThead>
                 <TableTbody>

@@ -1,10 +1,11 @@
 'use client';
 
-// The composer's buttons, kept in view at the bottom of the form. Memoised, with callbacks that
+// The composer's buttons, kept in view at the bottom of the form on a tall enough screen. Memoised, with callbacks that
 // never change, so typing does not re-render them: only the saved/unsaved words change.
 import { Box, Button, Group, Text } from '@mantine/core';
 import { IconDeviceFloppy, IconSend } from '@tabler/icons-react';
 import { memo } from 'react';
+import classes from './action-bar.module.css';
 
 export const ActionBar = memo(function ActionBar({
   state,
@@ -20,14 +21,8 @@ export const ActionBar = memo(function ActionBar({
   onSubmit: () => void;
 }) {
   return (
-    <Box
-      pos="sticky"
-      bottom={0}
-      py="sm"
-      bg="gray.0"
-      style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 2 }}
-    >
-      <Group justify="space-between">
+    <Box className={classes.bar} data-testid="composer-action-bar">
+      <Group justify="space-between" gap="xs">
         <Text size="xs" c="dimmed" aria-live="polite">
           {state}
         </Text>

@@ -7,7 +7,7 @@
 // data-render-ms is the time from the keystroke's input event to the preview's DOM being updated
 // and the page laid out (React's re-render and the browser's layout included), data-compose-ms the
 // renderer's share, and data-render-count counts updates so a reader can wait for the next one.
-import { Group, Select, Text } from '@mantine/core';
+import { Group, Select, Text, Title } from '@mantine/core';
 import { memo, type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { composeTimed } from './compose-timed';
 import { PLATFORMS, type Platform, type Publisher, type Signpost } from '@/lib/platforms/types';
@@ -40,7 +40,9 @@ const PreviewHeading = memo(function PreviewHeading({
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap">
       <div>
-        <Text fw={650}>Preview on every platform</Text>
+        <Title order={2} size="h5">
+          Preview on every platform
+        </Title>
         <Text size="xs" c="dimmed">
           Exactly what would be published, with {organisation.name}’s details and the current
           signpost.

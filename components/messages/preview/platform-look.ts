@@ -1,7 +1,10 @@
 import type { Platform } from '@/lib/platforms/types';
+import { readableOn } from '../../theme';
+
+type Look = { accent: string; link: string; ink: string };
 
 /** Just enough of each platform's look for people to find its card at a glance. */
-export const PLATFORM_LOOK: Record<Platform, { accent: string; link: string; ink: string }> = {
+const BRAND_LOOK: Record<Platform, Look> = {
   x: { accent: '#0f1419', link: '#1d9bf0', ink: '#ffffff' },
   facebook: { accent: '#1877f2', link: '#1877f2', ink: '#ffffff' },
   instagram: { accent: '#d62976', link: '#00376b', ink: '#ffffff' },
@@ -11,6 +14,20 @@ export const PLATFORM_LOOK: Record<Platform, { accent: string; link: string; ink
   mastodon: { accent: '#563acc', link: '#563acc', ink: '#ffffff' },
   nextdoor: { accent: '#1b8751', link: '#1b8751', ink: '#ffffff' },
 };
+
+// Some brand colours are too light for white writing or for links on white (Facebook's and
+// Bluesky's blues are 4.2 and 3.6:1, X's link blue 2.9:1): each is darkened just enough to read
+// at 4.5:1, so the card still looks like its platform.
+export const PLATFORM_LOOK = Object.fromEntries(
+  Object.entries(BRAND_LOOK).map(([platform, look]) => [
+    platform,
+    {
+      ...look,
+      accent: readableOn(look.accent, [look.ink]),
+      link: readableOn(look.link, ['#ffffff']),
+    },
+  ]),
+) as Record<Platform, Look>;
 
 export const SIGNPOST_FORM_WORDS = {
   full: 'Full signpost',

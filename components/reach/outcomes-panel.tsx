@@ -99,15 +99,15 @@ function PeriodPicker({
   );
 }
 
-function reachCells(figures: ReachFigures | undefined): ReactNode[] {
+function reachCells(figures: ReachFigures | undefined, side: 'before' | 'during'): ReactNode[] {
   return [
-    <Table.Td key="posts">
+    <Table.Td key={`${side}-posts`}>
       <Figure value={figures?.posts ?? null} missing="—" />
     </Table.Td>,
-    <Table.Td key="views">
+    <Table.Td key={`${side}-views`}>
       <Figure value={figures ? figures.views : null} missing="not reported" />
     </Table.Td>,
-    <Table.Td key="engagements">
+    <Table.Td key={`${side}-engagements`}>
       <Figure value={figures ? figures.engagements : null} missing="not reported" />
     </Table.Td>,
   ];
@@ -149,8 +149,8 @@ export function OutcomesPanel({ comparison, mayImport, reachByArea }: OutcomesPa
         {figures.illustrative && <Illustrative />}
       </Table.Td>
       {withReach && [
-        ...reachCells(area ? reachByArea[area]?.before : undefined),
-        ...reachCells(area ? reachByArea[area]?.during : undefined),
+        ...reachCells(area ? reachByArea[area]?.before : undefined, 'before'),
+        ...reachCells(area ? reachByArea[area]?.during : undefined, 'during'),
       ]}
     </>
   );

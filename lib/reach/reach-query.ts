@@ -196,7 +196,8 @@ function addInto(total: ReachTotals, row: PlatformRow): ReachTotals {
   for (const name of TOTAL_NAMES) {
     const value = count(row[name]);
     next[name] = addReported(total[name], value);
-    if (value !== null) next.covers[name] = [...total.covers[name], row.platform].sort();
+    if (value !== null && !total.covers[name].includes(row.platform))
+      next.covers[name] = [...total.covers[name], row.platform].sort();
   }
   return next;
 }

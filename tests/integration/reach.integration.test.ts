@@ -181,6 +181,12 @@ describe('reach per group is the sum of the latest snapshots', () => {
     expect(all.body.totals.covers.views).toEqual(['facebook', 'x']);
     expect(all.body.totals.covers.reactions).toEqual(['bluesky', 'facebook', 'x']);
     expect(all.body.totals.engagements).toBe(sum(all.body.rows.map((row) => row.engagements)));
+    // Each platform named once, whatever the grouping.
+    const byOrganisation = await reachAs(LEAD, { groupBy: 'organisation' });
+    expect(byOrganisation.body.totals.covers.views).toEqual(['facebook', 'x']);
+    expect(
+      byOrganisation.body.rows.find((row) => row.label === 'Merseyside Police')?.covers.reactions,
+    ).toEqual(['bluesky', 'facebook', 'x']);
   });
 
   it('filters by UK days, organisation, theme and message', async () => {

@@ -2,6 +2,7 @@ import {
   Paper,
   SimpleGrid,
   Table,
+  TableScrollContainer,
   TableTbody,
   TableTd,
   TableTh,
@@ -32,28 +33,30 @@ export function ReachBest({ messages, hours }: { messages: BestMessage[]; hours:
             Not enough posts with figures yet. {tooFew}
           </Text>
         ) : (
-          <Table verticalSpacing={6}>
-            <TableThead>
-              <TableTr>
-                <TableTh>Message</TableTh>
-                <TableTh ta="right">Posts</TableTh>
-                <TableTh ta="right">Engagements per post</TableTh>
-              </TableTr>
-            </TableThead>
-            <TableTbody>
-              {messages.map((message) => (
-                <TableTr key={message.messageId}>
-                  <TableTd>
-                    <LinkAnchor href={`/messages/${message.messageId}`} size="sm">
-                      {message.title}
-                    </LinkAnchor>
-                  </TableTd>
-                  <TableTd ta="right">{message.posts}</TableTd>
-                  <TableTd ta="right">{decimal.format(message.engagementsPerPost)}</TableTd>
+          <TableScrollContainer minWidth={300}>
+            <Table verticalSpacing={6}>
+              <TableThead>
+                <TableTr>
+                  <TableTh>Message</TableTh>
+                  <TableTh ta="right">Posts</TableTh>
+                  <TableTh ta="right">Engagements per post</TableTh>
                 </TableTr>
-              ))}
-            </TableTbody>
-          </Table>
+              </TableThead>
+              <TableTbody>
+                {messages.map((message) => (
+                  <TableTr key={message.messageId}>
+                    <TableTd>
+                      <LinkAnchor href={`/messages/${message.messageId}`} size="sm">
+                        {message.title}
+                      </LinkAnchor>
+                    </TableTd>
+                    <TableTd ta="right">{message.posts}</TableTd>
+                    <TableTd ta="right">{decimal.format(message.engagementsPerPost)}</TableTd>
+                  </TableTr>
+                ))}
+              </TableTbody>
+            </Table>
+          </TableScrollContainer>
         )}
       </Paper>
       <Paper withBorder p="lg" data-testid="best-hours">
@@ -68,28 +71,30 @@ export function ReachBest({ messages, hours }: { messages: BestMessage[]; hours:
             Not enough posts with figures yet. {tooFew}
           </Text>
         ) : (
-          <Table verticalSpacing={6}>
-            <TableThead>
-              <TableTr>
-                <TableTh>Platform</TableTh>
-                <TableTh>Hour (UK)</TableTh>
-                <TableTh ta="right">Posts</TableTh>
-                <TableTh ta="right">Engagements per post</TableTh>
-              </TableTr>
-            </TableThead>
-            <TableTbody>
-              {hours.map((hour) => (
-                <TableTr key={hour.platform}>
-                  <TableTd>{hour.label}</TableTd>
-                  <TableTd ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                    {hourLabel(hour.hour)}
-                  </TableTd>
-                  <TableTd ta="right">{hour.posts}</TableTd>
-                  <TableTd ta="right">{decimal.format(hour.engagementsPerPost)}</TableTd>
+          <TableScrollContainer minWidth={300}>
+            <Table verticalSpacing={6}>
+              <TableThead>
+                <TableTr>
+                  <TableTh>Platform</TableTh>
+                  <TableTh>Hour (UK)</TableTh>
+                  <TableTh ta="right">Posts</TableTh>
+                  <TableTh ta="right">Engagements per post</TableTh>
                 </TableTr>
-              ))}
-            </TableTbody>
-          </Table>
+              </TableThead>
+              <TableTbody>
+                {hours.map((hour) => (
+                  <TableTr key={hour.platform}>
+                    <TableTd>{hour.label}</TableTd>
+                    <TableTd ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {hourLabel(hour.hour)}
+                    </TableTd>
+                    <TableTd ta="right">{hour.posts}</TableTd>
+                    <TableTd ta="right">{decimal.format(hour.engagementsPerPost)}</TableTd>
+                  </TableTr>
+                ))}
+              </TableTbody>
+            </Table>
+          </TableScrollContainer>
         )}
       </Paper>
     </SimpleGrid>

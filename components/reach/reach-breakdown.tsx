@@ -145,7 +145,7 @@ export function ReachBreakdown({
           Breakdown
         </Title>
         <Tabs value={by} onChange={choose} variant="pills" aria-busy={pending}>
-          <TabsList aria-label="Break reach down by">
+          <TabsList aria-label="Break reach down by" style={{ flexWrap: 'wrap' }}>
             {(Object.keys(GROUP_LABELS) as GroupBy[]).map((key) => (
               <TabsTab key={key} value={key}>
                 {GROUP_LABELS[key]}

@@ -1,6 +1,6 @@
 'use client';
 
-import { Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Chip, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
@@ -71,18 +71,27 @@ export function ReachFilters({
             <Text size="sm" fw={500} id="reach-period-label">
               Period
             </Text>
-            <SegmentedControl
-              aria-labelledby="reach-period-label"
-              data={periods}
+            {/* Chips, not a segmented control: they wrap on a phone instead of widening the page. */}
+            <Chip.Group
               value={values.period}
-              onChange={(value) =>
+              onChange={(value) => {
+                const period = Array.isArray(value) ? value[0] : value;
+                if (!period) return;
                 set(
-                  value === 'custom'
-                    ? { period: value, from: values.from, to: values.to }
-                    : { period: value, from: null, to: null },
-                )
-              }
-            />
+                  period === 'custom'
+                    ? { period, from: values.from, to: values.to }
+                    : { period, from: null, to: null },
+                );
+              }}
+            >
+              <Group gap={6} role="radiogroup" aria-labelledby="reach-period-label">
+                {periods.map((period) => (
+                  <Chip key={period.value} value={period.value} size="sm" variant="outline">
+                    {period.label}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
           </Stack>
           {values.period === 'custom' && (
             <DatePickerInput

@@ -53,9 +53,9 @@ const figureOf = async (page: Page, label: string) =>
 describe('Reach', () => {
   it('a lead sees the figures, breaks them down, filters, and the address keeps it all', async () => {
     const page = await open('lead@nw-rocu.example');
-    await expect(page.getByRole('heading', { level: 1, name: 'Reach' }).isVisible()).resolves.toBe(
-      true,
-    );
+    // The page streams in after its loading state: wait for it rather than look at once.
+    await page.getByRole('heading', { level: 1, name: 'Reach' }).waitFor();
+    await page.getByTestId('reach-tiles').waitFor();
     const tiles = page.getByTestId('reach-tiles');
     await expect(tiles.getByText('Posts published').isVisible()).resolves.toBe(true);
     expect(await figureOf(page, 'Posts published')).toBeGreaterThan(0);

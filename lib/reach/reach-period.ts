@@ -62,11 +62,15 @@ export function presetRange(
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** "3 Nov 2026" for 2026-11-03. */
+export function dayLabel(text: string): string {
+  const date = day(text);
+  return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
+}
+
 /** "3 Nov 2026 to 30 Nov 2026" */
 export function rangeLabel(range: DayRange): string {
-  const show = (text: string) => {
-    const date = day(text);
-    return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
-  };
-  return range.from === range.to ? show(range.from) : `${show(range.from)} to ${show(range.to)}`;
+  return range.from === range.to
+    ? dayLabel(range.from)
+    : `${dayLabel(range.from)} to ${dayLabel(range.to)}`;
 }

@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { rulesFor } from '../platforms/rules';
 import { Platform } from '../platforms/types';
 import { dayStart, LocalDate, UK_TIME_ZONE } from '../scheduling/london-time';
+import { dayLabel } from './reach-period';
 import { addReported, TOTAL_NAMES, type Covers, type TotalName } from './figures';
 
 export const GROUP_BYS = ['organisation', 'platform', 'message', 'theme', 'week'] as const;
@@ -274,25 +275,9 @@ async function totalsWhere(where: Where, scoped: boolean): Promise<ReachTotals> 
   return merge(await platformRows(where, 'none', scoped)).totals;
 }
 
-const SHORT_MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-
 /** "w/c 2 Nov 2026" for the week starting 2026-11-02. */
 export function weekLabel(monday: string): string {
-  const [year = 0, month = 1, day = 1] = monday.split('-').map(Number);
-  return `w/c ${day} ${SHORT_MONTHS[month - 1]} ${year}`;
+  return `w/c ${dayLabel(monday)}`;
 }
 
 async function labelsFor(groupBy: GroupBy, keys: string[]): Promise<Map<string, string>> {

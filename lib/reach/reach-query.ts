@@ -129,23 +129,43 @@ async function resolve(actor: Actor, filters: ReachFilters): Promise<Where> {
   };
 }
 
-function conditions(where: Where, { scoped }: { scoped: boolean }): Prisma.Sql {
+/** The period as each table holds it: instants per post, whole UK days in the rollup. */
+const PERIODS = {
+  r: (where: Where) => [
+    where.from && Prisma.sql`r."publishedAt" >= ${where.from}`,
+    where.to && Prisma.sql`r."publishedAt" < ${where.to}`,
+  ],
+  d: (where: Where) => [
+    where.fromDay && Prisma.sql`d.day >= ${where.fromDay}::date`,
+    where.toDay && Prisma.sql`d.day <= ${where.toDay}::date`,
+  ],
+};
+
+/**
+ * The scoped, filtered condition on post_reach (alias r) or the daily rollup (alias d), which has
+ * no message: a view of one message reads post_reach.
+ */
+function conditions(
+  where: Where,
+  { scoped, alias = 'r' }: { scoped: boolean; alias?: 'r' | 'd' },
+): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (scoped && where.scope !== 'all') {
     parts.push(
       where.scope.length === 0
         ? Prisma.sql`FALSE`
-        : Prisma.sql`r."organisationId" IN (${Prisma.join(where.scope)})`,
+        : Prisma.sql`${column('organisationId')} IN (${Prisma.join(where.scope)})`,
     );
   }
-  if (where.campaignId) parts.push(Prisma.sql`r."campaignId" = ${where.campaignId}`);
-  if (where.from) parts.push(Prisma.sql`r."publishedAt" >= ${where.from}`);
-  if (where.to) parts.push(Prisma.sql`r."publishedAt" < ${where.to}`);
+  if (where.campaignId) parts.push(Prisma.sql`${column('campaignId')} = ${where.campaignId}`);
+  for (const part of PERIODS[alias](where)) if (part) parts.push(part);
   if (scoped && where.organisationId)
-    parts.push(Prisma.sql`r."organisationId" = ${where.organisationId}`);
-  if (where.platform) parts.push(Prisma.sql`r.platform = ${where.platform}::"Platform"`);
-  if (where.theme) parts.push(Prisma.sql`r.theme = ${where.theme}::"Theme"`);
-  if (where.messageId) parts.push(Prisma.sql`r."messageId" = ${where.messageId}`);
+    parts.push(Prisma.sql`${column('organisationId')} = ${where.organisationId}`);
+  if (where.platform) parts.push(Prisma.sql`${column('platform')} = ${where.platform}::"Platform"`);
+  if (where.theme) parts.push(Prisma.sql`${column('theme')} = ${where.theme}::"Theme"`);
+  if (where.messageId && alias === 'r')
+    parts.push(Prisma.sql`${column('messageId')} = ${where.messageId}`);
   return Prisma.join(parts, ' AND ');
 }
 
@@ -203,26 +223,6 @@ function addInto(total: ReachTotals, row: PlatformRow): ReachTotals {
   return next;
 }
 
-/** The rollup's conditions: the same filters on whole UK days (alias d). */
-function dailyConditions(where: Where, { scoped }: { scoped: boolean }): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (scoped && where.scope !== 'all') {
-    parts.push(
-      where.scope.length === 0
-        ? Prisma.sql`FALSE`
-        : Prisma.sql`d."organisationId" IN (${Prisma.join(where.scope)})`,
-    );
-  }
-  if (where.campaignId) parts.push(Prisma.sql`d."campaignId" = ${where.campaignId}`);
-  if (where.fromDay) parts.push(Prisma.sql`d.day >= ${where.fromDay}::date`);
-  if (where.toDay) parts.push(Prisma.sql`d.day <= ${where.toDay}::date`);
-  if (scoped && where.organisationId)
-    parts.push(Prisma.sql`d."organisationId" = ${where.organisationId}`);
-  if (where.platform) parts.push(Prisma.sql`d.platform = ${where.platform}::"Platform"`);
-  if (where.theme) parts.push(Prisma.sql`d.theme = ${where.theme}::"Theme"`);
-  return Prisma.join(parts, ' AND ');
-}
-
 const DAILY_KEYS: Partial<Record<GroupBy | 'none', Prisma.Sql>> = {
   none: Prisma.sql`''`,
   organisation: Prisma.sql`d."organisationId"`,
@@ -248,7 +248,7 @@ async function platformRows(where: Where, groupBy: GroupBy | 'none', scoped: boo
   if (dailyKey && !where.messageId) {
     return db.$queryRaw<PlatformRow[]>`
       SELECT ${dailyKey} AS key, d.platform::text AS platform, ${DAILY_FIGURE_SQL}
-      FROM reach_daily d WHERE ${dailyConditions(where, { scoped })}
+      FROM reach_daily d WHERE ${conditions(where, { scoped, alias: 'd' })}
       GROUP BY 1, 2 HAVING sum(d.posts) > 0`;
   }
   const key = groupBy === 'none' ? Prisma.sql`''` : KEYS[groupBy];

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIds, type SeededIds } from '../support/accessibility-pages';
-import { launchBrowser, signIn } from '../support/browser';
+import { launchBrowser, SETTLED, signIn } from '../support/browser';
 
 const { baseUrl, databaseUrl } = inject('e2e');
 const TITLE = `Typed without a mouse (${Date.now()})`;
@@ -98,7 +98,7 @@ async function expectEscapeReturnsFocus(page: Page, opener: Locator): Promise<vo
 describe('keyboard only', () => {
   it('the first Tab offers a skip link to the main content, which takes focus there', async () => {
     const page = await signedIn('comms@lancashire.example');
-    await page.goto(`${baseUrl}/schedule`);
+    await page.goto(`${baseUrl}/schedule`, SETTLED);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to main content' });
@@ -114,7 +114,7 @@ describe('keyboard only', () => {
 
   it('a campaign lead composes a message and submits it, fields in reading order', async () => {
     const page = await signedIn('lead@nw-rocu.example');
-    await page.goto(`${baseUrl}/campaigns/${ids.campaign}/messages/new`);
+    await page.goto(`${baseUrl}/campaigns/${ids.campaign}/messages/new`, SETTLED);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // the skip link
@@ -147,7 +147,7 @@ describe('keyboard only', () => {
 
   it('a second campaign lead approves it from the Approvals queue', async () => {
     const page = await signedIn('lead2@nw-rocu.example');
-    await page.goto(`${baseUrl}/approvals`);
+    await page.goto(`${baseUrl}/approvals`, SETTLED);
     const item = page.getByRole('article', { name: TITLE });
     await item.waitFor();
     await tabTo(page, item.getByRole('button', { name: `Approve “${TITLE}”` }), 120);
@@ -157,7 +157,7 @@ describe('keyboard only', () => {
 
   it('the same lead opens the send-back dialog: focus is trapped and returns on Escape', async () => {
     const page = await signedIn('lead@nw-rocu.example');
-    await page.goto(`${baseUrl}/messages/${ids.inReview}`);
+    await page.goto(`${baseUrl}/messages/${ids.inReview}`, SETTLED);
     const opener = page.getByRole('button', { name: 'Send back with a reason' });
     await tabTo(page, opener, 80);
     await page.keyboard.press('Enter');
@@ -169,7 +169,7 @@ describe('keyboard only', () => {
 
   it('a comms officer schedules an approved message from its dialog', async () => {
     const page = await signedIn('comms@lancashire.example');
-    await page.goto(`${baseUrl}/messages/${ids.approved}`);
+    await page.goto(`${baseUrl}/messages/${ids.approved}`, SETTLED);
     const opener = page.getByRole('button', { name: 'Schedule', exact: true });
     await tabTo(page, opener, 80);
     await page.keyboard.press('Enter');
@@ -193,15 +193,17 @@ describe('keyboard only', () => {
     await tabTo(page, submit, 40);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
+    // The notification itself: the page's own post list, refreshed beside it, says "Scheduled" too,
+    // in cards hidden at this width that come first in the document.
     await page
-      .getByText(/scheduled/i)
-      .first()
+      .getByRole('alert')
+      .filter({ hasText: /^Scheduled \d+ posts?/ })
       .waitFor();
   });
 
   it('a comms officer pauses their force and lifts the pause, with keys alone', async () => {
     const page = await signedIn('comms@lancashire.example');
-    await page.goto(`${baseUrl}/schedule`);
+    await page.goto(`${baseUrl}/schedule`, SETTLED);
     const opener = page.getByRole('button', { name: 'Pause publishing' });
     await tabTo(page, opener, 80);
     await page.keyboard.press('Enter');

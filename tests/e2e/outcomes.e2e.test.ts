@@ -3,7 +3,7 @@
 // changes; the corrected file replaces the illustrative figure with the real one.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchBrowser, signIn } from '../support/browser';
+import { launchBrowser, SETTLED, signIn } from '../support/browser';
 
 const { baseUrl } = inject('e2e');
 let browser: Browser;
@@ -34,7 +34,7 @@ it('a lead sees the comparison on Reach, and imports figures from a CSV file', a
   const page = await context.newPage();
   await signIn(page, baseUrl, 'lead@nw-rocu.example');
   await page.waitForURL(`${baseUrl}/`);
-  await page.goto(`${baseUrl}/reach`);
+  await page.goto(`${baseUrl}/reach`, SETTLED);
 
   const table = page.getByTestId('outcomes-table');
   await table.waitFor();

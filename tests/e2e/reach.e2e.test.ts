@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, signIn } from '../support/browser';
+import { launchBrowser, SETTLED, signIn } from '../support/browser';
 
 const { baseUrl, databaseUrl } = inject('e2e');
 let browser: Browser;
@@ -33,7 +33,7 @@ async function open(email: string, address = '/reach'): Promise<Page> {
   ).newPage();
   await signIn(page, baseUrl, email);
   await page.waitForURL(`${baseUrl}/`);
-  await page.goto(`${baseUrl}${address}`);
+  await page.goto(`${baseUrl}${address}`, SETTLED);
   return page;
 }
 
@@ -110,7 +110,7 @@ describe('Reach', () => {
 
   it("a comms officer sees their force's figures and the campaign's totals, and no report", async () => {
     const page = await open('comms@lancashire.example');
-    await page.getByTestId('campaign-totals').first().waitFor();
+    await page.getByTestId('campaign-totals').waitFor();
     const breakdown = page.getByTestId('reach-breakdown');
     await expect(
       breakdown.getByRole('cell', { name: 'Lancashire Constabulary' }).isVisible(),

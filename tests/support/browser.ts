@@ -18,6 +18,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * For `page.goto`: wait until the page has streamed in and hydrated. While a streamed page is
+ * revealed, its markup is briefly in the document twice (once hidden), and a key pressed before
+ * hydration can land on markup React is about to replace.
+ */
+export const SETTLED = { waitUntil: 'networkidle' } as const;
+
 export const DEMO_PASSWORD = 'signpost-demo';
 
 export async function signIn(

@@ -67,6 +67,23 @@ const EnvSchema = z
     RECONCILE_EVERY_SECONDS: z.coerce.number().min(1).max(3600).default(60),
     /** How long a pause waits for publishing already under way in its scope before answering. */
     PAUSE_SETTLE_SECONDS: z.coerce.number().min(0).max(120).default(35),
+    /**
+     * Outgoing mail (nodemailer). In development and tests the sandbox's own SMTP server
+     * (SANDBOX_SMTP_PORT) catches it and lists it at GET /_sandbox/mail.
+     */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .default('smtp://127.0.0.1:4025'),
+    MAIL_FROM: z.string().min(3).default('Signpost <signpost@signpost.localhost>'),
+    SANDBOX_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(4025),
+    /** A webhook endpoint that has not answered in this long is abandoned for this attempt. */
+    WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
+    /**
+     * How often the notification sweep looks for what is owed (outbox rows, unmailed
+     * notifications, pending deliveries) in case a signal or a job was lost.
+     */
+    NOTIFY_SWEEP_SECONDS: z.coerce.number().min(1).max(3600).default(30),
     /** How long a session lasts without use, in hours. */
     SESSION_HOURS: z.coerce
       .number()

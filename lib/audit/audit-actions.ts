@@ -14,6 +14,7 @@ export const AUDIT_ENTITY_TYPES = [
   { value: 'media', label: 'Images' },
   { value: 'api_token', label: 'API tokens' },
   { value: 'outcome', label: 'Help-seeking figures' },
+  { value: 'webhook', label: 'Webhooks' },
   { value: 'user', label: 'Sign-ins' },
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]['value'];
@@ -89,6 +90,10 @@ export const AUDIT_ACTIONS = {
     label: 'Channel connected',
     phrase: 'stored new credentials for {subject}',
   },
+  'channel.token_expiring': {
+    label: 'Access token expiring',
+    phrase: 'warned that the access of {subject} expires soon',
+  },
   'channel.token_renewed': {
     label: 'Access token renewed',
     phrase: 'renewed the access token of {subject}',
@@ -97,6 +102,12 @@ export const AUDIT_ACTIONS = {
   'api_token.created': { label: 'API token created', phrase: 'created the API token {subject}' },
   'api_token.revoked': { label: 'API token revoked', phrase: 'revoked the API token {subject}' },
   'user.signed_in': { label: 'Signed in', phrase: 'signed in' },
+  'webhook.created': { label: 'Webhook added', phrase: 'added the webhook {subject}' },
+  'webhook.removed': { label: 'Webhook removed', phrase: 'removed the webhook {subject}' },
+  'webhook.disabled': {
+    label: 'Webhook disabled',
+    phrase: 'disabled the webhook {subject} after a day of failed deliveries',
+  },
   'outcome.imported': {
     label: 'Help-seeking figures imported',
     phrase: 'imported help-seeking figures: {subject}',

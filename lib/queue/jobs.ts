@@ -14,6 +14,13 @@ export const QUEUES = {
    * never takes a publishing slot.
    */
   metrics: 'metrics',
+  /**
+   * Telling people: email at once (one job per notification) and the hourly digest sweep. A queue
+   * of its own, so a slow or unreachable mail server never delays publishing.
+   */
+  notify: 'notify',
+  /** Webhook deliveries, one job per delivery, retried with backoff; a hung endpoint waits here. */
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -41,12 +48,58 @@ export const PollChannelJob = z.strictObject({
 });
 export type PollChannelJob = z.infer<typeof PollChannelJob>;
 
+/** One notification's email, sent when its burst window has closed (the count is final). */
+export const SendMailJob = z.strictObject({ notificationId: z.string().min(1) });
+export type SendMailJob = z.infer<typeof SendMailJob>;
+
+/** Hourly: sends each person whose UK digest hour it is the day's notifications in one mail. */
+export const DigestSweepJob = z.strictObject({});
+export type DigestSweepJob = z.infer<typeof DigestSweepJob>;
+
+/** Sweeps what the outbox and the delivery log say is owed (after a Redis flush, a crash). */
+export const NotifySweepJob = z.strictObject({});
+export type NotifySweepJob = z.infer<typeof NotifySweepJob>;
+
+export const DeliverWebhookJob = z.strictObject({ deliveryId: z.string().min(1) });
+export type DeliverWebhookJob = z.infer<typeof DeliverWebhookJob>;
+
 export const JOB_NAMES = {
   publishPost: 'publish-post',
   reconcile: 'reconcile',
   pollSweep: 'poll-sweep',
   pollChannel: 'poll-channel',
+  sendMail: 'send-mail',
+  digestSweep: 'digest-sweep',
+  notifySweep: 'notify-sweep',
+  deliverWebhook: 'deliver-webhook',
 } as const;
+
+/** Deterministic: a notification is mailed by one job however often it is enqueued. */
+export const sendMailJobId = (job: SendMailJob) => `mail-${job.notificationId}`;
+/** Deterministic: one job per delivery; its retries are BullMQ's, with backoff. */
+export const deliverWebhookJobId = (job: DeliverWebhookJob) => `delivery-${job.deliveryId}`;
+
+/**
+ * A mail server that does not answer is tried again with backoff for about a day (5 s doubling,
+ * 14 attempts); the notification stays unmailed in the database, and the sweep re-enqueues it.
+ */
+export const MAIL_JOB_DEFAULTS: JobsOptions = {
+  attempts: 14,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 24 * 60 * 60, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 60 * 60, count: 10_000 },
+};
+
+/**
+ * A failing endpoint is retried with backoff (10 s doubling: about a day over 14 attempts); the
+ * webhook is disabled after a day of nothing but failures (lib/webhooks/deliver.ts).
+ */
+export const WEBHOOK_JOB_DEFAULTS: JobsOptions = {
+  attempts: 14,
+  backoff: { type: 'exponential', delay: 10_000 },
+  removeOnComplete: { age: 24 * 60 * 60, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 60 * 60, count: 10_000 },
+};
 
 /**
  * Deterministic: the same post and revision always give the same job id, so enqueueing twice

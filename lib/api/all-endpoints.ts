@@ -31,6 +31,10 @@ import {
   submitMessageEndpoint,
   updateMessageEndpoint,
 } from './endpoints/messages';
+import {
+  listNotificationsEndpoint,
+  markNotificationsReadEndpoint,
+} from './endpoints/notifications';
 import { refreshReachEndpoint } from './endpoints/reach-refresh';
 import * as reach from './endpoints/reach';
 import {
@@ -74,4 +78,6 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listOutcomesEndpoint,
   importOutcomesEndpoint,
   compareOutcomesEndpoint,
+  listNotificationsEndpoint,
+  markNotificationsReadEndpoint,
 ];

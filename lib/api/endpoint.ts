@@ -25,7 +25,8 @@ export interface Endpoint<
   response: Response;
   /** What a success answers with when it is not JSON (a CSV export, a PDF report). */
   contentType?: 'text/csv' | 'application/pdf';
-  successStatus?: 200 | 201 | 202;
+  /** 204: the answer has no body (`response` is then `z.void()`). */
+  successStatus?: 200 | 201 | 202 | 204;
   /** The error codes this endpoint answers with besides the usual ones. */
   errors?: ErrorCode[];
   /** Largest request body accepted, in bytes (default 64 KiB). */

@@ -61,6 +61,7 @@ export function handle<E extends Endpoint>(
       const result = await run(context);
       // A handler that needs its own status or headers (health's 503) returns a Response.
       if (result instanceof Response) return result;
+      if (endpoint.successStatus === 204) return new Response(null, { status: 204 });
       return Response.json(result, { status: endpoint.successStatus ?? 200 });
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);

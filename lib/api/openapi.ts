@@ -41,10 +41,15 @@ function register(registry: OpenAPIRegistry, endpoint: Endpoint) {
         : {}),
     },
     responses: {
-      [endpoint.successStatus ?? 200]: {
-        description: 'Success',
-        content: { [endpoint.contentType ?? 'application/json']: { schema: endpoint.response } },
-      },
+      [endpoint.successStatus ?? 200]:
+        endpoint.successStatus === 204
+          ? { description: 'Done; no content' }
+          : {
+              description: 'Success',
+              content: {
+                [endpoint.contentType ?? 'application/json']: { schema: endpoint.response },
+              },
+            },
       ...errorResponses,
     },
   } as Parameters<OpenAPIRegistry['registerPath']>[0]);

@@ -1,6 +1,6 @@
 // Something of everything for the fuzzer to find: messages in each state, posts in each status a
-// person can act on, a comment, a pause, a blackout and an image, made the way the app makes
-// them, on top of the seed. Generated requests then reach the lib functions' real decisions.
+// person can act on, a comment, a pause, a blackout, notifications and an image, made the way the
+// app makes them, on top of the seed. Generated requests then reach the lib functions' real decisions.
 import { db } from '@/lib/db';
 import { createMessage } from '@/lib/messages/create-message';
 import { MessageInput } from '@/lib/messages/message-schemas';
@@ -76,6 +76,22 @@ export async function buildWorld(now: Date): Promise<{ files: Uint8Array[] }> {
       createdById: lead.actor.userId,
     },
   });
+  // Notifications of two people, read and unread: marking one read names real ids, someone's own
+  // and someone else's.
+  for (const [index, person] of [lead, comms].entries()) {
+    await db.notification.createMany({
+      data: [0, 1, 2].map((offset) => ({
+        userId: person.actor.userId,
+        kind: 'posts.held',
+        title: `${offset + 2} posts held by the pause on Lancashire Constabulary`,
+        body: 'A critical incident in the area',
+        link: '/schedule?view=attention',
+        count: offset + 2,
+        createdAt: new Date(now.getTime() - (index * 3 + offset) * HOUR),
+        readAt: offset === 0 ? now : null,
+      })),
+    });
+  }
   const image = await solidImage('jpeg', 400, 300);
   return { files: [new Uint8Array(image), new Uint8Array(image.subarray(0, 200))] };
 }

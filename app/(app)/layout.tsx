@@ -6,15 +6,18 @@ import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { activeMembership, requireActor } from '@/lib/auth/session-actor';
 import { pausesForBanner } from '@/lib/pauses/pauses-for-banner';
 import { countAwaitingApproval } from '@/lib/messages/list-awaiting-approval';
+import { BELL_FEED_SIZE } from '@/lib/notifications/bell-words';
+import { listNotifications, NotificationListQuery } from '@/lib/notifications/list-notifications';
 
 export const dynamic = 'force-dynamic';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const [active, pauses, awaiting] = await Promise.all([
+  const [active, pauses, awaiting, latest] = await Promise.all([
     activeMembership(actor),
     pausesForBanner(actor),
     countAwaitingApproval(actor),
+    listNotifications(actor, NotificationListQuery.parse({ limit: BELL_FEED_SIZE })),
   ]);
   const describe = (membership: (typeof actor.memberships)[number]) => ({
     slug: membership.organisation.slug,
@@ -31,6 +34,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         active: active ? describe(active) : null,
         memberships: actor.memberships.map(describe),
       }}
+      notifications={{ items: latest.items, unreadCount: latest.unreadCount }}
       banner={<PauseBanner pauses={pauses} />}
     >
       {children}

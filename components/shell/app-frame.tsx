@@ -3,6 +3,7 @@
 import { AppShell, Badge, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBell,
   IconCalendarEvent,
   IconChartBar,
   IconChecklist,
@@ -15,6 +16,8 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { NavItem } from '@/lib/auth/navigation';
+import { NotificationBell } from '@/components/notifications/notification-bell';
+import type { NotificationFeed } from '@/components/notifications/use-notification-feed';
 import { AccountMenu, type AccountMenuProps } from './account-menu';
 import { SkipLink } from './skip-link';
 import { Wordmark } from './wordmark';
@@ -26,6 +29,7 @@ const ICONS: Record<NavItem['icon'], ReactNode> = {
   approvals: <IconChecklist size={18} stroke={1.6} />,
   reach: <IconChartBar size={18} stroke={1.6} />,
   audit: <IconHistory size={18} stroke={1.6} />,
+  notifications: <IconBell size={18} stroke={1.6} />,
   settings: <IconSettings size={18} stroke={1.6} />,
 };
 
@@ -34,6 +38,8 @@ export interface AppFrameProps {
   /** Counts shown beside navigation items, by href (e.g. messages waiting for approval). */
   counts: Record<string, number>;
   account: AccountMenuProps;
+  /** The bell's first view: the latest few and the unread count; it keeps itself current. */
+  notifications: NotificationFeed;
   banner: ReactNode;
   children: ReactNode;
 }
@@ -41,7 +47,14 @@ export interface AppFrameProps {
 const isActive = (pathname: string, href: string) =>
   href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
 
-export function AppFrame({ navigation, counts, account, banner, children }: AppFrameProps) {
+export function AppFrame({
+  navigation,
+  counts,
+  account,
+  notifications,
+  banner,
+  children,
+}: AppFrameProps) {
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = usePathname();
   return (
@@ -72,7 +85,10 @@ export function AppFrame({ navigation, counts, account, banner, children }: AppF
               North West child-protection campaign
             </Text>
           </Group>
-          <AccountMenu {...account} />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell initial={notifications} />
+            <AccountMenu {...account} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">

@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { href: '/approvals', label: 'Approvals', icon: 'approvals', requires: 'message.approve' },
   { href: '/reach', label: 'Reach', icon: 'reach', requires: 'reach.read' },
   { href: '/audit', label: 'Audit log', icon: 'audit', requires: 'audit.read' },
+  { href: '/notifications', label: 'Notifications', icon: 'notifications', requires: null },
   { href: '/settings', label: 'Settings', icon: 'settings', requires: null },
 ] as const satisfies readonly {
   href: string;

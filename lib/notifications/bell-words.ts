@@ -1,5 +1,8 @@
 // What the bell says: its badge and its accessible name. Pure (the header renders it).
 
+/** How many notifications the bell's popover lists. */
+export const BELL_FEED_SIZE = 5;
+
 /** The badge's text: the count, or "99+" past 99 (a wider badge would push the header about). */
 export function badgeText(unread: number): string {
   return unread > 99 ? '99+' : String(Math.max(0, Math.floor(unread)));

@@ -1,7 +1,7 @@
 // The worker process: publishes posts when they fall due, runs the reconciler, polls published
-// posts for their figures, and tells people (in the app, by email, by webhook) what happened. Started by
-// `npm run worker` (and by `npm run dev`). On SIGTERM it stops taking jobs, lets the ones in
-// flight finish, and exits cleanly.
+// posts for their figures, and tells people (in the app, by email, by webhook) what happened.
+// Started by `npm run worker` (and by `npm run dev`). On SIGTERM it stops taking jobs, lets the
+// ones in flight finish, and exits cleanly.
 import { hostname } from 'node:os';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';

@@ -1,6 +1,7 @@
 // The BullMQ workers of one process: the publish queue at WORKER_CONCURRENCY, the metrics queue
 // at METRICS_CONCURRENCY (polling never takes a publishing slot), mail and webhook deliveries on
-// queues of their own, the maintenance queue one job at a time. Used by the worker process and by tests that need real workers.
+// queues of their own, the maintenance queue one job at a time. Used by the worker process and
+// by tests that need real workers.
 import { type Job, Worker } from 'bullmq';
 import type { Env } from '@/lib/env';
 import type { Logger } from '@/lib/log';

@@ -223,3 +223,27 @@ export function describeEvent(event: OutboxEvent, facts: EventFacts): Described 
       return null;
   }
 }
+
+export interface Person {
+  userId: string;
+  roles: Role[];
+  /** organisationId → roles held there. */
+  memberships: { organisationId: string; role: Role }[];
+}
+
+/** The audience's user ids, each once. */
+export function resolveAudience(audience: Audience, people: readonly Person[]): string[] {
+  const chosen = new Set<string>(audience.users);
+  for (const person of people) {
+    const matches = audience.members.some((rule) =>
+      person.memberships.some(
+        (membership) =>
+          rule.roles.includes(membership.role) &&
+          (rule.organisationId === null || rule.organisationId === membership.organisationId),
+      ),
+    );
+    if (matches) chosen.add(person.userId);
+  }
+  for (const excluded of audience.exclude) chosen.delete(excluded);
+  return [...chosen];
+}

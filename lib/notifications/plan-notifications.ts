@@ -5,9 +5,14 @@
 // a fixed number of queries, however many events it holds.
 import type { Prisma } from '@/prisma/generated/client';
 import { channelName } from '../audit/audit-subjects';
-import type { Role } from '../auth/permissions';
 import type { Platform } from '../platforms/types';
-import { type Audience, describeEvent, type Described, type EventFacts } from './describe-event';
+import {
+  describeEvent,
+  type Described,
+  type EventFacts,
+  type Person,
+  resolveAudience,
+} from './describe-event';
 import { BURST_WINDOW_MS, deliveryFor, NOTIFICATION_KINDS } from './kinds';
 import type { MailDue } from './mail-queue';
 import { type OutboxEvent, snapshotString } from './outbox-event';
@@ -121,13 +126,6 @@ function hostOf(url: string): string {
   }
 }
 
-interface Person {
-  userId: string;
-  roles: Role[];
-  /** organisationId → roles held there. */
-  memberships: { organisationId: string; role: Role }[];
-}
-
 /** Everyone who could hear anything, with their roles: one query (people number in hundreds). */
 async function loadPeople(tx: Tx): Promise<Person[]> {
   const rows = await tx.membership.findMany({
@@ -141,23 +139,6 @@ async function loadPeople(tx: Tx): Promise<Person[]> {
     people.set(row.userId, person);
   }
   return [...people.values()];
-}
-
-/** The audience's user ids, each once. */
-export function resolveAudience(audience: Audience, people: readonly Person[]): string[] {
-  const chosen = new Set<string>(audience.users);
-  for (const person of people) {
-    const matches = audience.members.some((rule) =>
-      person.memberships.some(
-        (membership) =>
-          rule.roles.includes(membership.role) &&
-          (rule.organisationId === null || rule.organisationId === membership.organisationId),
-      ),
-    );
-    if (matches) chosen.add(person.userId);
-  }
-  for (const excluded of audience.exclude) chosen.delete(excluded);
-  return [...chosen];
 }
 
 interface Pending {

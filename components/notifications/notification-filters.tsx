@@ -5,10 +5,8 @@
 import { Group, Paper, SegmentedControl, Select } from '@mantine/core';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { NOTIFICATION_KIND_NAMES } from '@/lib/notifications/kinds';
+import type { ReadFilter } from '@/lib/notifications/read-filter';
 import { KIND_STYLES } from './kind-style';
-
-export const READ_FILTERS = ['all', 'unread', 'read'] as const;
-export type ReadFilter = (typeof READ_FILTERS)[number];
 
 export function NotificationFilters({ show, kind }: { show: ReadFilter; kind: string | null }) {
   const router = useRouter();

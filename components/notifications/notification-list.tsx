@@ -2,7 +2,7 @@
 
 // The notifications page's list: each one a link to what it is about (following it marks it
 // read), with a button to mark it read or unread again; and "Mark all read".
-import { Button, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Button, Flex, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBellOff, IconChecks, IconMail, IconMailOpened } from '@tabler/icons-react';
 import Link from 'next/link';
@@ -59,11 +59,12 @@ function NotificationRow({ notification }: { notification: NotificationView }) {
       ),
     );
   return (
-    <Group
+    <Flex
       component="li"
-      wrap="nowrap"
+      // On a phone the button goes under the words, which then keep the width to themselves.
+      direction={{ base: 'column', sm: 'row' }}
       align="flex-start"
-      gap="sm"
+      gap="xs"
       px="md"
       py="sm"
       bg={unread ? 'signpost.0' : undefined}
@@ -76,7 +77,7 @@ function NotificationRow({ notification }: { notification: NotificationView }) {
         href={inAppHref(notification.link)}
         onClick={() => unread && sendRead([notification.id])}
         onAuxClick={() => unread && sendRead([notification.id])}
-        style={{ flex: 1, minWidth: 0 }}
+        style={{ flex: 1, minWidth: 0, alignSelf: 'stretch' }}
       >
         <NotificationSummary notification={notification} />
       </UnstyledButton>
@@ -91,10 +92,11 @@ function NotificationRow({ notification }: { notification: NotificationView }) {
         }
         aria-label={`${unread ? 'Mark read' : 'Mark unread'}: ${title}`}
         style={{ flexShrink: 0 }}
+        ml={{ base: 46, sm: 0 }}
       >
         {unread ? 'Mark read' : 'Mark unread'}
       </Button>
-    </Group>
+    </Flex>
   );
 }
 

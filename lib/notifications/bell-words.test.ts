@@ -35,6 +35,13 @@ describe('a grouped notification’s title', () => {
     expect(titleWithCount('A post failed', 1)).toBe('A post failed');
   });
 
+  it('reads a large count written with a thousands comma', () => {
+    expect(titleWithCount('1,204 posts could not be published', 1204)).toBe(
+      '1,204 posts could not be published',
+    );
+    expect(titleWithCount('Posts held', 1204)).toBe('Posts held (1,204)');
+  });
+
   it('does not mistake another number for the count', () => {
     expect(titleWithCount('140 characters is too long for post 2', 14)).toBe(
       '140 characters is too long for post 2 (14)',

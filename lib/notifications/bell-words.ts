@@ -18,8 +18,14 @@ export function bellLabel(unread: number): string {
  * by the pause on every organisation"); when a title does not carry it, it is added.
  */
 export function titleWithCount(title: string, count: number): string {
-  if (count <= 1 || new RegExp(`(^|\\D)${count}(\\D|$)`).test(title)) return title;
-  return `${title} (${count})`;
+  if (count <= 1) return title;
+  // As a number alone, or as the dispatcher writes a large one ("1,204 posts").
+  const written = [String(count), count.toLocaleString('en-GB')];
+  const carries = written.some((number) =>
+    new RegExp(`(^|[^\\d,])${number}(?!\\d|,\\d)`).test(title),
+  );
+  if (carries) return title;
+  return `${title} (${count.toLocaleString('en-GB')})`;
 }
 
 /**

@@ -21,6 +21,7 @@ const PAGES = [
   '/approvals',
   '/reach',
   '/audit',
+  '/notifications',
   '/settings',
   '/settings/signpost',
 ];

@@ -101,6 +101,8 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/approvals',
   '/reach',
   '/audit',
+  '/notifications',
+  '/notifications?show=read',
   '/settings',
   '/settings/signpost',
   '/no-such-page',
@@ -145,6 +147,24 @@ export const DIALOGS: Dialog[] = [
     open: async (page) => {
       await page.getByTestId('account-menu').click();
       await page.getByRole('menu').waitFor();
+    },
+  },
+  {
+    name: 'notifications popover',
+    roles: ['campaign lead', 'comms officer', 'partner', 'viewer', 'administrator'],
+    path: () => '/',
+    open: async (page) => {
+      await page.getByTestId('notification-bell').click();
+      await page.getByRole('dialog', { name: 'Notifications' }).waitFor();
+    },
+  },
+  {
+    name: 'kind filter on the notifications page',
+    roles: ['campaign lead'],
+    path: () => '/notifications',
+    open: async (page) => {
+      await page.getByRole('combobox', { name: 'Kind' }).click();
+      await page.getByRole('listbox').waitFor();
     },
   },
   {

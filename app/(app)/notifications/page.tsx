@@ -2,11 +2,7 @@ import { Group, Stack, Text } from '@mantine/core';
 import { IconMailCog } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { LinkButton } from '@/components/link-button';
-import {
-  NotificationFilters,
-  READ_FILTERS,
-  type ReadFilter,
-} from '@/components/notifications/notification-filters';
+import { NotificationFilters } from '@/components/notifications/notification-filters';
 import { MarkAllReadButton, NotificationList } from '@/components/notifications/notification-list';
 import { PageHeader } from '@/components/shell/page-header';
 import { requireActor } from '@/lib/auth/session-actor';
@@ -17,6 +13,7 @@ import {
   NotificationListQuery,
   type NotificationPage,
 } from '@/lib/notifications/list-notifications';
+import { readFilter, unreadParameter } from '@/lib/notifications/read-filter';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -41,8 +38,7 @@ export default async function NotificationsPage({
   const actor = await requireActor();
   const params = await searchParams;
   // Filters from the address: an unknown one is dropped, not an error page.
-  const shown = one(params.show);
-  const show: ReadFilter = READ_FILTERS.find((filter) => filter === shown) ?? 'all';
+  const show = readFilter(one(params.show));
   const kindParam = one(params.kind);
   const kind = kindParam && isNotificationKind(kindParam) ? kindParam : undefined;
   const cursor = one(params.cursor);
@@ -50,7 +46,7 @@ export default async function NotificationsPage({
   const query = NotificationListQuery.parse({
     limit: PAGE_SIZE,
     order: 'unread_first',
-    unread: show === 'all' ? undefined : String(show === 'unread'),
+    unread: unreadParameter(show),
     kind,
   });
   // A stale cursor (from another filter) starts the list again rather than failing the page.
@@ -73,6 +69,8 @@ export default async function NotificationsPage({
             <LinkButton
               variant="subtle"
               href="/settings/notifications"
+              // Seldom opened from here: not worth fetching ahead with every visit.
+              prefetch={false}
               leftSection={<IconMailCog size={16} aria-hidden />}
             >
               Email settings

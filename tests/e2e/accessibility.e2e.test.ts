@@ -12,6 +12,7 @@ import {
   SIGNED_OUT_PAGES,
   type SeededIds,
   schedulePosts,
+  seedNotifications,
   seededIds,
 } from '../support/accessibility-pages';
 import { launchBrowser, signIn } from '../support/browser';
@@ -24,6 +25,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ids = await seededIds(databaseUrl);
   await schedulePosts(baseUrl, ids);
+  await seedNotifications(databaseUrl);
 });
 afterAll(async () => {
   await browser.close();

@@ -34,6 +34,7 @@ const MAIN_PAGES = (ids: SeededIds) => [
   '/approvals',
   '/reach',
   '/audit',
+  '/notifications',
   '/settings',
   '/settings/signpost',
 ];

@@ -53,6 +53,37 @@ export async function schedulePosts(
   }
 }
 
+/**
+ * A notification of each look (unread, read, a burst counted up) for every demo role, so the pass
+ * checks the notifications page and the bell's popover with something in them. Written straight
+ * to the table: what raises them is tested in tests/e2e/notifications.e2e.test.ts.
+ */
+export async function seedNotifications(databaseUrl: string): Promise<void> {
+  const database = new pg.Client({ connectionString: databaseUrl });
+  await database.connect();
+  try {
+    await database.query(
+      `INSERT INTO notifications (id, "userId", kind, title, body, link, count, "createdAt", "updatedAt", "readAt")
+       SELECT md5(random()::text || users.id || sample.title), users.id, sample.kind, sample.title,
+              sample.body, sample.link, sample.count, now() - sample.age, now(),
+              CASE WHEN sample.read THEN now() END
+         FROM users, (VALUES
+           ('posts.held', '14 posts held by the pause on every organisation',
+            'Paused for every organisation: a critical incident.', '/schedule?view=attention', 14,
+            interval '5 minutes', false),
+           ('posts.failed', 'Posts could not be published', 'Latest: the platform refused it',
+            '/schedule?status=failed', 3, interval '2 hours', false),
+           ('pause.lifted', 'Publishing resumed for Lancashire Constabulary',
+            'Held posts stay held until released.', '/schedule', 1, interval '1 day', true)
+         ) AS sample(kind, title, body, link, count, age, read)
+        WHERE users.email = ANY($1)`,
+      [Object.values(ROLES)],
+    );
+  } finally {
+    await database.end();
+  }
+}
+
 export async function seededIds(databaseUrl: string): Promise<SeededIds> {
   const database = new pg.Client({ connectionString: databaseUrl });
   await database.connect();

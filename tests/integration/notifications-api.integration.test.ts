@@ -4,8 +4,10 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as listNotifications } from '@/app/api/v1/notifications/route';
 import { POST as markRead } from '@/app/api/v1/notifications/read/route';
 import { db } from '@/lib/db';
+import { markUnread } from '@/lib/notifications/mark-read';
 import type { NotificationView } from '@/lib/notifications/notification-view';
 import { call, forgetTokens, tokenFor } from '../support/api';
+import { actorFor } from '../support/fixtures';
 import { resetDatabase, userId } from '../support/database';
 import { everyTableRowCount } from '../support/row-counts';
 
@@ -253,5 +255,16 @@ describe('POST /api/v1/notifications/read', () => {
     });
     expect(response.status).toBe(401);
     expect((await list(LEAD)).body.unreadCount).toBe(1);
+  });
+});
+
+describe('marking unread again (the notifications page)', () => {
+  it('marks the caller’s own read notification unread, and never another person’s', async () => {
+    const [mine] = await notify(LEAD, [{ title: 'mine', read: true }]);
+    const [theirs] = await notify(OTHER_LEAD, [{ title: 'theirs', read: true }]);
+    const lead = await actorFor(LEAD);
+    expect(await markUnread(lead.actor, [mine!, theirs!])).toBe(1);
+    expect((await list(LEAD)).body.unreadCount).toBe(1);
+    expect((await list(OTHER_LEAD)).body.unreadCount).toBe(0);
   });
 });

@@ -39,6 +39,7 @@ import {
   listOutcomesEndpoint,
 } from './endpoints/outcomes';
 import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
+import * as webhooks from './endpoints/webhooks';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   healthEndpoint,
@@ -74,4 +75,5 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listOutcomesEndpoint,
   importOutcomesEndpoint,
   compareOutcomesEndpoint,
+  ...Object.values(webhooks),
 ];

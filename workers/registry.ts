@@ -4,14 +4,22 @@ import { DelayedError, type Job } from 'bullmq';
 import type { z } from 'zod';
 import type { Logger } from '@/lib/log';
 import {
+  DeliverWebhookJob,
+  DigestSweepJob,
   JOB_NAMES,
+  NotifySweepJob,
   PollChannelJob,
   PollSweepJob,
   PublishPostJob,
   type QueueName,
   QUEUES,
   ReconcileJob,
+  SendMailJob,
 } from '@/lib/queue/jobs';
+import { sendDigests } from '@/lib/notifications/digest';
+import { sweepNotify } from '@/lib/notifications/notify-sweep';
+import { sendNotificationMail } from '@/lib/notifications/send-mail';
+import { deliverWebhook } from '@/lib/webhooks/deliver';
 import { publishPost } from '@/lib/publishing/publish-post';
 import { reconcile } from '@/lib/publishing/reconcile';
 import { pollChannel } from '@/lib/reach/poll-channel';
@@ -79,6 +87,40 @@ export const JOBS: Record<string, JobDefinition<z.ZodType>> = {
       // Rate limited, or publishing comes first: the same job, later, without spending an attempt.
       if (outcome.kind === 'deferred') await runAgainAt(outcome.until, context);
       context.log.debug(outcome, 'poll');
+    },
+  }),
+  [JOB_NAMES.sendMail]: define({
+    queue: QUEUES.notify,
+    schema: SendMailJob,
+    handle: (data, context) => sendNotificationMail(data, { now: context.now }),
+  }),
+  [JOB_NAMES.digestSweep]: define({
+    queue: QUEUES.notify,
+    schema: DigestSweepJob,
+    handle: async (_job, context) => {
+      const report = await sendDigests({ now: context.now() });
+      context.log.debug(report, 'digest sweep');
+    },
+  }),
+  [JOB_NAMES.notifySweep]: define({
+    queue: QUEUES.notify,
+    schema: NotifySweepJob,
+    handle: async (_job, context) => {
+      const report = await sweepNotify(context.now());
+      context.log.debug(report, 'notify sweep');
+    },
+  }),
+  [JOB_NAMES.deliverWebhook]: define({
+    queue: QUEUES.webhooks,
+    schema: DeliverWebhookJob,
+    handle: (data, context) => {
+      const attempts = context.job.opts.attempts ?? 1;
+      const attempt = context.job.attemptsMade + 1;
+      return deliverWebhook(data, {
+        now: context.now,
+        attempt,
+        willRetry: attempt < attempts,
+      });
     },
   }),
 };

@@ -40,7 +40,21 @@ export interface DeliveryOutcome {
   disabled?: boolean;
 }
 
+/** The job's handler: a failure that will be retried throws (BullMQ then backs off). */
 export async function deliverWebhook(
+  job: DeliverWebhookJob,
+  context: DeliverContext,
+): Promise<void> {
+  const outcome = await attemptDelivery(job, context);
+  if (outcome.status === 'failed') {
+    throw new DeliveryFailed(
+      `Webhook delivery ${job.deliveryId} failed: ${outcome.result?.error ?? ''}`,
+    );
+  }
+}
+
+/** One attempt, recorded; what happened, never thrown (a bug or the database aside). */
+export async function attemptDelivery(
   job: DeliverWebhookJob,
   context: DeliverContext,
 ): Promise<DeliveryOutcome> {
@@ -72,11 +86,7 @@ export async function deliverWebhook(
     timeoutMs: settings.WEBHOOK_TIMEOUT_SECONDS * 1000,
     guardAddresses: settings.NODE_ENV === 'production',
   });
-  const outcome = await recordAttempt(delivery, result, context);
-  if (outcome.status === 'failed') {
-    throw new DeliveryFailed(`Webhook delivery ${delivery.id} failed: ${result.error ?? ''}`);
-  }
-  return outcome;
+  return recordAttempt(delivery, result, context);
 }
 
 async function recordAttempt(

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/permissions';
 import { db } from '../db';
 import { env, type Env } from '../env';
 import { conflict } from '../errors';
-import { deliverWebhook } from './deliver';
+import { attemptDelivery } from './deliver';
 import { deliveryBody } from './event-body';
 import { findManagedWebhook } from './webhook-access';
 import { DELIVERY_VIEW_SELECT, type DeliveryView, toDeliveryView } from './webhook-view';
@@ -46,8 +46,8 @@ export async function sendTestEvent(
     },
     select: { id: true },
   });
-  // Tried once (willRetry false): a failure is recorded as abandoned, never thrown.
-  await deliverWebhook(
+  // Tried once (willRetry false): a failure is recorded as abandoned.
+  await attemptDelivery(
     { deliveryId: delivery.id },
     { now, attempt: 1, willRetry: false, settings: options.settings ?? env() },
   );

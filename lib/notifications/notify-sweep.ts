@@ -2,6 +2,7 @@
 // whose signal was lost, channels whose access ends within seven days, notifications whose mail
 // job went with a Redis flush. Each step is idempotent, so the sweep may run anywhere, twice.
 import { db } from '../db';
+import { sweepDeliveries } from '../webhooks/sweep-deliveries';
 import { drainOutbox } from './dispatch';
 import { enqueueMail } from './mail-queue';
 import { warnExpiringTokens } from './token-expiry';
@@ -30,5 +31,11 @@ export async function sweepNotify(now: Date) {
     overdue.map((row) => ({ notificationId: row.id, dueAt: now })),
     now,
   );
-  return { expiring, dispatched, mailRequeued: overdue.length };
+  const webhooks = await sweepDeliveries(now);
+  return {
+    expiring,
+    dispatched,
+    mailRequeued: overdue.length,
+    deliveriesRequeued: webhooks.enqueued,
+  };
 }

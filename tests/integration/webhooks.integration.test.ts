@@ -8,6 +8,8 @@ import { GET as listDeliveriesRoute } from '@/app/api/v1/webhooks/[id]/deliverie
 import { DELETE as removeRoute } from '@/app/api/v1/webhooks/[id]/route';
 import { POST as testRoute } from '@/app/api/v1/webhooks/[id]/test/route';
 import { GET as listRoute, POST as createRoute } from '@/app/api/v1/webhooks/route';
+import { auditNames, auditSubjectKey } from '@/lib/audit/audit-subjects';
+import { listAudit } from '@/lib/audit/list-audit';
 import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit/record-audit';
 import { db } from '@/lib/db';
 import { env, parseEnv } from '@/lib/env';
@@ -129,6 +131,10 @@ describe('registering', () => {
       where: { action: 'webhook.created', entityId: created.id },
     });
     expect(audit?.after).toMatchObject({ host: `127.0.0.1:${endpoint.port}` });
+    const lead = await actorFor(LEAD);
+    const { items } = await listAudit(lead.actor, { limit: 5, entityId: created.id });
+    const names = await auditNames(lead.actor, items);
+    expect(names.subjects[auditSubjectKey(items[0]!)]?.text).toBe(`to 127.0.0.1:${endpoint.port}`);
   });
 
   it.each([
@@ -518,5 +524,28 @@ describe('delivering', () => {
       campaign: { id: message.campaignId },
     });
     await db.pause.update({ where: { id: pause.id }, data: { liftedAt: new Date() } });
+  });
+});
+
+describe('the sweep', () => {
+  it('enqueues again every delivery still owed by an enabled webhook, and only those', async () => {
+    const { sweepDeliveries } = await import('@/lib/webhooks/sweep-deliveries');
+    const { queue } = await import('@/lib/queue/queues');
+    const { QUEUES, deliverWebhookJobId } = await import('@/lib/queue/jobs');
+    const hook = await registered(LEAD, { events: ['post.published'] });
+    const gone = await registered(ADMIN, { events: ['post.published'] });
+    await publishedPost();
+    await drainOutbox();
+    const [owed] = await deliveriesOf(hook.id);
+    await db.webhook.update({ where: { id: gone.id }, data: { disabledAt: new Date() } });
+    const [disabled] = await deliveriesOf(gone.id);
+    const webhooks = queue(QUEUES.webhooks);
+    // As after a Redis flush: the jobs are gone, the database still says what is owed.
+    await webhooks.obliterate({ force: true });
+    await sweepDeliveries(new Date());
+    expect(await webhooks.getJob(deliverWebhookJobId({ deliveryId: owed!.id }))).toBeDefined();
+    expect(
+      await webhooks.getJob(deliverWebhookJobId({ deliveryId: disabled!.id })),
+    ).toBeUndefined();
   });
 });

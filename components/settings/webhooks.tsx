@@ -111,7 +111,10 @@ function SecretDialog({ secret, onClose }: { secret: string | null; onClose: () 
           the raw body, keyed with the secret, and compare it with the header’s v1 value. In
           Node.js:
         </Text>
-        <Code block>{VERIFY_EXAMPLE}</Code>
+        {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+        <Code block tabIndex={0} role="region" aria-label="Checking a signature in Node.js">
+          {VERIFY_EXAMPLE}
+        </Code>
         <Group justify="flex-end">
           <Button onClick={onClose}>I have copied it</Button>
         </Group>

@@ -37,5 +37,6 @@ export async function sweepNotify(now: Date) {
     dispatched,
     mailRequeued: overdue.length,
     deliveriesRequeued: webhooks.enqueued,
+    webhooksDisabled: webhooks.disabled,
   };
 }

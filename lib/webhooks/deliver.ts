@@ -1,17 +1,15 @@
 // Sends one delivery (the deliver-webhook job on QUEUES.webhooks): signed at send time, so the
 // timestamp is fresh on every retry. A 2xx is delivered and clears the webhook's failingSince;
 // anything else is failed and thrown, so BullMQ retries with WEBHOOK_JOB_DEFAULTS' backoff (out of
-// attempts: abandoned). A webhook that has failed without a success for a day is disabled, its
-// waiting deliveries abandoned, and `webhook.disabled` recorded in the same transaction: the
-// outbox trigger then has the dispatcher tell whoever registered it.
-import { recordAudit, SYSTEM_ACTOR } from '../audit/record-audit';
+// attempts: abandoned). A webhook that has failed without a success for a day is disabled in the
+// same transaction (disable-webhook.ts).
 import { db } from '../db';
 import { env, type Env } from '../env';
 import type { DeliverWebhookJob } from '../queue/jobs';
+import { disableIfFailingTooLong } from './disable-webhook';
 import { sendDelivery, type SendResult } from './send-delivery';
 import { signatureHeader } from './signature';
 import { openWebhookSecret } from './webhook-secret';
-import { webhookHost } from './webhook-url';
 import type { DeliveryStatus } from './webhook-view';
 
 export interface DeliverContext {
@@ -23,9 +21,6 @@ export interface DeliverContext {
   /** The parsed environment (default: this process's); tests pass production's to check the guard. */
   settings?: Env;
 }
-
-/** After this long with nothing but failures, a webhook is disabled. */
-export const DISABLE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** Names Signpost and where it runs, so a receiver's logs say who called. */
 export const userAgent = (settings: Env) => `Signpost-Webhooks/1 (+${settings.APP_URL})`;
@@ -125,32 +120,8 @@ async function recordAttempt(
       where: { id: webhookId, failingSince: null },
       data: { failingSince: now },
     });
-    const webhook = await tx.webhook.findUniqueOrThrow({
-      where: { id: webhookId },
-      select: { failingSince: true, disabledAt: true, createdById: true, organisationId: true },
-    });
-    const failingFor = webhook.failingSince ? now.getTime() - webhook.failingSince.getTime() : 0;
-    if (webhook.disabledAt || failingFor < DISABLE_AFTER_MS) return { status, result };
-    const reason = `Every delivery failed for a day (since ${webhook.failingSince!.toISOString()}); the last: ${result.error ?? 'no answer'}`;
-    const disabled = await tx.webhook.updateMany({
-      where: { id: webhookId, disabledAt: null },
-      data: { disabledAt: now, disabledReason: reason.slice(0, 500) },
-    });
-    if (disabled.count !== 1) return { status, result };
-    await tx.webhookDelivery.updateMany({
-      where: { webhookId, status: { in: ['pending', 'failed'] } },
-      data: { status: 'abandoned' },
-    });
-    await recordAudit(tx, SYSTEM_ACTOR, {
-      action: 'webhook.disabled',
-      entityId: webhookId,
-      organisationId: webhook.organisationId,
-      after: {
-        createdById: webhook.createdById,
-        host: webhookHost(delivery.webhook.url),
-        reason: reason.slice(0, 500),
-      },
-    });
+    const disabled = await disableIfFailingTooLong(tx, webhookId, now, result.error);
+    if (!disabled) return { status, result };
     return { status: 'abandoned', result, disabled: true };
   });
 }

@@ -15,7 +15,8 @@ import { db } from '@/lib/db';
 import { env, parseEnv } from '@/lib/env';
 import { drainOutbox } from '@/lib/notifications/dispatch';
 import { scheduleMessage } from '@/lib/posts/schedule-message';
-import { attemptDelivery, deliverWebhook, DISABLE_AFTER_MS } from '@/lib/webhooks/deliver';
+import { attemptDelivery, deliverWebhook } from '@/lib/webhooks/deliver';
+import { DISABLE_AFTER_MS } from '@/lib/webhooks/disable-webhook';
 import { verifySignature } from '@/lib/webhooks/signature';
 import { call, forgetTokens, tokenFor } from '../support/api';
 import { resetDatabase } from '../support/database';
@@ -547,5 +548,24 @@ describe('the sweep', () => {
     expect(
       await webhooks.getJob(deliverWebhookJobId({ deliveryId: disabled!.id })),
     ).toBeUndefined();
+  });
+
+  it('disables a webhook a day into failing whose deliveries ran out of retries before then', async () => {
+    const { sweepDeliveries } = await import('@/lib/webhooks/sweep-deliveries');
+    const hook = await registered(LANCS, {
+      events: ['post.published'],
+      organisation: 'lancashire',
+    });
+    const start = new Date();
+    await db.webhook.update({ where: { id: hook.id }, data: { failingSince: start } });
+    expect((await sweepDeliveries(new Date(start.getTime() + 3_600_000))).disabled).toBe(0);
+    const report = await sweepDeliveries(new Date(start.getTime() + DISABLE_AFTER_MS));
+    expect(report.disabled).toBe(1);
+    expect(
+      (await db.webhook.findUniqueOrThrow({ where: { id: hook.id } })).disabledAt,
+    ).not.toBeNull();
+    expect(
+      await db.auditEvent.count({ where: { action: 'webhook.disabled', entityId: hook.id } }),
+    ).toBe(1);
   });
 });

@@ -5,6 +5,7 @@
 // same transaction (disable-webhook.ts).
 import { db } from '../db';
 import { env, type Env } from '../env';
+import { preparedQuery } from '../publishing/hot-path';
 import type { DeliverWebhookJob } from '../queue/jobs';
 import { disableIfFailingTooLong } from './disable-webhook';
 import { sendDelivery, type SendResult } from './send-delivery';
@@ -24,6 +25,37 @@ export interface DeliverContext {
 
 /** Names Signpost and where it runs, so a receiver's logs say who called. */
 export const userAgent = (settings: Env) => `Signpost-Webhooks/1 (+${settings.APP_URL})`;
+
+interface LoadedDelivery {
+  id: string;
+  event: string;
+  body: string;
+  status: string;
+  webhookId: string;
+  url: string;
+  secretEncrypted: string;
+  disabledAt: Date | null;
+}
+
+// The hot path, as publishing's (lib/publishing/hot-path.ts): a delivery is read, and a success
+// recorded, in one prepared statement each; the ORM's overhead per query was most of a
+// delivery's CPU beside publishing (docs/BENCHMARKS.md, issue 9). Failures, rarer and with more
+// to decide, stay on Prisma.
+const LOAD_DELIVERY = `
+  SELECT d.id, d.event, d.body, d.status, w.id AS "webhookId", w.url, w."secretEncrypted", w."disabledAt"
+  FROM webhook_deliveries d JOIN webhooks w ON w.id = d."webhookId"
+  WHERE d.id = $1`;
+
+/** Delivered, and the webhook's failingSince cleared (only if set: no write otherwise). */
+const RECORD_DELIVERED = `
+  WITH delivered AS (
+    UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, "lastStatusCode" = $2,
+      "lastError" = NULL, "responseMs" = $3, "lastAttemptAt" = $4, "deliveredAt" = $4
+    WHERE id = $1
+    RETURNING "webhookId"
+  )
+  UPDATE webhooks SET "failingSince" = NULL
+  WHERE id = (SELECT "webhookId" FROM delivered) AND "failingSince" IS NOT NULL`;
 
 export class DeliveryFailed extends Error {
   override name = 'DeliveryFailed';
@@ -54,22 +86,15 @@ export async function attemptDelivery(
   context: DeliverContext,
 ): Promise<DeliveryOutcome> {
   const settings = context.settings ?? env();
-  const delivery = await db.webhookDelivery.findUnique({
-    where: { id: job.deliveryId },
-    select: {
-      id: true,
-      event: true,
-      body: true,
-      status: true,
-      webhook: { select: { id: true, url: true, secretEncrypted: true, disabledAt: true } },
-    },
-  });
+  const [delivery] = await preparedQuery<LoadedDelivery>('signpost_load_delivery', LOAD_DELIVERY, [
+    job.deliveryId,
+  ]);
   // Gone with its webhook, done already, or its webhook disabled: nothing to send.
-  if (!delivery || !['pending', 'failed'].includes(delivery.status) || delivery.webhook.disabledAt)
+  if (!delivery || !['pending', 'failed'].includes(delivery.status) || delivery.disabledAt)
     return { status: 'skipped' };
-  const secret = openWebhookSecret(delivery.webhook.secretEncrypted, settings.CREDENTIALS_KEY);
+  const secret = openWebhookSecret(delivery.secretEncrypted, settings.CREDENTIALS_KEY);
   const result = await sendDelivery({
-    url: delivery.webhook.url,
+    url: delivery.url,
     body: delivery.body,
     headers: {
       'content-type': 'application/json',
@@ -85,17 +110,22 @@ export async function attemptDelivery(
 }
 
 async function recordAttempt(
-  delivery: { id: string; webhook: { id: string; url: string } },
+  delivery: LoadedDelivery,
   result: SendResult,
   context: DeliverContext,
 ): Promise<DeliveryOutcome> {
   const now = context.now();
-  const status: DeliveryStatus = result.ok
-    ? 'delivered'
-    : context.willRetry
-      ? 'failed'
-      : 'abandoned';
-  const webhookId = delivery.webhook.id;
+  if (result.ok) {
+    await preparedQuery('signpost_record_delivered', RECORD_DELIVERED, [
+      delivery.id,
+      result.statusCode,
+      result.responseMs,
+      now,
+    ]);
+    return { status: 'delivered', result };
+  }
+  const status: DeliveryStatus = context.willRetry ? 'failed' : 'abandoned';
+  const webhookId = delivery.webhookId;
   return db.$transaction(async (tx) => {
     await tx.webhookDelivery.update({
       where: { id: delivery.id },
@@ -106,16 +136,8 @@ async function recordAttempt(
         lastError: result.error,
         responseMs: result.responseMs,
         lastAttemptAt: now,
-        deliveredAt: result.ok ? now : null,
       },
     });
-    if (result.ok) {
-      await tx.webhook.updateMany({
-        where: { id: webhookId, failingSince: { not: null } },
-        data: { failingSince: null },
-      });
-      return { status, result };
-    }
     await tx.webhook.updateMany({
       where: { id: webhookId, failingSince: null },
       data: { failingSince: now },

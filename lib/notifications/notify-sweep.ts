@@ -11,6 +11,10 @@ import { warnExpiringTokens } from './token-expiry';
 const MAIL_OVERDUE_MS = 5 * 60 * 1000;
 /** Beyond this a mail is no longer news: left unsent (the notification is still in the app). */
 const MAIL_GIVE_UP_MS = 3 * 24 * 60 * 60 * 1000;
+/** Dispatched outbox rows are kept this long (the audit log keeps the events themselves). */
+const OUTBOX_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+/** Notifications a person has read are kept this long, then let go. */
+const READ_KEEP_MS = 180 * 24 * 60 * 60 * 1000;
 
 export async function sweepNotify(now: Date) {
   const expiring = await warnExpiringTokens(now);
@@ -32,11 +36,20 @@ export async function sweepNotify(now: Date) {
     now,
   );
   const webhooks = await sweepDeliveries(now);
+  const [outbox, read] = await Promise.all([
+    db.notificationOutbox.deleteMany({
+      where: { dispatchedAt: { lt: new Date(now.getTime() - OUTBOX_KEEP_MS) } },
+    }),
+    db.notification.deleteMany({
+      where: { readAt: { lt: new Date(now.getTime() - READ_KEEP_MS) } },
+    }),
+  ]);
   return {
     expiring,
     dispatched,
     mailRequeued: overdue.length,
     deliveriesRequeued: webhooks.enqueued,
     webhooksDisabled: webhooks.disabled,
+    removed: { outbox: outbox.count, read: read.count },
   };
 }

@@ -256,7 +256,7 @@ describe('pauses and channels', () => {
 
   it('administrators hear seven days before a channel’s access ends, once per expiry', async () => {
     const since = new Date();
-    const channel = await channelOf('cheshire', 'linkedin');
+    const channel = await channelOf('cheshire', 'facebook');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + 6 * 86_400_000);
     await db.channel.update({

@@ -43,6 +43,7 @@ import {
   listOutcomesEndpoint,
 } from './endpoints/outcomes';
 import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
+import * as webhooks from './endpoints/webhooks';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   healthEndpoint,
@@ -80,4 +81,5 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   compareOutcomesEndpoint,
   listNotificationsEndpoint,
   markNotificationsReadEndpoint,
+  ...Object.values(webhooks),
 ];

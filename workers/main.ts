@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { JOB_NAMES, MAINTENANCE_JOB_DEFAULTS, QUEUES } from '@/lib/queue/jobs';
+import { closeMailTransport } from '@/lib/notifications/mail-transport';
 import { closeHotPath } from '@/lib/publishing/hot-path';
 import { closeQueues, queue } from '@/lib/queue/queues';
 import { startWorkers } from './start-workers';
@@ -32,6 +33,16 @@ const registerPollSweep = () =>
     { name: JOB_NAMES.pollSweep, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
   );
 
+// The digest sweep, at minute 0 of every hour (UK hours are whole hours from UTC): each person's
+// digest falls due at their UK hour; what is owed lives in the database, so a missed run only
+// delays it to the next.
+const registerDigestSweep = () =>
+  queue(QUEUES.notify).upsertJobScheduler(
+    'digest-sweep',
+    { pattern: '0 * * * *' },
+    { name: JOB_NAMES.digestSweep, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
+  );
+
 // The schedules live in Redis; if Redis loses its data, they go with the jobs they should restore.
 // Re-registering them (idempotent) on a local timer brings them back.
 const watchdog = setInterval(() => {
@@ -41,12 +52,16 @@ const watchdog = setInterval(() => {
   registerPollSweep().catch((error: unknown) =>
     baseLog.warn({ err: error }, 'could not register the poll sweep'),
   );
+  registerDigestSweep().catch((error: unknown) =>
+    baseLog.warn({ err: error }, 'could not register the digest sweep'),
+  );
 }, settings.RECONCILE_EVERY_SECONDS * 1000);
 
 async function start() {
   // On a schedule, and once now: nothing due is left without a job, no dead claim stays open.
   await registerReconciler();
   await registerPollSweep();
+  await registerDigestSweep();
   await queue(QUEUES.maintenance).add(JOB_NAMES.reconcile, {}, MAINTENANCE_JOB_DEFAULTS);
   baseLog.info(
     {
@@ -67,6 +82,7 @@ async function stop(signal: string) {
   // close() waits for the jobs in flight to finish and takes no new ones.
   await Promise.all(workers.map((worker) => worker.close()));
   await closeQueues();
+  closeMailTransport();
   await Promise.all([db.$disconnect(), closeHotPath()]);
   baseLog.info('stopped');
   process.exit(0);

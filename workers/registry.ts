@@ -4,6 +4,7 @@ import { DelayedError, type Job } from 'bullmq';
 import type { z } from 'zod';
 import type { Logger } from '@/lib/log';
 import {
+  DigestSweepJob,
   JOB_NAMES,
   PollChannelJob,
   PollSweepJob,
@@ -11,7 +12,10 @@ import {
   type QueueName,
   QUEUES,
   ReconcileJob,
+  SendMailJob,
 } from '@/lib/queue/jobs';
+import { sendDigests } from '@/lib/notifications/digest';
+import { sendNotificationMail } from '@/lib/notifications/send-mail';
 import { publishPost } from '@/lib/publishing/publish-post';
 import { reconcile } from '@/lib/publishing/reconcile';
 import { pollChannel } from '@/lib/reach/poll-channel';
@@ -79,6 +83,23 @@ export const JOBS: Record<string, JobDefinition<z.ZodType>> = {
       // Rate limited, or publishing comes first: the same job, later, without spending an attempt.
       if (outcome.kind === 'deferred') await runAgainAt(outcome.until, context);
       context.log.debug(outcome, 'poll');
+    },
+  }),
+  // A mail server that cannot be reached throws here, and BullMQ retries with MAIL_JOB_DEFAULTS.
+  [JOB_NAMES.sendMail]: define({
+    queue: QUEUES.notify,
+    schema: SendMailJob,
+    handle: async (data, context) => {
+      const outcome = await sendNotificationMail(data, context);
+      context.log.debug(outcome, 'mail');
+    },
+  }),
+  [JOB_NAMES.digestSweep]: define({
+    queue: QUEUES.notify,
+    schema: DigestSweepJob,
+    handle: async (_job, context) => {
+      const report = await sendDigests({ now: context.now(), log: context.log });
+      context.log.debug(report, 'digest sweep');
     },
   }),
 };

@@ -9,6 +9,12 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendDigests } from '@/lib/notifications/digest';
 import { enqueueMail } from '@/lib/notifications/mail-queue';
+import { deliveryFor } from '@/lib/notifications/kinds';
+import {
+  NotificationSettingsUpdate,
+  notificationSettingsFor,
+  saveNotificationSettings,
+} from '@/lib/notifications/notification-settings';
 import { sendNotificationMail } from '@/lib/notifications/send-mail';
 import { QUEUES, sendMailJobId } from '@/lib/queue/jobs';
 import { queue } from '@/lib/queue/queues';
@@ -17,6 +23,7 @@ import { resolveLocalTime } from '@/lib/scheduling/london-time';
 import type { Health } from '@/lib/health/check-health';
 import { call, tokenFor } from '../support/api';
 import { resetDatabase, userId } from '../support/database';
+import { actorFor } from '../support/fixtures';
 import { clearSandboxMail, type SandboxMail, sandboxMail, waitForMail } from '../support/mail';
 import { freePort, type Started, waitFor } from '../support/processes';
 import { inProcessWorkers, workerProcess } from '../support/workers';
@@ -225,6 +232,55 @@ describe('the daily digest', () => {
     expect(await sendDigests({ now: uk('2026-06-10', '08:00') })).toEqual({ sent: 0, failed: 0 });
     expect(await sandboxMail()).toEqual([]);
     expect(await db.notificationSettings.count()).toBe(0);
+  });
+});
+
+describe('each person’s choices', () => {
+  it('start at the role’s defaults, are saved with the digest hour, and are what the dispatcher reads', async () => {
+    const { actor } = await actorFor(LEAD);
+    const before = await notificationSettingsFor(actor);
+    expect(before.digestHour).toBe(8);
+    const submitted = before.kinds.find((kind) => kind.kind === 'message.submitted');
+    expect(submitted).toMatchObject({ default: 'immediate', delivery: 'immediate' });
+    const held = before.kinds.find((kind) => kind.kind === 'posts.held');
+    expect(held).toMatchObject({ default: 'digest', delivery: 'digest' });
+
+    const update = NotificationSettingsUpdate.parse({
+      email: { 'message.submitted': 'digest', 'posts.held': 'digest', 'pause.started': 'none' },
+      digestHour: 17,
+    });
+    const after = await saveNotificationSettings(actor, update);
+    expect(after.digestHour).toBe(17);
+    expect(after.kinds.find((kind) => kind.kind === 'message.submitted')?.delivery).toBe('digest');
+
+    const stored = await db.notificationSettings.findUniqueOrThrow({
+      where: { userId: actor.userId },
+    });
+    // Only what differs from the role's default is kept, so the default follows the role.
+    expect(stored.email).toEqual({ 'message.submitted': 'digest', 'pause.started': 'none' });
+    expect(stored.digestHour).toBe(17);
+    const roles = actor.memberships.map((membership) => membership.role);
+    expect(deliveryFor('message.submitted', roles, stored.email)).toBe('digest');
+    expect(deliveryFor('posts.failed', roles, stored.email)).toBe('digest');
+    const audit = await db.auditEvent.findFirst({
+      where: { action: 'user.notification_settings', entityId: actor.userId },
+    });
+    expect(audit?.after).toMatchObject({ digestHour: 17 });
+  });
+
+  it('refuse an unknown kind, an unknown choice or an hour that is not one, naming the field', () => {
+    const cases = [
+      [{ email: { 'posts.held': 'weekly' }, digestHour: 8 }, 'email.posts.held'],
+      [{ email: { 'no.such.kind': 'none' }, digestHour: 8 }, 'email'],
+      [{ email: {}, digestHour: 24 }, 'digestHour'],
+      [{ email: {}, digestHour: 7.5 }, 'digestHour'],
+      [{ email: {} }, 'digestHour'],
+    ] as const;
+    for (const [input, field] of cases) {
+      const parsed = NotificationSettingsUpdate.safeParse(input);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toContain(field);
+    }
   });
 });
 

@@ -103,6 +103,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/audit',
   '/settings',
   '/settings/signpost',
+  '/settings/notifications',
   '/no-such-page',
 ];
 

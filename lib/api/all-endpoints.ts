@@ -39,11 +39,17 @@ import {
   listOutcomesEndpoint,
 } from './endpoints/outcomes';
 import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
+import {
+  getNotificationSettingsEndpoint,
+  putNotificationSettingsEndpoint,
+} from './endpoints/notification-settings';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   healthEndpoint,
   tokenEndpoint,
   meEndpoint,
+  getNotificationSettingsEndpoint,
+  putNotificationSettingsEndpoint,
   organisationsEndpoint,
   channelsEndpoint,
   signpostEndpoint,

@@ -5,6 +5,10 @@
 // Notifications are made here directly (the dispatcher makes them in real life).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as getHealth } from '@/app/api/v1/health/route';
+import {
+  GET as getNotificationSettings,
+  PUT as putNotificationSettings,
+} from '@/app/api/v1/me/notification-settings/route';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendDigests } from '@/lib/notifications/digest';
@@ -281,6 +285,42 @@ describe('each person’s choices', () => {
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toContain(field);
     }
+  });
+});
+
+describe('GET and PUT /api/v1/me/notification-settings', () => {
+  it('answer the person’s choices, save new ones, and refuse bad ones with 400 naming the field, saving nothing', async () => {
+    const token = await tokenFor(COMMS);
+    const got = await call<{ digestHour: number; kinds: { kind: string; delivery: string }[] }>(
+      getNotificationSettings,
+      '/me/notification-settings',
+      { token },
+    );
+    expect(got.status).toBe(200);
+    expect(got.body.digestHour).toBe(8);
+    expect(got.body.kinds.find((kind) => kind.kind === 'posts.failed')?.delivery).toBe('immediate');
+
+    const refused = await call<{ error: { code: string; fields: Record<string, string> } }>(
+      putNotificationSettings,
+      '/me/notification-settings',
+      { token, method: 'PUT', body: { email: { 'posts.failed': 'weekly' }, digestHour: 25 } },
+    );
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.body.error.fields)).toEqual(
+      expect.arrayContaining(['email.posts.failed', 'digestHour']),
+    );
+    expect(await db.notificationSettings.count()).toBe(0);
+
+    const saved = await call<{ digestHour: number; kinds: { kind: string; delivery: string }[] }>(
+      putNotificationSettings,
+      '/me/notification-settings',
+      { token, method: 'PUT', body: { email: { 'posts.failed': 'none' }, digestHour: 6 } },
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body.digestHour).toBe(6);
+    expect(saved.body.kinds.find((kind) => kind.kind === 'posts.failed')?.delivery).toBe('none');
+    const nobody = await call(getNotificationSettings, '/me/notification-settings');
+    expect(nobody.status).toBe(401);
   });
 });
 

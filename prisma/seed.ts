@@ -35,8 +35,14 @@ export async function seed(options: SeedOptions = {}): Promise<string[]> {
     );
     report.push(`${await seedDemoCampaign(db)} demo campaign messages`);
     report.push(`${await seedCampaignCards(db)} messages given a campaign card`);
-    if (options.demoReach)
+    if (options.demoReach) {
       report.push(`${await seedDemoReach(db, new Date())} demo posts published with their reach`);
+      // A channel whose access ends in five days, so administrators see the warning in the demo.
+      await db.channel.updateMany({
+        where: { organisation: { slug: 'cumbria' }, platform: 'facebook' },
+        data: { credentialsExpireAt: new Date(Date.now() + 5 * 86_400_000) },
+      });
+    }
   } else {
     report.push('no demo users or channels (production)');
   }

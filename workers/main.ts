@@ -1,7 +1,7 @@
-// The worker process: publishes posts when they fall due, runs the reconciler, and polls
-// published posts for their figures. Started by
-// `npm run worker` (and by `npm run dev`). On SIGTERM it stops taking jobs, lets the ones in
-// flight finish, and exits cleanly.
+// The worker process: publishes posts when they fall due, runs the reconciler, polls published
+// posts for their figures, and tells people (in the app, by email, by webhook) what happened.
+// Started by `npm run worker` (and by `npm run dev`). On SIGTERM it stops taking jobs, lets the
+// ones in flight finish, and exits cleanly.
 import { hostname } from 'node:os';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -10,12 +10,18 @@ import { JOB_NAMES, MAINTENANCE_JOB_DEFAULTS, QUEUES } from '@/lib/queue/jobs';
 import { closeMailTransport } from '@/lib/notifications/mail-transport';
 import { closeHotPath } from '@/lib/publishing/hot-path';
 import { closeQueues, queue } from '@/lib/queue/queues';
+import { outboxDrainer } from '@/lib/notifications/dispatch';
+import { listenForOutbox } from '@/lib/notifications/outbox-listener';
 import { startWorkers } from './start-workers';
 
 const settings = env();
 const workerId = `${hostname()}:${process.pid}`;
 const baseLog = log.child({ workerId });
 const workers = startWorkers(settings, baseLog, workerId);
+// Notifications and webhooks: the outbox is dispatched the moment a transaction that raised events
+// commits (LISTEN), and swept now and then in case a signal was missed.
+const drainer = outboxDrainer();
+const listener = listenForOutbox(settings.DATABASE_URL, () => void drainer.request(), baseLog);
 
 const registerReconciler = () =>
   queue(QUEUES.maintenance).upsertJobScheduler(
@@ -33,9 +39,14 @@ const registerPollSweep = () =>
     { name: JOB_NAMES.pollSweep, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
   );
 
-// The digest sweep, at minute 0 of every hour (UK hours are whole hours from UTC): each person's
-// digest falls due at their UK hour; what is owed lives in the database, so a missed run only
-// delays it to the next.
+const registerNotifySweep = () =>
+  queue(QUEUES.notify).upsertJobScheduler(
+    'notify-sweep',
+    { every: settings.NOTIFY_SWEEP_SECONDS * 1000 },
+    { name: JOB_NAMES.notifySweep, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
+  );
+
+// The daily digests: each hour on the hour, for the people whose UK digest hour it is.
 const registerDigestSweep = () =>
   queue(QUEUES.notify).upsertJobScheduler(
     'digest-sweep',
@@ -43,25 +54,26 @@ const registerDigestSweep = () =>
     { name: JOB_NAMES.digestSweep, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
   );
 
+const SCHEDULES = [
+  ['reconciler', registerReconciler],
+  ['poll sweep', registerPollSweep],
+  ['notify sweep', registerNotifySweep],
+  ['digest sweep', registerDigestSweep],
+] as const;
+
 // The schedules live in Redis; if Redis loses its data, they go with the jobs they should restore.
 // Re-registering them (idempotent) on a local timer brings them back.
 const watchdog = setInterval(() => {
-  registerReconciler().catch((error: unknown) =>
-    baseLog.warn({ err: error }, 'could not register the reconciler'),
-  );
-  registerPollSweep().catch((error: unknown) =>
-    baseLog.warn({ err: error }, 'could not register the poll sweep'),
-  );
-  registerDigestSweep().catch((error: unknown) =>
-    baseLog.warn({ err: error }, 'could not register the digest sweep'),
-  );
+  for (const [name, register] of SCHEDULES) {
+    register().catch((error: unknown) =>
+      baseLog.warn({ err: error }, `could not register the ${name}`),
+    );
+  }
 }, settings.RECONCILE_EVERY_SECONDS * 1000);
 
 async function start() {
   // On a schedule, and once now: nothing due is left without a job, no dead claim stays open.
-  await registerReconciler();
-  await registerPollSweep();
-  await registerDigestSweep();
+  for (const [, register] of SCHEDULES) await register();
   await queue(QUEUES.maintenance).add(JOB_NAMES.reconcile, {}, MAINTENANCE_JOB_DEFAULTS);
   baseLog.info(
     {
@@ -79,6 +91,8 @@ async function stop(signal: string) {
   stopping = true;
   baseLog.info({ signal }, 'stopping: finishing jobs in flight');
   clearInterval(watchdog);
+  await listener.close();
+  await drainer.idle();
   // close() waits for the jobs in flight to finish and takes no new ones.
   await Promise.all(workers.map((worker) => worker.close()));
   await closeQueues();

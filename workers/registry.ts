@@ -4,8 +4,10 @@ import { DelayedError, type Job } from 'bullmq';
 import type { z } from 'zod';
 import type { Logger } from '@/lib/log';
 import {
+  DeliverWebhookJob,
   DigestSweepJob,
   JOB_NAMES,
+  NotifySweepJob,
   PollChannelJob,
   PollSweepJob,
   PublishPostJob,
@@ -15,7 +17,9 @@ import {
   SendMailJob,
 } from '@/lib/queue/jobs';
 import { sendDigests } from '@/lib/notifications/digest';
+import { sweepNotify } from '@/lib/notifications/notify-sweep';
 import { sendNotificationMail } from '@/lib/notifications/send-mail';
+import { deliverWebhook } from '@/lib/webhooks/deliver';
 import { publishPost } from '@/lib/publishing/publish-post';
 import { reconcile } from '@/lib/publishing/reconcile';
 import { pollChannel } from '@/lib/reach/poll-channel';
@@ -85,12 +89,12 @@ export const JOBS: Record<string, JobDefinition<z.ZodType>> = {
       context.log.debug(outcome, 'poll');
     },
   }),
-  // A mail server that cannot be reached throws here, and BullMQ retries with MAIL_JOB_DEFAULTS.
   [JOB_NAMES.sendMail]: define({
     queue: QUEUES.notify,
     schema: SendMailJob,
+    // A mail server that cannot be reached throws here, and BullMQ retries (MAIL_JOB_DEFAULTS).
     handle: async (data, context) => {
-      const outcome = await sendNotificationMail(data, context);
+      const outcome = await sendNotificationMail(data, { now: context.now, log: context.log });
       context.log.debug(outcome, 'mail');
     },
   }),
@@ -100,6 +104,27 @@ export const JOBS: Record<string, JobDefinition<z.ZodType>> = {
     handle: async (_job, context) => {
       const report = await sendDigests({ now: context.now(), log: context.log });
       context.log.debug(report, 'digest sweep');
+    },
+  }),
+  [JOB_NAMES.notifySweep]: define({
+    queue: QUEUES.notify,
+    schema: NotifySweepJob,
+    handle: async (_job, context) => {
+      const report = await sweepNotify(context.now());
+      context.log.debug(report, 'notify sweep');
+    },
+  }),
+  [JOB_NAMES.deliverWebhook]: define({
+    queue: QUEUES.webhooks,
+    schema: DeliverWebhookJob,
+    handle: (data, context) => {
+      const attempts = context.job.opts.attempts ?? 1;
+      const attempt = context.job.attemptsMade + 1;
+      return deliverWebhook(data, {
+        now: context.now,
+        attempt,
+        willRetry: attempt < attempts,
+      });
     },
   }),
 };

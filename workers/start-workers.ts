@@ -1,6 +1,7 @@
 // The BullMQ workers of one process: the publish queue at WORKER_CONCURRENCY, the metrics queue
-// at METRICS_CONCURRENCY (polling never takes a publishing slot), the notify queue (mail) at 5,
-// the maintenance queue one job at a time. Used by the worker process and by tests that need real workers.
+// at METRICS_CONCURRENCY (polling never takes a publishing slot), mail and webhook deliveries on
+// queues of their own, the maintenance queue one job at a time. Used by the worker process and
+// by tests that need real workers.
 import { type Job, Worker } from 'bullmq';
 import type { Env } from '@/lib/env';
 import type { Logger } from '@/lib/log';
@@ -54,11 +55,17 @@ export function startWorkers(
       prefix: settings.QUEUE_PREFIX,
       concurrency: settings.METRICS_CONCURRENCY,
     }),
-    // Telling people: a slow or unreachable mail server holds only these slots.
+    // Mail and digests: a slow or unreachable mail server waits here, never in publishing.
     new Worker(QUEUES.notify, runJob, {
       connection: createRedis(),
       prefix: settings.QUEUE_PREFIX,
       concurrency: 5,
+    }),
+    // Webhook deliveries: an endpoint that hangs holds one of these slots until its timeout.
+    new Worker(QUEUES.webhooks, runJob, {
+      connection: createRedis(),
+      prefix: settings.QUEUE_PREFIX,
+      concurrency: 20,
     }),
     new Worker(QUEUES.maintenance, runJob, {
       connection: createRedis(),

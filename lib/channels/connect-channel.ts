@@ -11,6 +11,7 @@ import { AppError, forbidden, notFound } from '../errors';
 import { credentialsSchemas } from '../platforms/adapters/registry';
 import type { Platform } from '../platforms/types';
 import { encryptCredentials } from './credentials';
+import { credentialsExpireAt } from './credentials-expiry';
 
 export interface CredentialField {
   name: string;
@@ -111,7 +112,13 @@ export async function connectChannel(
   return db.$transaction(async (tx) => {
     await tx.channel.update({
       where: { id: channel.id },
-      data: { credentialsEncrypted: sealed, status: 'active', statusReason: null },
+      data: {
+        credentialsEncrypted: sealed,
+        status: 'active',
+        statusReason: null,
+        // Administrators are warned seven days before (lib/notifications/token-expiry.ts).
+        credentialsExpireAt: credentialsExpireAt(channel.platform, parsed.data),
+      },
     });
     const heldPosts = await tx.post.count({ where: { channelId: channel.id, status: 'held' } });
     await recordAudit(tx, audit, {

@@ -75,20 +75,3 @@ async function releaseClaim(notificationId: string, claimedAt: Date): Promise<vo
     UPDATE notifications SET "emailedAt" = NULL
     WHERE id = ${notificationId} AND "emailedAt" = ${claimedAt}`;
 }
-
-/**
- * Notifications to be mailed at once and not yet mailed, raised before `olderThan` (the notify
- * sweep re-enqueues them; enqueueMail is idempotent by job id). Oldest first, at most `limit`.
- */
-export async function unmailedImmediate(options: {
-  olderThan: Date;
-  limit?: number;
-}): Promise<{ notificationId: string; createdAt: Date }[]> {
-  const rows = await db.notification.findMany({
-    where: { emailDelivery: 'immediate', emailedAt: null, createdAt: { lt: options.olderThan } },
-    select: { id: true, createdAt: true },
-    orderBy: { createdAt: 'asc' },
-    take: options.limit ?? 500,
-  });
-  return rows.map((row) => ({ notificationId: row.id, createdAt: row.createdAt }));
-}

@@ -5,6 +5,8 @@
 // Notifications are made here directly (the dispatcher makes them in real life).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as getHealth } from '@/app/api/v1/health/route';
+import { POST as submit } from '@/app/api/v1/messages/[id]/submit/route';
+import { POST as postMessage } from '@/app/api/v1/messages/route';
 import {
   GET as getNotificationSettings,
   PUT as putNotificationSettings,
@@ -12,6 +14,7 @@ import {
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendDigests } from '@/lib/notifications/digest';
+import { drainOutbox } from '@/lib/notifications/dispatch';
 import { enqueueMail } from '@/lib/notifications/mail-queue';
 import { deliveryFor } from '@/lib/notifications/kinds';
 import {
@@ -85,6 +88,45 @@ async function notify(
     },
   });
 }
+
+describe('a message submitted for approval', () => {
+  it('is mailed at once to the other leads through the dispatcher and the notify queue, never to its author', async () => {
+    const LEAD2 = 'lead2@nw-rocu.example';
+    const campaign = await db.campaign.findUniqueOrThrow({
+      where: { slug: 'stop-it-now-north-west' },
+    });
+    const token = await tokenFor(LEAD);
+    const drafted = await call<{ id: string }>(postMessage, '/messages', {
+      method: 'POST',
+      token,
+      body: {
+        campaignId: campaign.id,
+        title: 'Mail <b>me</b> & the others',
+        body: 'Help to stop is there for people in {area}.',
+        theme: 'help',
+      },
+    });
+    expect(drafted.status).toBe(201);
+    const id = drafted.body.id;
+    const submitted = await call(submit, `/messages/${id}/submit`, {
+      method: 'POST',
+      token,
+      params: { id },
+    });
+    expect(submitted.status).toBe(200);
+    const workers = await inProcessWorkers();
+    try {
+      await drainOutbox();
+      const [mail] = await waitForMail({ to: LEAD2 });
+      expect(mail?.subject).toContain('Mail <b>me</b> & the others');
+      expect(mail?.html).toContain('Mail &lt;b&gt;me&lt;/b&gt; &amp; the others');
+      expect(mail?.text).toContain(`${env().APP_URL}/messages/${id}`);
+      expect(await sandboxMail({ to: LEAD })).toEqual([]);
+    } finally {
+      await workers.stop();
+    }
+  });
+});
 
 describe('a notification to be mailed at once', () => {
   it('reaches its person through the notify queue, with its title as subject and a link to the thing', async () => {

@@ -35,7 +35,7 @@ it('a comms officer chooses what is emailed, and the choices stay', async () => 
     true,
   );
   await failed.getByRole('radio', { name: 'No email' }).check();
-  await page.getByRole('textbox', { name: 'Send the digest at (UK time)' }).click();
+  await page.getByRole('combobox', { name: 'Send the digest at (UK time)' }).click();
   await page.getByRole('option', { name: '06:00' }).click();
   await page.getByRole('button', { name: 'Save notification choices' }).click();
   await page.getByText('Your notification choices are saved.').waitFor();
@@ -44,7 +44,7 @@ it('a comms officer chooses what is emailed, and the choices stay', async () => 
   const again = page.getByRole('radiogroup', { name: 'Posts that could not be published' });
   expect(await again.getByRole('radio', { name: 'No email' }).isChecked()).toBe(true);
   expect(
-    await page.getByRole('textbox', { name: 'Send the digest at (UK time)' }).inputValue(),
+    await page.getByRole('combobox', { name: 'Send the digest at (UK time)' }).inputValue(),
   ).toBe('06:00');
   await context.close();
 });

@@ -7,6 +7,7 @@ import type { Env } from '@/lib/env';
 import type { Logger } from '@/lib/log';
 import { QUEUES } from '@/lib/queue/jobs';
 import { createRedis } from '@/lib/redis';
+import { holdWhilePublishing } from '@/lib/webhooks/publishing-first';
 import { JOBS } from './registry';
 
 export function startWorkers(
@@ -39,6 +40,12 @@ export function startWorkers(
     });
   }
 
+  const webhooks = new Worker(QUEUES.webhooks, runJob, {
+    connection: createRedis(),
+    prefix: settings.QUEUE_PREFIX,
+    concurrency: 20,
+  });
+  holdWhilePublishing(webhooks, log);
   const workers = [
     new Worker(QUEUES.publish, runJob, {
       connection: createRedis(),
@@ -62,11 +69,7 @@ export function startWorkers(
       concurrency: 5,
     }),
     // Webhook deliveries: an endpoint that hangs holds one of these slots until its timeout.
-    new Worker(QUEUES.webhooks, runJob, {
-      connection: createRedis(),
-      prefix: settings.QUEUE_PREFIX,
-      concurrency: 20,
-    }),
+    webhooks,
     new Worker(QUEUES.maintenance, runJob, {
       connection: createRedis(),
       prefix: settings.QUEUE_PREFIX,

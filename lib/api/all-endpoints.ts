@@ -43,6 +43,7 @@ import {
   getNotificationSettingsEndpoint,
   putNotificationSettingsEndpoint,
 } from './endpoints/notification-settings';
+import * as webhooks from './endpoints/webhooks';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   healthEndpoint,
@@ -80,4 +81,5 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listOutcomesEndpoint,
   importOutcomesEndpoint,
   compareOutcomesEndpoint,
+  ...Object.values(webhooks),
 ];

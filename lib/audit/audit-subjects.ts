@@ -7,6 +7,7 @@ import { db } from '../db';
 import { forbidden } from '../errors';
 import { platformRules } from '../platforms/rules';
 import type { Platform } from '../platforms/types';
+import { webhookHost } from '../webhooks/webhook-url';
 import type { AuditSubject } from './audit-actions';
 import type { AuditEventView } from './list-audit';
 import { SYSTEM_ACTOR } from './record-audit';
@@ -91,13 +92,18 @@ function readNames(events: AuditEventView[]) {
       where: { id: { in: idsOf(events, 'blackout') } },
       select: { id: true, organisation: { select: { name: true } } },
     }),
+    db.webhook.findMany({
+      where: { id: { in: idsOf(events, 'webhook') } },
+      select: { id: true, url: true },
+    }),
   ]);
 }
 
 export async function auditNames(actor: Actor, events: AuditEventView[]): Promise<AuditNames> {
   if (!can(actor, 'audit.read'))
     throw forbidden('Only campaign leads and administrators can read the audit log.');
-  const [users, messages, campaigns, posts, channels, pauses, blackouts] = await readNames(events);
+  const [users, messages, campaigns, posts, channels, pauses, blackouts, webhooks] =
+    await readNames(events);
   const subjects: Record<string, AuditSubject> = {};
   for (const row of messages)
     subjects[`message:${row.id}`] = { text: `“${row.title}”`, href: `/messages/${row.id}` };
@@ -126,12 +132,22 @@ export async function auditNames(actor: Actor, events: AuditEventView[]): Promis
   }
   for (const row of blackouts)
     subjects[`blackout:${row.id}`] = { text: row.organisation.name, href: '/settings' };
+  // By host only: a webhook URL's path or query may carry the receiver's own token.
+  for (const row of webhooks)
+    subjects[`webhook:${row.id}`] = {
+      text: `to ${webhookHost(row.url)}`,
+      href: '/settings/webhooks',
+    };
   for (const event of events) {
     if (subjects[auditSubjectKey(event)]) continue;
     const named =
       snapshotText(event, 'title') ?? snapshotText(event, 'name') ?? snapshotText(event, 'label');
     if (named) subjects[auditSubjectKey(event)] = { text: `“${named}”` };
-    else if (event.entityType === 'signpost') {
+    else if (event.entityType === 'webhook') {
+      // Removed since: the host its events recorded.
+      const host = snapshotText(event, 'host');
+      if (host) subjects[auditSubjectKey(event)] = { text: `to ${host}` };
+    } else if (event.entityType === 'signpost') {
       const version = snapshotText(event, 'version');
       if (version)
         subjects[auditSubjectKey(event)] = {

@@ -55,6 +55,7 @@ const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
   'audit.read':          { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
   'reach.totals':        { admin: 'A', campaign_lead: 'A', comms_officer: 'A', partner: '-', viewer: '-' },
   'reach.report':        { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'webhook.manage':      { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
 };
 
 const OWN = 'org-own';
@@ -118,6 +119,14 @@ describe('conditions on the resource', () => {
     expect(can(partner, 'post.schedule', { ...own, ...message('approved', false) })).toBe(false);
     expect(can(partner, 'post.schedule', { ...own, ...message('approved', true) })).toBe(true);
     expect(can(comms, 'post.schedule', { ...own, ...message('approved', false) })).toBe(true);
+  });
+
+  it('a comms officer registers webhooks for their own force only, never region-wide', () => {
+    expect(can(comms, 'webhook.manage', { organisationId: OWN })).toBe(true);
+    expect(can(comms, 'webhook.manage', { organisationId: OTHER })).toBe(false);
+    expect(can(comms, 'webhook.manage', { organisationId: null })).toBe(false);
+    expect(can(lead, 'webhook.manage', { organisationId: null })).toBe(true);
+    expect(can(partner, 'webhook.manage', { organisationId: OWN })).toBe(false);
   });
 
   it('fails closed: a missing author, owner or message never means allowed', () => {

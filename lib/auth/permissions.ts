@@ -46,6 +46,8 @@ export const ACTIONS = [
   'reach.totals',
   /** The campaign report (PDF) for the charity and chief officers. */
   'reach.report',
+  /** Register and remove webhooks (an organisation's, or region-wide with none) and read their log. */
+  'webhook.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -101,6 +103,7 @@ export const OWNED_ACTIONS = [
   'blackout.manage',
   'reach.read',
   'reach.refresh',
+  'webhook.manage',
 ] as const satisfies readonly Action[];
 type OwnedAction = (typeof OWNED_ACTIONS)[number];
 
@@ -146,6 +149,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'reach.read': 'any',
     'audit.read': 'any',
     'reach.totals': 'any',
+    'webhook.manage': 'any',
   },
   campaign_lead: {
     ...EVERYONE_READS,
@@ -171,6 +175,7 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'audit.read': 'any',
     'reach.totals': 'any',
     'reach.report': 'any',
+    'webhook.manage': 'any',
   },
   comms_officer: {
     ...EVERYONE_READS,
@@ -187,6 +192,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'reach.read': 'own',
     'reach.refresh': 'own',
     'reach.totals': 'any',
+    // Their own force's tools hear about its posts; never another force's, nor region-wide.
+    'webhook.manage': 'own',
   },
   partner: {
     ...EVERYONE_READS,

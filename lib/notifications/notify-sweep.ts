@@ -2,6 +2,7 @@
 // whose signal was lost, channels whose access ends within seven days, notifications whose mail
 // job went with a Redis flush. Each step is idempotent, so the sweep may run anywhere, twice.
 import { db } from '../db';
+import { sweepDeliveries } from '../webhooks/sweep-deliveries';
 import { drainOutbox } from './dispatch';
 import { enqueueMail } from './mail-queue';
 import { warnExpiringTokens } from './token-expiry';
@@ -34,6 +35,7 @@ export async function sweepNotify(now: Date) {
     overdue.map((row) => ({ notificationId: row.id, dueAt: now })),
     now,
   );
+  const webhooks = await sweepDeliveries(now);
   const [outbox, read] = await Promise.all([
     db.notificationOutbox.deleteMany({
       where: { dispatchedAt: { lt: new Date(now.getTime() - OUTBOX_KEEP_MS) } },
@@ -46,6 +48,8 @@ export async function sweepNotify(now: Date) {
     expiring,
     dispatched,
     mailRequeued: overdue.length,
+    deliveriesRequeued: webhooks.enqueued,
+    webhooksDisabled: webhooks.disabled,
     removed: { outbox: outbox.count, read: read.count },
   };
 }

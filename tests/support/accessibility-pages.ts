@@ -104,6 +104,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/settings',
   '/settings/signpost',
   '/settings/notifications',
+  '/settings/webhooks',
   '/no-such-page',
 ];
 
@@ -137,6 +138,26 @@ const firstPostMenu = async (page: Page) => {
     .click();
   await page.getByRole('menu').waitFor();
 };
+
+/** Adds a webhook through its dialog, and waits for the secret to be shown. */
+async function addWebhook(page: Page): Promise<void> {
+  await openDialog(page, 'Add a webhook');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('URL of your endpoint').fill('https://tools.example.org/signpost');
+  await dialog.getByLabel('A post was published').check();
+  await dialog.getByRole('button', { name: 'Add the webhook' }).click();
+  await page.getByTestId('webhook-secret').waitFor();
+}
+
+/** A webhook on the page, whichever dialog ran first: one is added if there is none. */
+async function withWebhook(page: Page): Promise<void> {
+  const log = page.getByRole('button', { name: 'Delivery log', exact: true });
+  if ((await log.count()) > 0) return;
+  await addWebhook(page);
+  await page.getByRole('button', { name: 'I have copied it' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await log.first().waitFor();
+}
 
 export const DIALOGS: Dialog[] = [
   {
@@ -224,6 +245,36 @@ export const DIALOGS: Dialog[] = [
     roles: ['campaign lead'],
     path: (ids) => `/campaigns/${ids.campaign}`,
     open: (page) => openDialog(page, 'Archive'),
+  },
+  {
+    name: 'add a webhook dialog',
+    roles: ['campaign lead', 'comms officer', 'administrator'],
+    path: () => '/settings/webhooks',
+    open: (page) => openDialog(page, 'Add a webhook'),
+  },
+  {
+    name: 'webhook secret dialog',
+    roles: ['comms officer'],
+    path: () => '/settings/webhooks',
+    open: addWebhook,
+  },
+  {
+    name: 'webhook delivery log',
+    roles: ['comms officer'],
+    path: () => '/settings/webhooks',
+    open: async (page) => {
+      await withWebhook(page);
+      await openDialog(page, 'Delivery log');
+    },
+  },
+  {
+    name: 'remove webhook dialog',
+    roles: ['comms officer'],
+    path: () => '/settings/webhooks',
+    open: async (page) => {
+      await withWebhook(page);
+      await openDialog(page, 'Remove');
+    },
   },
   {
     name: 'connect channel dialog',

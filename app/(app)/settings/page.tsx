@@ -23,6 +23,7 @@ import { Blackouts } from '@/components/settings/blackouts';
 import { ConnectChannel } from '@/components/settings/connect-channel';
 import { LinkButton } from '@/components/link-button';
 import { listApiTokens } from '@/lib/auth/api-tokens';
+import { mayOpen } from '@/lib/auth/navigation';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session-actor';
 import { credentialFields } from '@/lib/channels/connect-channel';
@@ -118,6 +119,24 @@ export default async function SettingsPage() {
             </LinkButton>
           </Group>
         </Paper>
+        {mayOpen(actor, 'webhook.manage') && (
+          <Paper withBorder p="lg">
+            <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+              <div>
+                <Title order={2} size="h4" mb={4}>
+                  Webhooks
+                </Title>
+                <Text size="sm" c="gray.7">
+                  Signed events for your own tools: posts published, failed or held, messages
+                  approved, pauses.
+                </Text>
+              </div>
+              <LinkButton href="/settings/webhooks" variant="default">
+                Manage webhooks
+              </LinkButton>
+            </Group>
+          </Paper>
+        )}
         <Paper withBorder p="lg">
           <Title order={2} size="h4" mb={4}>
             Channels

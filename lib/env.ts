@@ -76,7 +76,7 @@ const EnvSchema = z
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .default('smtp://127.0.0.1:4025'),
     MAIL_FROM: z.string().min(3).default('Signpost <signpost@signpost.localhost>'),
-    SANDBOX_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(4025),
+    SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(4025),
     /** A webhook endpoint that has not answered in this long is abandoned for this attempt. */
     WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
     /**

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Platform } from '@/lib/platforms/types';
 import type { ParsedBody } from './body';
 import { SANDBOX_PLATFORMS } from './dispatch';
+import type { MailBox } from './mail';
 import { FIGURE_NAMES } from './metrics';
 import { safeDecode, type SandboxReply } from './routes';
 import { FAULT_CALLS, FAULT_KINDS, type SandboxPost, type SandboxState } from './state';
@@ -62,6 +63,8 @@ const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 export interface ControlContext {
   state: SandboxState;
+  /** What the sandbox's SMTP server received. */
+  mail: MailBox;
   /** Each platform's API root in this sandbox, as its adapter is given it. */
   platforms: () => Record<Platform, string>;
 }
@@ -71,7 +74,7 @@ export function handleControl(
   path: string,
   query: URLSearchParams,
   parsed: ParsedBody,
-  { state, platforms }: ControlContext,
+  { state, mail, platforms }: ControlContext,
 ): SandboxReply {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   const body = () => (parsed.kind === 'json' || parsed.kind === 'empty' ? parsed.value : undefined);
@@ -83,6 +86,7 @@ export function handleControl(
         status: 'ok',
         posts: state.posts.size,
         faults: state.faults.length,
+        mail: mail.list().length,
         latencyMs: state.latencyMs,
         quotas: state.quotas,
         platforms: platforms(),
@@ -116,6 +120,10 @@ export function handleControl(
         return problem(404, 'not_found', `${platform} has no post ${id}`);
       return ok({ platform, id, metrics: state.setFigures(platform, id, metrics) });
     }
+    case 'GET /_sandbox/mail':
+      return ok(mail.list());
+    case 'DELETE /_sandbox/mail':
+      return ok({ deleted: mail.clear() });
     case 'GET /_sandbox/calls':
       return ok(Object.fromEntries(state.calls));
     case 'GET /_sandbox/faults':

@@ -12,6 +12,7 @@ import { parseBody } from './body';
 import { readRequestBody, sendReply } from './http-io';
 import { handleControl } from './control';
 import { handlePlatformRequest } from './dispatch';
+import { createMailCatcher, MailBox } from './mail';
 import { SandboxState } from './state';
 
 export interface SandboxOptions {
@@ -24,11 +25,17 @@ export interface Sandbox {
   /** The control surface's server, and each platform's. */
   servers: Record<'control' | Platform, Server>;
   state: SandboxState;
-  /** Listens on `port` (0: any free block of ports) and the platforms' ports after it. */
+  /** The mail its SMTP server received, newest first (GET /_sandbox/mail). */
+  mail: MailBox;
+  /**
+   * Listens on `port` (0: any free block of ports) and the platforms' ports after it, and the
+   * mail catcher on `smtpPort` (0: any free port); `smtp` is the SMTP_URL that reaches it.
+   */
   listen(
     port?: number,
     host?: string,
-  ): Promise<{ url: string; platforms: Record<Platform, string> }>;
+    smtpPort?: number,
+  ): Promise<{ url: string; platforms: Record<Platform, string>; smtp: string }>;
   close(): Promise<void>;
 }
 
@@ -39,6 +46,8 @@ const BLOCK_ATTEMPTS = 25;
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const logger = options.logger ?? pino({ level: 'silent' });
   const state = new SandboxState(options.now);
+  const mail = new MailBox();
+  const catcher = createMailCatcher(mail, { logger, now: state.now });
   let controlUrl = '';
 
   const serve = (handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>) =>
@@ -57,6 +66,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const body = parseBody(raw, req.headers['content-type']);
     const reply = handleControl(req.method ?? 'GET', path, new URLSearchParams(search), body, {
       state,
+      mail,
       platforms: () => platformUrls(controlUrl),
     });
     sendReply(res, reply);
@@ -71,17 +81,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return {
     servers,
     state,
-    async listen(port = 0, host = '127.0.0.1') {
+    mail,
+    async listen(port = 0, host = '127.0.0.1', smtpPort = 0) {
       const bound = await listenOnBlock(servers, port, host);
-      controlUrl = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+      const hostInUrl = host.includes(':') ? `[${host}]` : host;
+      controlUrl = `http://${hostInUrl}:${bound}`;
+      const smtp = `smtp://${hostInUrl}:${await catcher.listen(smtpPort, host)}`;
       logger.info(
-        { host, port: bound, platforms: platformUrls(controlUrl) },
+        { host, port: bound, platforms: platformUrls(controlUrl), smtp },
         'platform sandbox listening',
       );
-      return { url: controlUrl, platforms: platformUrls(controlUrl) };
+      return { url: controlUrl, platforms: platformUrls(controlUrl), smtp };
     },
     async close() {
-      await Promise.all(Object.values(servers).map(closeServer));
+      await Promise.all([...Object.values(servers).map(closeServer), catcher.close()]);
     },
   };
 }

@@ -13,6 +13,7 @@ const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const PORT = process.env.PORT || '3000';
 const APP_URL = process.env.APP_URL || `http://localhost:${PORT}`;
 const SANDBOX_PORT = process.env.SANDBOX_PORT || '4010';
+const SANDBOX_SMTP_PORT = process.env.SANDBOX_SMTP_PORT || '4025';
 
 function fail(line) {
   console.error(`\n✖ ${line}\n`);
@@ -88,6 +89,9 @@ const env = {
   REDIS_URL,
   APP_URL,
   SANDBOX_URL: process.env.SANDBOX_URL || `http://127.0.0.1:${SANDBOX_PORT}`,
+  // Mail goes to the sandbox's SMTP server unless a real one is named.
+  SANDBOX_SMTP_PORT,
+  SMTP_URL: process.env.SMTP_URL || `smtp://127.0.0.1:${SANDBOX_SMTP_PORT}`,
 };
 console.log('Applying migrations…');
 execFileSync('npm', ['run', '--silent', 'db:migrate'], {
@@ -114,6 +118,8 @@ console.log(`
   Platform sandbox: http://127.0.0.1:${SANDBOX_PORT}/_sandbox/posts shows what was "published";
   each platform's API answers at the root of its own port, ${SANDBOX_PORT} + 1 (X) to ${SANDBOX_PORT} + 8
   (Nextdoor): http://127.0.0.1:${SANDBOX_PORT}/_sandbox/health lists them.
+  Email: the sandbox's SMTP server (port ${SANDBOX_SMTP_PORT}) catches every mail Signpost sends;
+  http://127.0.0.1:${SANDBOX_PORT}/_sandbox/mail lists it.
 `);
 
 const { result } = concurrently(

@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { JOB_NAMES, MAINTENANCE_JOB_DEFAULTS, QUEUES } from '@/lib/queue/jobs';
+import { closeMailTransport } from '@/lib/notifications/mail-transport';
 import { closeHotPath } from '@/lib/publishing/hot-path';
 import { closeQueues, queue } from '@/lib/queue/queues';
 import { outboxDrainer } from '@/lib/notifications/dispatch';
@@ -95,6 +96,7 @@ async function stop(signal: string) {
   // close() waits for the jobs in flight to finish and takes no new ones.
   await Promise.all(workers.map((worker) => worker.close()));
   await closeQueues();
+  closeMailTransport();
   await Promise.all([db.$disconnect(), closeHotPath()]);
   baseLog.info('stopped');
   process.exit(0);

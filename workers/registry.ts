@@ -92,13 +92,17 @@ export const JOBS: Record<string, JobDefinition<z.ZodType>> = {
   [JOB_NAMES.sendMail]: define({
     queue: QUEUES.notify,
     schema: SendMailJob,
-    handle: (data, context) => sendNotificationMail(data, { now: context.now }),
+    // A mail server that cannot be reached throws here, and BullMQ retries (MAIL_JOB_DEFAULTS).
+    handle: async (data, context) => {
+      const outcome = await sendNotificationMail(data, { now: context.now, log: context.log });
+      context.log.debug(outcome, 'mail');
+    },
   }),
   [JOB_NAMES.digestSweep]: define({
     queue: QUEUES.notify,
     schema: DigestSweepJob,
     handle: async (_job, context) => {
-      const report = await sendDigests({ now: context.now() });
+      const report = await sendDigests({ now: context.now(), log: context.log });
       context.log.debug(report, 'digest sweep');
     },
   }),

@@ -43,12 +43,18 @@ import {
   listOutcomesEndpoint,
 } from './endpoints/outcomes';
 import { signpostHistoryEndpoint, updateSignpostEndpoint } from './endpoints/signpost';
+import {
+  getNotificationSettingsEndpoint,
+  putNotificationSettingsEndpoint,
+} from './endpoints/notification-settings';
 import * as webhooks from './endpoints/webhooks';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   healthEndpoint,
   tokenEndpoint,
   meEndpoint,
+  getNotificationSettingsEndpoint,
+  putNotificationSettingsEndpoint,
   organisationsEndpoint,
   channelsEndpoint,
   signpostEndpoint,

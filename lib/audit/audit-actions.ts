@@ -102,6 +102,10 @@ export const AUDIT_ACTIONS = {
   'api_token.created': { label: 'API token created', phrase: 'created the API token {subject}' },
   'api_token.revoked': { label: 'API token revoked', phrase: 'revoked the API token {subject}' },
   'user.signed_in': { label: 'Signed in', phrase: 'signed in' },
+  'user.notification_settings': {
+    label: 'Notification choices changed',
+    phrase: 'changed their email notification choices',
+  },
   'webhook.created': { label: 'Webhook added', phrase: 'added the webhook {subject}' },
   'webhook.removed': { label: 'Webhook removed', phrase: 'removed the webhook {subject}' },
   'webhook.disabled': {

@@ -1,7 +1,9 @@
-// What /api/v1/health reports: the database, Redis, and each queue's job counts.
+// What /api/v1/health reports: the database, Redis, each queue's job counts, and email.
 import { z } from 'zod';
 import { db } from '../db';
+import { readMailHealth } from '../notifications/mail-health';
 import { sharedRedis } from '../redis';
+import { QUEUES } from '../queue/jobs';
 import { ALL_QUEUES, queue } from '../queue/queues';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -27,6 +29,21 @@ export const Health = z
         failed: z.number(),
       }),
     ),
+    /**
+     * Email, as the workers last found the mail server. Not part of `status`: a mail server that
+     * does not answer delays mail (its jobs are retried with backoff), never the app itself.
+     */
+    mail: z.object({
+      ok: z.boolean(),
+      lastError: z.string().nullable(),
+      lastErrorAt: z.string().nullable(),
+      lastSentAt: z.string().nullable(),
+      /**
+       * Jobs on the notify queue not yet done: waiting, delayed (a mail's burst window or a retry's
+       * backoff; the next hourly digest sweep is one) or active.
+       */
+      waiting: z.number(),
+    }),
   })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof Health>;
@@ -79,5 +96,22 @@ export async function checkHealth(): Promise<Health> {
       }),
     );
   }
-  return { status: database.ok && redis.ok ? 'ok' : 'degraded', db: database, redis, queues };
+  const record = redis.ok ? await readMailHealth().catch(() => null) : null;
+  const notify = queues[QUEUES.notify];
+  const mail: Health['mail'] = {
+    ok: record?.ok ?? false,
+    lastError: record
+      ? record.lastError
+      : 'Redis does not answer, so the mail workers’ record is unknown',
+    lastErrorAt: record?.lastErrorAt ?? null,
+    lastSentAt: record?.lastSentAt ?? null,
+    waiting: notify ? notify.waiting + notify.delayed + notify.active : 0,
+  };
+  return {
+    status: database.ok && redis.ok ? 'ok' : 'degraded',
+    db: database,
+    redis,
+    queues,
+    mail,
+  };
 }

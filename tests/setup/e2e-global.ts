@@ -22,7 +22,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const environment = testEnvironment('signpost_e2e');
   // The sandbox's control surface and, on the ports after it, one port per platform.
-  const [appPort, sandboxPort] = [await freePort(), await freePortBlock(SANDBOX_PORT_COUNT)];
+  const [appPort, sandboxPort, smtpPort] = [
+    await freePort(),
+    await freePortBlock(SANDBOX_PORT_COUNT),
+    await freePort(),
+  ];
   const env = {
     ...process.env,
     ...environment,
@@ -31,6 +35,9 @@ export default async function setup(project: TestProject) {
     APP_URL: `http://localhost:${appPort}`,
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     SANDBOX_PORT: String(sandboxPort),
+    // The sandbox's mail catcher: the web app and the workers send every mail to it.
+    SANDBOX_SMTP_PORT: String(smtpPort),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     LOG_LEVEL: 'warn',
     // The journeys count their own posts from none; the reach journey adds the demo reach itself.
     SEED_DEMO_REACH: 'false',

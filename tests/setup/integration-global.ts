@@ -14,12 +14,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const environment = testEnvironment('signpost_test');
   await createMigratedDatabase(environment);
-  // The platform sandbox, in this process, for every test file (they reset it as they need).
+  // The platform sandbox, in this process, for every test file (they reset it as they need); its
+  // mail catcher on a free port of its own receives every mail the tests send.
   const sandbox = createSandbox();
-  const { url } = await sandbox.listen(0, '127.0.0.1');
+  const { url, smtp } = await sandbox.listen(0, '127.0.0.1', 0);
   project.provide('testEnvironment', {
     ...environment,
     SANDBOX_URL: url,
+    SMTP_URL: smtp,
     // Short timeouts, so the crash and timeout tests finish in seconds, not minutes.
     PUBLISH_TIMEOUT_SECONDS: '2',
     CLAIM_STALE_AFTER_SECONDS: '4',

@@ -136,6 +136,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/notifications?show=read',
   '/settings',
   '/settings/signpost',
+  '/settings/notifications',
   '/settings/webhooks',
   '/no-such-page',
 ];

@@ -34,6 +34,7 @@ export const sandboxPosts = (platform?: Platform) =>
 export async function resetSandbox(): Promise<void> {
   await control('DELETE', '/_sandbox/posts');
   await control('DELETE', '/_sandbox/faults');
+  await control('DELETE', '/_sandbox/mail');
   await control('POST', '/_sandbox/config', { latencyMs: 0, quotas: true });
 }
 

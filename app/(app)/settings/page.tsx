@@ -61,7 +61,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="Your account, the helpline signpost, your organisations’ channels and your API tokens."
+        description="Your account and notifications, the helpline signpost, your organisations’ channels and your API tokens."
       />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -88,6 +88,21 @@ export default async function SettingsPage() {
             </Stack>
           </Paper>
         </SimpleGrid>
+        <Paper withBorder p="lg">
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+            <div>
+              <Title order={2} size="h4" mb={4}>
+                Notifications
+              </Title>
+              <Text size="sm" c="dimmed">
+                What Signpost emails you, at once or in a daily digest, and when.
+              </Text>
+            </div>
+            <LinkButton href="/settings/notifications" variant="default">
+              Choose your notifications
+            </LinkButton>
+          </Group>
+        </Paper>
         <Paper withBorder p="lg">
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
             <div>

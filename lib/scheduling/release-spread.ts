@@ -1,0 +1,69 @@
+// When held posts released together go out (issue 10, "Release all held"). After a pause, dozens
+// of posts may be held; released at once they would all go out in the same minute: a burst that
+// trips platforms' rate limits and reads as a wall of identical posts to anyone who follows more
+// than one force. So each gets its own slot: from the next whole minute after a minute from now
+// (time to notice a mistake and cancel), at most a few per channel and a few overall in any one
+// minute, in the order they were due. A post still due later than its slot keeps its own time.
+// Pure.
+
+export interface ReleaseSpread {
+  perChannelPerMinute: number;
+  perMinute: number;
+}
+
+export const RELEASE_SPREAD: ReleaseSpread = { perChannelPerMinute: 2, perMinute: 20 };
+
+export interface HeldPost {
+  id: string;
+  channelId: string;
+  scheduledAt: Date;
+}
+
+const MINUTE = 60_000;
+
+/** The first slot: the whole minute at or after one minute from now. */
+export function firstReleaseSlot(now: Date): Date {
+  return new Date(Math.ceil((now.getTime() + MINUTE) / MINUTE) * MINUTE);
+}
+
+/** When each post goes out, by id. */
+export function spreadReleases(
+  posts: readonly HeldPost[],
+  now: Date,
+  spread: ReleaseSpread = RELEASE_SPREAD,
+): Map<string, Date> {
+  if (spread.perChannelPerMinute < 1 || spread.perMinute < 1)
+    throw new RangeError('a spread must let at least one post out a minute');
+  const start = firstReleaseSlot(now).getTime();
+  const ordered = [...posts].sort(
+    (a, b) =>
+      a.scheduledAt.getTime() - b.scheduledAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const inMinute: number[] = [];
+  const channelInMinute = new Map<string, number[]>();
+  // The first minute that may still have room, overall and per channel: the search starts there.
+  let firstOpen = 0;
+  const channelFirstOpen = new Map<string, number>();
+  const times = new Map<string, Date>();
+  for (const post of ordered) {
+    if (post.scheduledAt.getTime() >= start) {
+      // Not yet due at the first slot: it goes out at its own time, as a single release does.
+      times.set(post.id, post.scheduledAt);
+      continue;
+    }
+    const counts = channelInMinute.get(post.channelId) ?? [];
+    channelInMinute.set(post.channelId, counts);
+    let minute = Math.max(firstOpen, channelFirstOpen.get(post.channelId) ?? 0);
+    while (
+      (inMinute[minute] ?? 0) >= spread.perMinute ||
+      (counts[minute] ?? 0) >= spread.perChannelPerMinute
+    )
+      minute += 1;
+    inMinute[minute] = (inMinute[minute] ?? 0) + 1;
+    counts[minute] = (counts[minute] ?? 0) + 1;
+    while ((inMinute[firstOpen] ?? 0) >= spread.perMinute) firstOpen += 1;
+    channelFirstOpen.set(post.channelId, counts[minute] >= spread.perChannelPerMinute ? minute + 1 : minute);
+    times.set(post.id, new Date(start + minute * MINUTE));
+  }
+  return times;
+}

@@ -22,10 +22,10 @@ import {
   planFanOut,
   type PlannedPost,
 } from '../scheduling/fan-out';
-import { holdReason } from '../scheduling/holds';
 import { formatLocal } from '../scheduling/london-time';
 import { currentSignpost, toSignpost } from '../signpost/signpost-store';
 import { defaultFanOutOrganisations } from '../organisations/fan-out-organisations';
+import { blackoutProblem, blackoutsOf } from './blackout-problem';
 import { POST_VIEW_SELECT, toPostView, type PostView } from './post-view';
 import { resolveScheduleTime, ScheduleTime } from './schedule-time';
 
@@ -207,12 +207,10 @@ export async function scheduleMessage(
         organisation: { select: { slug: true, name: true, area: true } },
       },
     }),
-    db.blackout.findMany({
-      where: {
-        organisationId: { in: planned.map((post) => post.organisationId) },
-        endsAt: { gt: now },
-      },
-    }),
+    blackoutsOf(
+      planned.map((post) => post.organisationId),
+      now,
+    ),
     currentSignpost(),
     // The same message on the same channel in the same minute, already scheduled or sent.
     db.post.findMany({
@@ -260,20 +258,8 @@ export async function scheduleMessage(
         `${channel.status === 'disabled' ? 'it is disabled' : 'it needs re-authorising'}; it cannot publish.`,
       );
     }
-    // The worker's own hold rules, asked ahead. Pauses are left out: a post scheduled during a
-    // pause is accepted and held when its time comes, as the pause's owner expects.
-    const blackout = holdReason({
-      pauses: [],
-      blackouts,
-      post: { ...post, campaignId: message.campaign.id },
-      now,
-    });
-    if (blackout) {
-      report(
-        index,
-        `${formatLocal(post.scheduledAt)} falls in a blackout (${blackout.reason})${blackout.until ? ` until ${formatLocal(blackout.until)}` : ''}.`,
-      );
-    }
+    const blackout = blackoutProblem(blackouts, { ...post, campaignId: message.campaign.id }, now);
+    if (blackout) report(index, blackout);
     const result = renderForChannel({
       message,
       platform: channel.platform,

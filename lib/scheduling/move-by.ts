@@ -39,7 +39,9 @@ export function moveBy(instant: Date, minutes: number, zone: string = UK_TIME_ZO
       return {
         kind: 'nonexistent',
         message:
-          resolved.kind === 'ok' ? `${local.time} on ${local.date} does not exist.` : resolved.message,
+          resolved.kind === 'ok'
+            ? `${local.time} on ${local.date} does not exist.`
+            : resolved.message,
       };
     }
     const chosen = later.offsetNanoseconds === zoned.offsetNanoseconds ? later : earlier;

@@ -9,9 +9,15 @@
 export interface ReleaseSpread {
   perChannelPerMinute: number;
   perMinute: number;
+  /** A minute, in milliseconds; tests shorten it to watch a spread go out in seconds. */
+  minuteMs: number;
 }
 
-export const RELEASE_SPREAD: ReleaseSpread = { perChannelPerMinute: 2, perMinute: 20 };
+export const RELEASE_SPREAD: ReleaseSpread = {
+  perChannelPerMinute: 2,
+  perMinute: 20,
+  minuteMs: 60_000,
+};
 
 export interface HeldPost {
   id: string;
@@ -19,11 +25,9 @@ export interface HeldPost {
   scheduledAt: Date;
 }
 
-const MINUTE = 60_000;
-
 /** The first slot: the whole minute at or after one minute from now. */
-export function firstReleaseSlot(now: Date): Date {
-  return new Date(Math.ceil((now.getTime() + MINUTE) / MINUTE) * MINUTE);
+export function firstReleaseSlot(now: Date, minuteMs = RELEASE_SPREAD.minuteMs): Date {
+  return new Date(Math.ceil((now.getTime() + minuteMs) / minuteMs) * minuteMs);
 }
 
 /** When each post goes out, by id. */
@@ -34,7 +38,7 @@ export function spreadReleases(
 ): Map<string, Date> {
   if (spread.perChannelPerMinute < 1 || spread.perMinute < 1)
     throw new RangeError('a spread must let at least one post out a minute');
-  const start = firstReleaseSlot(now).getTime();
+  const start = firstReleaseSlot(now, spread.minuteMs).getTime();
   const ordered = [...posts].sort(
     (a, b) =>
       a.scheduledAt.getTime() - b.scheduledAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -60,10 +64,14 @@ export function spreadReleases(
     )
       minute += 1;
     inMinute[minute] = (inMinute[minute] ?? 0) + 1;
-    counts[minute] = (counts[minute] ?? 0) + 1;
+    const inChannel = (counts[minute] ?? 0) + 1;
+    counts[minute] = inChannel;
     while ((inMinute[firstOpen] ?? 0) >= spread.perMinute) firstOpen += 1;
-    channelFirstOpen.set(post.channelId, counts[minute] >= spread.perChannelPerMinute ? minute + 1 : minute);
-    times.set(post.id, new Date(start + minute * MINUTE));
+    channelFirstOpen.set(
+      post.channelId,
+      inChannel >= spread.perChannelPerMinute ? minute + 1 : minute,
+    );
+    times.set(post.id, new Date(start + minute * spread.minuteMs));
   }
   return times;
 }

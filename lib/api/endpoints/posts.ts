@@ -4,6 +4,7 @@ import { BlackoutRequest, BlackoutView } from '../../pauses/blackouts';
 import { PauseRequest } from '../../pauses/create-pause';
 import { PauseListQuery } from '../../pauses/list-pauses';
 import { PauseView } from '../../pauses/pause-view';
+import { BulkPostsRequest, BulkPostsResponse, MAX_BULK_POSTS } from '../../posts/bulk-posts';
 import { PostListQuery } from '../../posts/list-posts';
 import { PostView, PostWithAttempts } from '../../posts/post-view';
 import { RescheduleRequest } from '../../posts/reschedule-post';
@@ -92,6 +93,37 @@ export const releasePostEndpoint = defineEndpoint({
   params: IdParams,
   response: PostView,
   errors: ['forbidden', 'conflict'],
+});
+
+export const bulkPostsEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/posts/bulk',
+  summary: 'Cancel, release, retry or move many posts at once, each by the rules of its own route',
+  description: [
+    `Up to ${MAX_BULK_POSTS} post ids, each once. Every post is decided alone, exactly as by`,
+    '`DELETE /posts/{id}`, `POST /posts/{id}/release`, `POST /posts/{id}/retry` or',
+    '`PATCH /posts/{id}`: the caller’s permissions, the post’s status, blackouts and the past. Each',
+    'change commits with its audit entry on its own, so one post’s refusal (another force’s post,',
+    'one already published, one changed meanwhile) is reported in its result and the others go',
+    'through; the answer is 200 with one result per id, in the order sent.',
+    '',
+    '`move` takes `minutes` (a whole number, negative for earlier). Whole days (multiples of 1440)',
+    'are calendar days on the UK clock: a post at 09:00 stays at 09:00 across a clocks change. Any',
+    'rest is elapsed time. A post that would land on a time the clocks skip is refused; on a time',
+    'that happens twice it takes the one with its own UTC offset (exactly whole days away).',
+    '',
+    '`release` spreads the posts released together so they do not all go out in one minute: from',
+    'the whole minute after a minute from now, at most 2 per channel and 20 in all in any minute,',
+    'in the order they were due (a post due later than its slot keeps its time). Each result’s',
+    '`goesOutAt` says when that post goes out.',
+  ]
+    .join(' ')
+    .replace(/ {2}/g, '\n\n'),
+  tag: 'Posts',
+  access: 'signed_in',
+  body: BulkPostsRequest,
+  response: BulkPostsResponse,
+  maxBodyBytes: 128 * 1024,
 });
 
 export const createPauseEndpoint = defineEndpoint({

@@ -5,6 +5,8 @@ import { PauseRequest } from '../../pauses/create-pause';
 import { PauseListQuery } from '../../pauses/list-pauses';
 import { PauseView } from '../../pauses/pause-view';
 import { BulkPostsRequest, BulkPostsResponse, MAX_BULK_POSTS } from '../../posts/bulk-posts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../posts/import-csv';
+import { ImportPlan, ImportQuery, ImportResult } from '../../posts/import-posts';
 import { PostListQuery } from '../../posts/list-posts';
 import { PostView, PostWithAttempts } from '../../posts/post-view';
 import { RescheduleRequest } from '../../posts/reschedule-post';
@@ -124,6 +126,47 @@ export const bulkPostsEndpoint = defineEndpoint({
   body: BulkPostsRequest,
   response: BulkPostsResponse,
   maxBodyBytes: 128 * 1024,
+});
+
+export const importPostsEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/posts/import',
+  summary:
+    'Schedule posts from a CSV file, all or nothing; ?dryRun=true checks it and answers the plan',
+  description: [
+    'The body is `text/csv` in UTF-8 (a byte-order mark is fine) with a header naming the columns',
+    '`message,organisation,platform,date,time` in any order: the message id, the organisation’s',
+    'slug, the platform, the UK date `YYYY-MM-DD` and the UK time `HH:MM` (on the day the clocks go',
+    'back, `01:30 BST` or `01:30 GMT` says which; a time the clocks skip is refused). Each row is',
+    'scheduled as `POST /messages/{id}/schedule` would schedule it, on every active channel of the',
+    'organisation on that platform, with the same checks: permissions, the message approved, the',
+    'signpost, length and media, blackouts, the past, and the same message already there at that',
+    'time; two rows on one channel in one minute are refused.',
+    `At most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows and ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`,
+    'A problem answers 400 with `fields` keyed `<line>.<column>` (the header is line 1; `file` for',
+    'the file as a whole) and nothing is written. `dryRun=true` answers 200 with the plan; otherwise',
+    '201 with the posts, written in one transaction and queued after it commits.',
+  ].join(' '),
+  tag: 'Posts',
+  access: 'signed_in',
+  query: ImportQuery,
+  body: z.string().describe('the CSV file'),
+  bodyContentType: 'text/csv',
+  response: z.union([ImportPlan, ImportResult]),
+  successStatus: 201,
+  errors: ['forbidden', 'payload_too_large'],
+  maxBodyBytes: MAX_IMPORT_BYTES,
+});
+
+export const importTemplateEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/posts/import/template.csv',
+  summary:
+    'A CSV template for /posts/import: the header and one example row the caller could import',
+  tag: 'Posts',
+  access: 'signed_in',
+  response: z.string(),
+  contentType: 'text/csv',
 });
 
 export const createPauseEndpoint = defineEndpoint({

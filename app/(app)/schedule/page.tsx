@@ -83,8 +83,6 @@ export default async function SchedulePage({
         description="Every post on the channels you look after: what goes out when, what was published, and anything that needs you. Times are UK time."
         actions={
           <Group gap="xs">
-            {held && <ReleaseHeldButton held={held} />}
-            {(mayImport === 'all' || mayImport.length > 0) && <ImportDialog />}
             {pausing.nothingBecause ? (
               <Badge color="orange" variant="light" size="lg">
                 {pausing.nothingBecause}
@@ -94,6 +92,8 @@ export default async function SchedulePage({
               pausing.campaigns.length > 0 ? (
               <PauseButton choices={pausing} />
             ) : null}
+            {held && <ReleaseHeldButton held={held} />}
+            {(mayImport === 'all' || mayImport.length > 0) && <ImportDialog />}
           </Group>
         }
       />

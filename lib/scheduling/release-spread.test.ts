@@ -49,7 +49,7 @@ const posts = fc.uniqueArray(
 );
 
 describe('spreadReleases, for any held posts', () => {
-  it('gives every post one time, never before the first slot unless it was later anyway', () => {
+  it('gives every post one time, never before the first slot nor before its own time', () => {
     fc.assert(
       fc.property(posts, (list) => {
         const times = spreadReleases(list, now);
@@ -57,6 +57,7 @@ describe('spreadReleases, for any held posts', () => {
         for (const post of list) {
           const time = times.get(post.id)!;
           expect(time.getTime()).toBeGreaterThanOrEqual(firstReleaseSlot(now).getTime());
+          expect(time.getTime()).toBeGreaterThanOrEqual(post.scheduledAt.getTime());
         }
       }),
     );
@@ -68,8 +69,9 @@ describe('spreadReleases, for any held posts', () => {
         const times = spreadReleases(list, now);
         const perMinute = new Map<number, number>();
         const perChannel = new Map<string, number>();
+        const first = firstReleaseSlot(now).getTime();
         for (const post of list) {
-          const minute = times.get(post.id)!.getTime();
+          const minute = Math.floor((times.get(post.id)!.getTime() - first) / 60_000);
           perMinute.set(minute, (perMinute.get(minute) ?? 0) + 1);
           const key = `${post.channelId}@${minute}`;
           perChannel.set(key, (perChannel.get(key) ?? 0) + 1);

@@ -3,8 +3,8 @@
 // trips platforms' rate limits and reads as a wall of identical posts to anyone who follows more
 // than one force. So each gets its own slot: from the next whole minute after a minute from now
 // (time to notice a mistake and cancel), at most a few per channel and a few overall in any one
-// minute, in the order they were due. A post still due later than its slot keeps its own time.
-// Pure.
+// minute, in the order they were due. A post still due later than the first slot waits for its
+// own time (and counts in that minute). Pure.
 
 export interface ReleaseSpread {
   perChannelPerMinute: number;
@@ -50,14 +50,11 @@ export function spreadReleases(
   const channelFirstOpen = new Map<string, number>();
   const times = new Map<string, Date>();
   for (const post of ordered) {
-    if (post.scheduledAt.getTime() >= start) {
-      // Not yet due at the first slot: it goes out at its own time, as a single release does.
-      times.set(post.id, post.scheduledAt);
-      continue;
-    }
+    // A post not yet due at the first slot waits for its own time, in that time's minute.
+    const own = Math.max(0, Math.floor((post.scheduledAt.getTime() - start) / spread.minuteMs));
     const counts = channelInMinute.get(post.channelId) ?? [];
     channelInMinute.set(post.channelId, counts);
-    let minute = Math.max(firstOpen, channelFirstOpen.get(post.channelId) ?? 0);
+    let minute = Math.max(firstOpen, channelFirstOpen.get(post.channelId) ?? 0, own);
     while (
       (inMinute[minute] ?? 0) >= spread.perMinute ||
       (counts[minute] ?? 0) >= spread.perChannelPerMinute
@@ -71,7 +68,8 @@ export function spreadReleases(
       post.channelId,
       inChannel >= spread.perChannelPerMinute ? minute + 1 : minute,
     );
-    times.set(post.id, new Date(start + minute * spread.minuteMs));
+    const slot = start + minute * spread.minuteMs;
+    times.set(post.id, new Date(Math.max(slot, post.scheduledAt.getTime())));
   }
   return times;
 }

@@ -25,7 +25,7 @@ export function ReleaseHeldButton({ held }: { held: HeldToRelease }) {
       const result = await bulkPostsAction({ action: 'release', ids: held.ids });
       if (!result.ok) return setError(result.error);
       setOpened(false);
-      setOutcome({ verb: 'Released', results: result.value.results, labels: {} });
+      setOutcome({ verb: 'Released', results: result.value.results, labels: held.labels });
       router.refresh();
     });
 

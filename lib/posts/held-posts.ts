@@ -10,6 +10,8 @@ export interface HeldToRelease {
   /** Every held post the person may release, counted; `ids` holds the first MAX_BULK_POSTS. */
   total: number;
   ids: string[];
+  /** "“Help is available” on @LancsPolice (Lancashire Constabulary)", by id, for the result. */
+  labels: Record<string, string>;
   first: string;
   last: string;
 }
@@ -25,7 +27,14 @@ export async function heldToRelease(actor: Actor, now = new Date()): Promise<Hel
     db.post.count({ where }),
     db.post.findMany({
       where,
-      select: { id: true, channelId: true, scheduledAt: true },
+      select: {
+        id: true,
+        channelId: true,
+        scheduledAt: true,
+        message: { select: { title: true } },
+        channel: { select: { handle: true } },
+        organisation: { select: { name: true } },
+      },
       orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
       take: MAX_BULK_POSTS,
     }),
@@ -35,6 +44,12 @@ export async function heldToRelease(actor: Actor, now = new Date()): Promise<Hel
   return {
     total,
     ids: held.map((post) => post.id),
+    labels: Object.fromEntries(
+      held.map((post) => [
+        post.id,
+        `“${post.message.title}” on ${post.channel.handle} (${post.organisation.name})`,
+      ]),
+    ),
     first: new Date(Math.min(...times)).toISOString(),
     last: new Date(Math.max(...times)).toISOString(),
   };

@@ -113,7 +113,6 @@ export function ImportDialog() {
             placeholder="Choose a file"
             value={file}
             onChange={reset}
-            clearable
           />
           <div aria-live="polite">
             {problems && (

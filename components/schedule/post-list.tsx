@@ -121,14 +121,6 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
       router.refresh();
     });
 
-  if (posts.length === 0) {
-    return (
-      <Paper withBorder p="xl" ta="center">
-        <Text c="dimmed">{EMPTY[view]}</Text>
-      </Paper>
-    );
-  }
-
   const menu = (post: PostView) => (
     <PostMenu
       post={post}
@@ -149,6 +141,26 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
       />
     ) : null;
   const allChosen = selectable.length > 0 && selected.length === selectable.length;
+  // The result stays on screen when the refreshed list has none of the posts left to show.
+  const result = (
+    <BulkResultDialog
+      outcome={outcome}
+      onClose={() => {
+        setOutcome(null);
+        // The bar that opened it is gone with the selection: focus goes back to the list.
+        selectAll.current?.focus();
+      }}
+    />
+  );
+
+  if (posts.length === 0) {
+    return (
+      <Paper withBorder p="xl" ta="center">
+        <Text c="dimmed">{EMPTY[view]}</Text>
+        {result}
+      </Paper>
+    );
+  }
 
   return (
     <Stack gap="lg">
@@ -276,14 +288,7 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
           }}
         />
       )}
-      <BulkResultDialog
-        outcome={outcome}
-        onClose={() => {
-          setOutcome(null);
-          // The bar that opened it is gone with the selection: focus goes back to the list.
-          selectAll.current?.focus();
-        }}
-      />
+      {result}
       <PostDetail postId={detail} onClose={() => setDetail(null)} />
       <RescheduleDialog post={rescheduling} onClose={() => setRescheduling(null)} />
     </Stack>

@@ -92,7 +92,7 @@ export default async function SchedulePage({
               pausing.campaigns.length > 0 ? (
               <PauseButton choices={pausing} />
             ) : null}
-            {held && <ReleaseHeldButton held={held} />}
+            <ReleaseHeldButton held={held} />
             {(mayImport === 'all' || mayImport.length > 0) && <ImportDialog />}
           </Group>
         }

@@ -66,7 +66,7 @@ export function BulkResultDialog({
           )}
           {outcome.results.length === 0 && <Text size="sm">Nothing was sent.</Text>}
           <Group justify="flex-end">
-            <Button onClick={onClose}>Close</Button>
+            <Button onClick={onClose}>Done</Button>
           </Group>
         </Stack>
       )}

@@ -85,7 +85,7 @@ it('selects two posts and moves them by a day; the result says post by post', as
   await result.waitFor();
   await expect.poll(() => result.getByTestId('bulk-done').getByRole('listitem').count()).toBe(2);
   await axe(page);
-  await result.getByRole('button', { name: 'Close' }).click();
+  await result.getByRole('button', { name: 'Done' }).click();
 
   const { rows } = await database.query<{ day: string; time: string }>(
     `SELECT to_char("scheduledAt" AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS day,

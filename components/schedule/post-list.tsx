@@ -2,6 +2,7 @@
 
 import {
   ActionIcon,
+  Checkbox,
   Group,
   Menu,
   Paper,
@@ -23,7 +24,7 @@ import {
 } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useRouter } from 'next/navigation';
-import { type ReactNode, useState, useTransition } from 'react';
+import { type ReactNode, useRef, useState, useTransition } from 'react';
 import {
   cancelPostAction,
   releasePostAction,
@@ -35,6 +36,8 @@ import { PostStatusBadge } from '@/components/posts/post-status-badge';
 import type { PostAction } from '@/lib/posts/post-actions';
 import type { PostView } from '@/lib/posts/post-view';
 import type { ScheduleView } from '@/lib/posts/schedule-views';
+import { BulkBar } from './bulk-bar';
+import { type BulkOutcome, BulkResultDialog } from './bulk-result';
 import { PostDetail } from './post-detail';
 import { RescheduleDialog } from './reschedule-dialog';
 
@@ -88,6 +91,24 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
   const [rescheduling, setRescheduling] = useState<PostView | null>(null);
   // Mantine's sm breakpoint (48em). The server draws the table; a phone swaps it for cards.
   const narrow = useMediaQuery('(max-width: 47.99em)');
+  // Posts chosen for a bulk action: only those the person may do something to.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const selectAll = useRef<HTMLInputElement>(null);
+  const selectable = posts.filter((post) => post.actions.length > 0);
+  const selected = selectable.filter((post) => chosen.has(post.id));
+  const toggle = (id: string) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const describe = (id: string) => {
+    const post = posts.find((candidate) => candidate.id === id);
+    return post
+      ? `“${post.messageTitle}” on ${post.channel.handle} (${post.organisation.name})`
+      : 'A post';
+  };
 
   const run = (action: () => Promise<ActionResult<unknown>>) =>
     startTransition(async () => {
@@ -100,14 +121,6 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
       router.refresh();
     });
 
-  if (posts.length === 0) {
-    return (
-      <Paper withBorder p="xl" ta="center">
-        <Text c="dimmed">{EMPTY[view]}</Text>
-      </Paper>
-    );
-  }
-
   const menu = (post: PostView) => (
     <PostMenu
       post={post}
@@ -119,8 +132,57 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
     />
   );
 
+  const checkbox = (post: PostView) =>
+    post.actions.length > 0 ? (
+      <Checkbox
+        aria-label={`Select “${post.messageTitle}” on ${post.channel.handle} at ${timeFormat.format(new Date(post.scheduledAt))}`}
+        checked={chosen.has(post.id)}
+        onChange={() => toggle(post.id)}
+      />
+    ) : null;
+  const allChosen = selectable.length > 0 && selected.length === selectable.length;
+  // The result stays on screen when the refreshed list has none of the posts left to show.
+  const result = (
+    <BulkResultDialog
+      outcome={outcome}
+      onClose={() => {
+        setOutcome(null);
+        // The bar that opened it is gone with the selection: focus goes back to the list.
+        selectAll.current?.focus();
+      }}
+    />
+  );
+
+  if (posts.length === 0) {
+    return (
+      <Paper withBorder p="xl" ta="center">
+        <Text c="dimmed">{EMPTY[view]}</Text>
+        {result}
+      </Paper>
+    );
+  }
+
   return (
     <Stack gap="lg">
+      {selectable.length > 0 && (
+        <Checkbox
+          ref={selectAll}
+          label={`Select all shown (${selectable.length})`}
+          checked={allChosen}
+          indeterminate={selected.length > 0 && !allChosen}
+          onChange={() =>
+            setChosen(allChosen ? new Set() : new Set(selectable.map((post) => post.id)))
+          }
+        />
+      )}
+      {/* Said aloud as the selection changes and when a bulk action is done. */}
+      <VisuallyHidden aria-live="polite" role="status">
+        {outcome
+          ? `${outcome.verb}: ${outcome.results.filter((result) => result.ok).length} of ${outcome.results.length} posts.`
+          : selected.length > 0
+            ? `${selected.length} post${selected.length === 1 ? '' : 's'} selected.`
+            : ''}
+      </VisuallyHidden>
       {groupByDay(posts).map(([day, dayPosts]) => (
         <Paper withBorder key={day}>
           <Group
@@ -151,7 +213,8 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
                   py="sm"
                   style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
                 >
-                  <Stack gap={4} miw={0}>
+                  {checkbox(post)}
+                  <Stack gap={4} miw={0} style={{ flex: 1 }}>
                     <Group gap="xs">
                       <Text fw={600} ff="monospace">
                         {timeFormat.format(new Date(post.scheduledAt))}
@@ -171,6 +234,9 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
                 {/* Each cell is read with its column's name (1.3.1). */}
                 <Table.Thead>
                   <Table.Tr>
+                    <Table.Th w={40}>
+                      <VisuallyHidden>Select</VisuallyHidden>
+                    </Table.Th>
                     <Table.Th>Time</Table.Th>
                     <Table.Th>Platform</Table.Th>
                     <Table.Th>Post</Table.Th>
@@ -183,6 +249,7 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
                 <Table.Tbody>
                   {dayPosts.map((post) => (
                     <Table.Tr key={post.id} data-testid="post-row" data-post-id={post.id}>
+                      <Table.Td w={40}>{checkbox(post)}</Table.Td>
                       <Table.Td w={70}>
                         <Text fw={600} ff="monospace">
                           {timeFormat.format(new Date(post.scheduledAt))}
@@ -206,6 +273,22 @@ export function PostList({ posts, view }: { posts: PostView[]; view: ScheduleVie
           )}
         </Paper>
       ))}
+      {selected.length > 0 && (
+        <BulkBar
+          selected={selected}
+          onClear={() => setChosen(new Set())}
+          onDone={(done) => {
+            // Named now: a cancelled post leaves the list once the page refreshes.
+            setOutcome({
+              ...done,
+              labels: Object.fromEntries(selected.map((p) => [p.id, describe(p.id)])),
+            });
+            setChosen(new Set());
+            router.refresh();
+          }}
+        />
+      )}
+      {result}
       <PostDetail postId={detail} onClose={() => setDetail(null)} />
       <RescheduleDialog post={rescheduling} onClose={() => setRescheduling(null)} />
     </Stack>

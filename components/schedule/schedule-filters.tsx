@@ -52,6 +52,7 @@ export function ScheduleFilters({
             value={values.organisation ?? null}
             onChange={(value) => set({ organisation: value })}
             clearable
+            clearButtonProps={{ 'aria-label': 'Clear the organisation filter' }}
             searchable
             w={240}
           />
@@ -63,6 +64,7 @@ export function ScheduleFilters({
           value={values.platform ?? null}
           onChange={(value) => set({ platform: value })}
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear the platform filter' }}
           w={160}
         />
         <Select
@@ -72,6 +74,7 @@ export function ScheduleFilters({
           value={values.campaignId ?? null}
           onChange={(value) => set({ campaign: value })}
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear the campaign filter' }}
           w={240}
         />
         <DatePickerInput
@@ -81,6 +84,7 @@ export function ScheduleFilters({
           value={[values.from ?? null, values.to ?? null]}
           onChange={([from, to]) => set({ from: from ?? null, to: to ?? null })}
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear the dates' }}
           valueFormat="D MMM YYYY"
           w={260}
         />

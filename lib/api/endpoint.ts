@@ -16,6 +16,8 @@ export interface Endpoint<
   /** OpenAPI style, relative to /api/v1: `/messages/{id}`. */
   path: string;
   summary: string;
+  /** Longer than a summary: the rules a caller needs (OpenAPI's `description`). */
+  description?: string;
   tag: string;
   /** `public` endpoints need no sign-in; `signed_in` ones take a session cookie or a Bearer token. */
   access: Access;
@@ -23,6 +25,8 @@ export interface Endpoint<
   query?: Query;
   params?: Params;
   response: Response;
+  /** What the request body is when it is not JSON (a CSV import); `body` describes it. */
+  bodyContentType?: 'text/csv';
   /** What a success answers with when it is not JSON (a CSV export, a PDF report). */
   contentType?: 'text/csv' | 'application/pdf';
   /** 204: the answer has no body (`response` is then `z.void()`). */

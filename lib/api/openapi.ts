@@ -31,13 +31,20 @@ function register(registry: OpenAPIRegistry, endpoint: Endpoint) {
     method: endpoint.method,
     path: endpoint.path,
     summary: endpoint.summary,
+    ...(endpoint.description ? { description: endpoint.description } : {}),
     tags: [endpoint.tag],
     security: endpoint.access === 'signed_in' ? [{ bearer: [] }] : [],
     request: {
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { query: endpoint.query } : {}),
       ...(endpoint.body
-        ? { body: { content: { 'application/json': { schema: endpoint.body } } } }
+        ? {
+            body: {
+              content: {
+                [endpoint.bodyContentType ?? 'application/json']: { schema: endpoint.body },
+              },
+            },
+          }
         : {}),
     },
     responses: {

@@ -8,7 +8,23 @@ import { findHold } from '../publishing/find-hold';
 import { platformRules } from '../platforms/rules';
 import { changePost } from './change-post';
 
-export function releasePost(actor: Actor, audit: AuditActor, postId: string, now = new Date()) {
+export interface ReleaseOptions {
+  /**
+   * When it goes out, for posts released together (lib/scheduling/release-spread.ts): absent, it
+   * goes out at its time, or now if that has passed.
+   */
+  at?: Date;
+}
+
+export function releasePost(
+  actor: Actor,
+  audit: AuditActor,
+  postId: string,
+  now = new Date(),
+  { at }: ReleaseOptions = {},
+) {
+  const goesOutAt = (post: { scheduledAt: Date }) =>
+    at ?? (post.scheduledAt > now ? post.scheduledAt : now);
   return changePost(
     actor,
     audit,
@@ -16,8 +32,8 @@ export function releasePost(actor: Actor, audit: AuditActor, postId: string, now
     {
       event: 'release',
       action: 'post.released',
-      data: () => ({ heldReason: null, nextAttemptAt: now }),
-      dueAt: (post) => (post.scheduledAt > now ? post.scheduledAt : now),
+      data: () => ({ heldReason: null, nextAttemptAt: at ?? now }),
+      dueAt: goesOutAt,
       check: async (post) => {
         const subject = await db.post.findUniqueOrThrow({
           where: { id: post.id },
@@ -32,7 +48,11 @@ export function releasePost(actor: Actor, audit: AuditActor, postId: string, now
           },
         });
         const hold = await findHold(
-          { ...subject, scheduledAt: now, platformLabel: platformRules[subject.platform].label },
+          {
+            ...subject,
+            scheduledAt: at ?? now,
+            platformLabel: platformRules[subject.platform].label,
+          },
           now,
         );
         if (hold) throw new AppError('conflict', `It would be held again: ${hold}`);

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/permissions';
 import { AppError } from '../errors';
 import { PAST_GRACE_MS } from '../scheduling/fan-out';
 import { formatLocal } from '../scheduling/london-time';
+import { blackoutProblem, blackoutsOf } from './blackout-problem';
 import { changePost } from './change-post';
 import { resolveScheduleTime, ScheduleTime } from './schedule-time';
 
@@ -38,6 +39,15 @@ export function reschedulePost(
       event: 'reschedule',
       action: 'post.rescheduled',
       data: () => ({ scheduledAt, heldReason: null, nextAttemptAt: null }),
+      // Never into a blackout: the same check a schedule request makes.
+      check: async (post) => {
+        const problem = blackoutProblem(
+          await blackoutsOf([post.organisationId], now),
+          { ...post, scheduledAt },
+          now,
+        );
+        if (problem) throw new AppError('validation_failed', problem, { scheduledAt: problem });
+      },
     },
     now,
   );

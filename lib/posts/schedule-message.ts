@@ -1,32 +1,24 @@
 // Scheduling an approved message: explicit targets (channel + time) or a coordinated fan-out
 // (organisations × platforms, staggered so forces do not all post in the same minute). Every
-// post is rendered and checked (signpost, length, media) before anything is written; then all
-// posts of the request are written in one transaction — all or nothing — and enqueued after it
-// commits.
-import { randomUUID } from 'node:crypto';
+// post is rendered and checked (signpost, length, media; check-posts.ts) before anything is
+// written; then all posts of the request are written in one transaction — all or nothing — and
+// enqueued after it commits.
 import { z } from 'zod';
-import { recordAuditMany, type AuditActor } from '../audit/record-audit';
-import { can, organisationScope, type Actor } from '../auth/permissions';
+import type { AuditActor } from '../audit/record-audit';
+import { organisationScope, type Actor } from '../auth/permissions';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { assertReadable } from '../messages/message-access';
-import { platformRules } from '../platforms/rules';
 import { Platform } from '../platforms/types';
-import { enqueuePosts } from '../publishing/enqueue';
-import { platformMediaFacts } from '../media/media-facts';
-import type { MediaFacts, Platform as PlatformName } from '../platforms/types';
-import { renderForChannel } from '../publishing/render-for-channel';
 import {
   checkPlannedPosts,
   MAX_STAGGER_MINUTES,
   planFanOut,
   type PlannedPost,
 } from '../scheduling/fan-out';
-import { holdReason } from '../scheduling/holds';
-import { formatLocal } from '../scheduling/london-time';
-import { currentSignpost, toSignpost } from '../signpost/signpost-store';
 import { defaultFanOutOrganisations } from '../organisations/fan-out-organisations';
-import { POST_VIEW_SELECT, toPostView, type PostView } from './post-view';
+import { checkPosts, SCHEDULABLE_MESSAGE_SELECT, unschedulable, writePosts } from './check-posts';
+import type { PostView } from './post-view';
 import { resolveScheduleTime, ScheduleTime } from './schedule-time';
 
 const MAX_POSTS_PER_REQUEST = 500;
@@ -54,45 +46,11 @@ export const ScheduleResponse = z.object({ posts: z.array(z.unknown()) });
 async function loadMessage(actor: Actor, messageId: string) {
   const message = await db.message.findUnique({
     where: { id: messageId },
-    select: {
-      id: true,
-      title: true,
-      body: true,
-      overrides: true,
-      status: true,
-      shareable: true,
-      authorId: true,
-      campaign: { select: { id: true, slug: true, status: true } },
-      media: {
-        orderBy: { position: 'asc' },
-        select: {
-          altText: true,
-          media: {
-            select: {
-              id: true,
-              mimeType: true,
-              bytes: true,
-              width: true,
-              height: true,
-              storagePath: true,
-            },
-          },
-        },
-      },
-    },
+    select: SCHEDULABLE_MESSAGE_SELECT,
   });
   assertReadable(actor, message);
-  if (message.status !== 'approved') {
-    throw new AppError(
-      'conflict',
-      `Only approved messages can be scheduled; this one is ${message.status.replace('_', ' ')}.`,
-    );
-  }
-  if (message.campaign.status === 'archived')
-    throw new AppError(
-      'conflict',
-      'The campaign is archived: its messages can no longer be scheduled.',
-    );
+  const refusal = unschedulable(message);
+  if (refusal) throw new AppError('conflict', refusal);
   return message;
 }
 
@@ -194,101 +152,22 @@ export async function scheduleMessage(
     );
   }
 
-  const channelIds = [...new Set(planned.map((post) => post.channelId))];
-  const [channels, blackouts, signpostView, existing] = await Promise.all([
-    db.channel.findMany({
-      where: { id: { in: channelIds } },
-      select: {
-        id: true,
-        handle: true,
-        status: true,
-        platform: true,
-        organisationId: true,
-        organisation: { select: { slug: true, name: true, area: true } },
-      },
-    }),
-    db.blackout.findMany({
-      where: {
-        organisationId: { in: planned.map((post) => post.organisationId) },
-        endsAt: { gt: now },
-      },
-    }),
-    currentSignpost(),
-    // The same message on the same channel in the same minute, already scheduled or sent.
-    db.post.findMany({
-      where: {
-        messageId: message.id,
-        channelId: { in: channelIds },
-        status: { not: 'cancelled' },
-        scheduledAt: { in: planned.map((post) => post.scheduledAt) },
-      },
-      select: { channelId: true, scheduledAt: true },
-    }),
-  ]);
-  const taken = new Set(existing.map((post) => `${post.channelId}@${post.scheduledAt.getTime()}`));
-  const signpost = toSignpost(signpostView);
-  const byId = new Map(channels.map((channel) => [channel.id, channel]));
-  // Each platform judges its own copy of the images (made once, then cached on disk).
-  const platforms = [...new Set(channels.map((channel) => channel.platform))];
-  const factsByPlatform = new Map<PlatformName, MediaFacts[]>(
-    await Promise.all(
-      platforms.map(
-        async (platform) => [platform, await platformMediaFacts(platform, message.media)] as const,
-      ),
-    ),
+  const checked = await checkPosts(
+    actor,
+    planned.map((post) => ({ ...post, message })),
+    now,
   );
-
-  // Every problem of every post, so a person fixes them all at once, not one per attempt.
-  const problems = new Map<string, string[]>();
-  const report = (index: number, problem: string) => {
-    const key = field(index);
-    problems.set(key, [...(problems.get(key) ?? []), problem]);
-  };
-  const rendered = planned.map((post, index) => {
-    const channel = byId.get(post.channelId);
-    if (!channel) throw new AppError('not_found', `Channel ${post.channelId} was not found.`);
-    const where = `${channel.organisation.name} on ${platformRules[channel.platform].label} (${channel.handle})`;
-    if (!can(actor, 'post.schedule', { organisationId: channel.organisationId, message })) {
-      throw new AppError('forbidden', `You may not schedule on ${where}.`);
-    }
-    if (taken.has(`${post.channelId}@${post.scheduledAt.getTime()}`)) {
-      report(index, `this message is already scheduled there at ${formatLocal(post.scheduledAt)}.`);
-    }
-    if (channel.status !== 'active') {
-      report(
-        index,
-        `${channel.status === 'disabled' ? 'it is disabled' : 'it needs re-authorising'}; it cannot publish.`,
-      );
-    }
-    // The worker's own hold rules, asked ahead. Pauses are left out: a post scheduled during a
-    // pause is accepted and held when its time comes, as the pause's owner expects.
-    const blackout = holdReason({
-      pauses: [],
-      blackouts,
-      post: { ...post, campaignId: message.campaign.id },
-      now,
-    });
-    if (blackout) {
-      report(
-        index,
-        `${formatLocal(post.scheduledAt)} falls in a blackout (${blackout.reason})${blackout.until ? ` until ${formatLocal(blackout.until)}` : ''}.`,
-      );
-    }
-    const result = renderForChannel({
-      message,
-      platform: channel.platform,
-      organisation: channel.organisation,
-      campaignSlug: message.campaign.slug,
-      signpost,
-      media: factsByPlatform.get(channel.platform) ?? [],
-    });
-    for (const problem of result.problems) report(index, problem.message);
-    return { post, text: result.text, where };
-  });
-  if (problems.size > 0) {
-    const whereOf = new Map(rendered.map(({ where }, index) => [field(index), where]));
+  // Scheduling where one may not is refused outright, as it always was, before any other problem.
+  for (const list of checked.problems.values()) {
+    const forbidden = list.find((problem) => problem.kind === 'forbidden');
+    if (forbidden) throw new AppError('forbidden', forbidden.message);
+  }
+  if (checked.problems.size > 0) {
     const fields = Object.fromEntries(
-      [...problems].map(([key, list]) => [key, `${whereOf.get(key)}: ${list.join(' ')}`]),
+      [...checked.problems].map(([index, list]) => [
+        field(index),
+        `${checked.posts[index]?.where}: ${list.map((problem) => problem.message).join(' ')}`,
+      ]),
     );
     throw new AppError(
       'validation_failed',
@@ -296,53 +175,5 @@ export async function scheduleMessage(
       fields,
     );
   }
-
-  const batchId = randomUUID();
-  const created = await db.$transaction(async (tx) => {
-    const rows = rendered.map(({ post, text }) => ({
-      id: randomUUID(),
-      messageId: message.id,
-      channelId: post.channelId,
-      organisationId: post.organisationId,
-      campaignId: message.campaign.id,
-      platform: post.platform,
-      scheduledAt: post.scheduledAt,
-      text,
-      signpostVersion: signpost.version,
-      batchId,
-      createdById: actor.userId,
-    }));
-    await tx.post.createMany({ data: rows });
-    await recordAuditMany(
-      tx,
-      audit,
-      rows.map((row) => ({
-        action: 'post.scheduled',
-        entityId: row.id,
-        organisationId: row.organisationId,
-        after: {
-          status: 'scheduled',
-          messageId: row.messageId,
-          channelId: row.channelId,
-          scheduledAt: row.scheduledAt,
-          batchId,
-        },
-      })),
-    );
-    return tx.post.findMany({
-      where: { batchId },
-      select: POST_VIEW_SELECT,
-      orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
-    });
-  });
-  await enqueuePosts(
-    created.map((post) => ({
-      id: post.id,
-      revision: 0,
-      channelId: post.channelId,
-      dueAt: post.scheduledAt,
-    })),
-    now,
-  );
-  return { posts: created.map((row) => toPostView(row, actor)) };
+  return { posts: await writePosts(actor, audit, checked, now) };
 }

@@ -156,6 +156,8 @@ export function checkPlannedPosts(
   posts: readonly { channelId: string; scheduledAt: Date }[],
   now: Date,
   zone: string = UK_TIME_ZONE,
+  /** How a post is named in a problem ("post 3"; a CSV import says "line 4"). */
+  name: (index: number) => string = (index) => `post ${index + 1}`,
 ): SchedulingProblem[] {
   const problems: SchedulingProblem[] = [];
   const firstIndex = new Map<string, number>();
@@ -177,10 +179,14 @@ export function checkPlannedPosts(
     problems.push({
       code: 'duplicate_post',
       field: `targets.${index}`,
-      message: `Post ${index + 1} repeats post ${first + 1}: the same channel at ${formatLocal(post.scheduledAt, zone)}.`,
+      message: `${capitalise(name(index))} repeats ${name(first)}: the same channel at ${formatLocal(post.scheduledAt, zone)}.`,
     });
   });
   return problems;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function isPast(time: Date, now: Date): boolean {

@@ -7,6 +7,7 @@ import { auditActor } from '@/lib/auth/actor';
 import { BlackoutRequest, createBlackout, removeBlackout } from '@/lib/pauses/blackouts';
 import { createPause, PauseRequest } from '@/lib/pauses/create-pause';
 import { liftPause } from '@/lib/pauses/lift-pause';
+import { BulkPostsRequest, bulkPosts } from '@/lib/posts/bulk-posts';
 import { cancelPost } from '@/lib/posts/cancel-post';
 import { releasePost } from '@/lib/posts/release-post';
 import { reschedulePost } from '@/lib/posts/reschedule-post';
@@ -75,4 +76,13 @@ export const removeBlackoutAction = serverAction(
   z.tuple([RecordId.describe('blackoutId')]),
   async (actor, [blackoutId]) => void (await removeBlackout(actor, auditActor(actor), blackoutId)),
   'Blackout removed.',
+);
+
+export const bulkPostsAction = serverAction(
+  z.tuple([BulkPostsRequest]),
+  async (actor, [request]) => bulkPosts(actor, auditActor(actor), request),
+  ({ results }) => {
+    const done = results.filter((result) => result.ok).length;
+    return `${done} of ${results.length} post${results.length === 1 ? '' : 's'} done.`;
+  },
 );

@@ -1,6 +1,8 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Metadata } from 'next';
+import { ImportDialog } from '@/components/schedule/import-dialog';
 import { PauseButton } from '@/components/schedule/pause-button';
+import { ReleaseHeldButton } from '@/components/schedule/release-held-button';
 import { PostList } from '@/components/schedule/post-list';
 import { ScheduleFilters } from '@/components/schedule/schedule-filters';
 import { ScheduleTabs } from '@/components/schedule/schedule-tabs';
@@ -11,6 +13,7 @@ import { pauseChoices } from '@/lib/pauses/pause-choices';
 import { requirePage } from '@/lib/auth/require-page';
 import { db } from '@/lib/db';
 import { countPostsByStatus } from '@/lib/posts/count-posts';
+import { heldToRelease } from '@/lib/posts/held-posts';
 import { listPosts, PostListQuery } from '@/lib/posts/list-posts';
 import { SCHEDULE_VIEWS, scheduleViewQuery, type ScheduleView } from '@/lib/posts/schedule-views';
 import { dayStart } from '@/lib/scheduling/london-time';
@@ -60,7 +63,8 @@ export default async function SchedulePage({
     cursor,
   });
   const scope = organisationScope(actor, 'post.read');
-  const [posts, counts, organisations, campaigns, pausing] = await Promise.all([
+  const mayImport = organisationScope(actor, 'post.schedule');
+  const [posts, counts, organisations, campaigns, pausing, held] = await Promise.all([
     query.success ? listPosts(actor, query.data) : Promise.resolve({ items: [], nextCursor: null }),
     countPostsByStatus(actor),
     db.organisation.findMany({
@@ -70,6 +74,7 @@ export default async function SchedulePage({
     }),
     db.campaign.findMany({ select: { id: true, name: true }, orderBy: { startsAt: 'desc' } }),
     pauseChoices(actor, now),
+    heldToRelease(actor, now),
   ]);
   return (
     <>
@@ -77,15 +82,19 @@ export default async function SchedulePage({
         title="Schedule"
         description="Every post on the channels you look after: what goes out when, what was published, and anything that needs you. Times are UK time."
         actions={
-          pausing.nothingBecause ? (
-            <Badge color="orange" variant="light" size="lg">
-              {pausing.nothingBecause}
-            </Badge>
-          ) : pausing.everything ||
-            pausing.organisations.length > 0 ||
-            pausing.campaigns.length > 0 ? (
-            <PauseButton choices={pausing} />
-          ) : null
+          <Group gap="xs">
+            {pausing.nothingBecause ? (
+              <Badge color="orange" variant="light" size="lg">
+                {pausing.nothingBecause}
+              </Badge>
+            ) : pausing.everything ||
+              pausing.organisations.length > 0 ||
+              pausing.campaigns.length > 0 ? (
+              <PauseButton choices={pausing} />
+            ) : null}
+            <ReleaseHeldButton held={held} />
+            {(mayImport === 'all' || mayImport.length > 0) && <ImportDialog />}
+          </Group>
         }
       />
       <Stack gap="md">

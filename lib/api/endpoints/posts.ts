@@ -4,6 +4,9 @@ import { BlackoutRequest, BlackoutView } from '../../pauses/blackouts';
 import { PauseRequest } from '../../pauses/create-pause';
 import { PauseListQuery } from '../../pauses/list-pauses';
 import { PauseView } from '../../pauses/pause-view';
+import { BulkPostsRequest, BulkPostsResponse, MAX_BULK_POSTS } from '../../posts/bulk-posts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../posts/import-csv';
+import { ImportPlan, ImportQuery, ImportResult } from '../../posts/import-posts';
 import { PostListQuery } from '../../posts/list-posts';
 import { PostView, PostWithAttempts } from '../../posts/post-view';
 import { RescheduleRequest } from '../../posts/reschedule-post';
@@ -92,6 +95,78 @@ export const releasePostEndpoint = defineEndpoint({
   params: IdParams,
   response: PostView,
   errors: ['forbidden', 'conflict'],
+});
+
+export const bulkPostsEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/posts/bulk',
+  summary: 'Cancel, release, retry or move many posts at once, each by the rules of its own route',
+  description: [
+    `Up to ${MAX_BULK_POSTS} post ids, each once. Every post is decided alone, exactly as by`,
+    '`DELETE /posts/{id}`, `POST /posts/{id}/release`, `POST /posts/{id}/retry` or',
+    '`PATCH /posts/{id}`: the caller’s permissions, the post’s status, blackouts and the past. Each',
+    'change commits with its audit entry on its own, so one post’s refusal (another force’s post,',
+    'one already published, one changed meanwhile) is reported in its result and the others go',
+    'through; the answer is 200 with one result per id, in the order sent.',
+    '',
+    '`move` takes `minutes` (a whole number, negative for earlier). Whole days (multiples of 1440)',
+    'are calendar days on the UK clock: a post at 09:00 stays at 09:00 across a clocks change. Any',
+    'rest is elapsed time. A post that would land on a time the clocks skip is refused; on a time',
+    'that happens twice it takes the one with its own UTC offset (exactly whole days away).',
+    '',
+    '`release` spreads the posts released together so they do not all go out in one minute: from',
+    'the whole minute after a minute from now, at most 2 per channel and 20 in all in any minute,',
+    'in the order they were due (a post due later than its slot keeps its time). Each result’s',
+    '`goesOutAt` says when that post goes out.',
+  ]
+    .join(' ')
+    .replace(/ {2}/g, '\n\n'),
+  tag: 'Posts',
+  access: 'signed_in',
+  body: BulkPostsRequest,
+  response: BulkPostsResponse,
+  maxBodyBytes: 128 * 1024,
+});
+
+export const importPostsEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/posts/import',
+  summary:
+    'Schedule posts from a CSV file, all or nothing; ?dryRun=true checks it and answers the plan',
+  description: [
+    'The body is `text/csv` in UTF-8 (a byte-order mark is fine) with a header naming the columns',
+    '`message,organisation,platform,date,time` in any order: the message id, the organisation’s',
+    'slug, the platform, the UK date `YYYY-MM-DD` and the UK time `HH:MM` (on the day the clocks go',
+    'back, `01:30 BST` or `01:30 GMT` says which; a time the clocks skip is refused). Each row is',
+    'scheduled as `POST /messages/{id}/schedule` would schedule it, on every active channel of the',
+    'organisation on that platform, with the same checks: permissions, the message approved, the',
+    'signpost, length and media, blackouts, the past, and the same message already there at that',
+    'time; two rows on one channel in one minute are refused.',
+    `At most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows and ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`,
+    'A problem answers 400 with `fields` keyed `<line>.<column>` (the header is line 1; `file` for',
+    'the file as a whole) and nothing is written. `dryRun=true` answers 200 with the plan; otherwise',
+    '201 with the posts, written in one transaction and queued after it commits.',
+  ].join(' '),
+  tag: 'Posts',
+  access: 'signed_in',
+  query: ImportQuery,
+  body: z.string().describe('the CSV file'),
+  bodyContentType: 'text/csv',
+  response: z.union([ImportPlan, ImportResult]),
+  successStatus: 201,
+  errors: ['forbidden', 'payload_too_large'],
+  maxBodyBytes: MAX_IMPORT_BYTES,
+});
+
+export const importTemplateEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/posts/import/template.csv',
+  summary:
+    'A CSV template for /posts/import: the header and one example row the caller could import',
+  tag: 'Posts',
+  access: 'signed_in',
+  response: z.string(),
+  contentType: 'text/csv',
 });
 
 export const createPauseEndpoint = defineEndpoint({

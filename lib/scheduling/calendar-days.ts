@@ -76,6 +76,8 @@ export function capPerDay<T extends { scheduledAt: Date }>(
 
 /** How far a post was dragged, as the calendar reports it: whole days and wall-clock time. */
 export interface DragDelta {
+  years?: number;
+  months?: number;
   days: number;
   milliseconds: number;
 }
@@ -93,6 +95,8 @@ export function droppedTime(
 ): LocalDateTime {
   const parts = toLocalParts(scheduledAt, zone);
   const moved = Temporal.PlainDateTime.from(`${parts.date}T${parts.time}`).add({
+    years: delta.years ?? 0,
+    months: delta.months ?? 0,
     days: delta.days,
     milliseconds: delta.milliseconds,
   });

@@ -1,5 +1,6 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Metadata } from 'next';
+import { ScheduleSwitch } from '@/components/calendar/schedule-switch';
 import { PauseButton } from '@/components/schedule/pause-button';
 import { PostList } from '@/components/schedule/post-list';
 import { ScheduleFilters } from '@/components/schedule/schedule-filters';
@@ -77,15 +78,18 @@ export default async function SchedulePage({
         title="Schedule"
         description="Every post on the channels you look after: what goes out when, what was published, and anything that needs you. Times are UK time."
         actions={
-          pausing.nothingBecause ? (
-            <Badge color="orange" variant="light" size="lg">
-              {pausing.nothingBecause}
-            </Badge>
-          ) : pausing.everything ||
-            pausing.organisations.length > 0 ||
-            pausing.campaigns.length > 0 ? (
-            <PauseButton choices={pausing} />
-          ) : null
+          <>
+            <ScheduleSwitch current="list" />
+            {pausing.nothingBecause ? (
+              <Badge color="orange" variant="light" size="lg">
+                {pausing.nothingBecause}
+              </Badge>
+            ) : pausing.everything ||
+              pausing.organisations.length > 0 ||
+              pausing.campaigns.length > 0 ? (
+              <PauseButton choices={pausing} />
+            ) : null}
+          </>
         }
       />
       <Stack gap="md">

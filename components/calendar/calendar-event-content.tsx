@@ -61,7 +61,9 @@ export function CalendarEventContent({
     );
   }
   if (props.kind !== 'post') {
-    return <span className="sp-bg-label">{props.label}</span>;
+    // In a month cell the label sits at the foot, clear of the day's number.
+    const foot = info.view.type === 'dayGridMonth';
+    return <span className={`sp-bg-label${foot ? ' sp-bg-label-foot' : ''}`}>{props.label}</span>;
   }
   const { post } = props;
   const Icon = STATUS_ICON[post.status];
@@ -69,12 +71,12 @@ export function CalendarEventContent({
   const list = info.view.type.startsWith('list');
   return (
     <span
-      className="sp-event-line"
+      className={`sp-event-line${list ? ' sp-event-line-wrap' : ''}`}
       data-testid="calendar-post"
       data-post-id={post.id}
       title={`${info.timeText} ${platformLabel(post.platform)}, ${status}: ${post.organisation.name}, ${post.messageTitle}`}
     >
-      {!list && <span className="sp-event-time">{info.timeText}</span>}
+      <span className="sp-event-time">{info.timeText}</span>
       <span className="sp-event-platform" aria-hidden>
         {SHORT[post.platform]}
       </span>

@@ -120,4 +120,25 @@ describe('toCalendarEvents', () => {
       ['background', 'Paused, every organisation: Incident', range.end.toISOString()],
     ]);
   });
+
+  it('shades whole UK days in a month grid', () => {
+    const [blackout] = toCalendarEvents(
+      {
+        ...empty,
+        blackouts: [
+          {
+            id: 'b',
+            organisation: { slug: 'lancashire', name: 'Lancashire Constabulary' },
+            reason: 'By-election',
+            startsAt: '2027-03-23T18:00:00.000Z',
+            endsAt: '2027-03-25T12:00:00.000Z',
+          },
+        ],
+      },
+      range,
+      href,
+      'days',
+    );
+    expect(blackout).toMatchObject({ start: '2027-03-23', end: '2027-03-26', allDay: true });
+  });
 });

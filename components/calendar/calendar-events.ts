@@ -6,15 +6,25 @@ import type { EventInput } from '@fullcalendar/react';
 import type { CalendarView } from '@/lib/posts/calendar-posts';
 import type { PostView } from '@/lib/posts/post-view';
 import type { PostStatus } from '@/lib/posts/state-machine';
+import { ukDaySpan } from '@/lib/scheduling/calendar-days';
 
 export type CalendarViewType = 'dayGridMonth' | 'timeGridWeek' | 'listWeek';
+/** The views as the address names them (`?show=week`). */
+export const CALENDAR_SHOWS = {
+  month: 'dayGridMonth',
+  week: 'timeGridWeek',
+  list: 'listWeek',
+} as const;
+export type CalendarShow = keyof typeof CALENDAR_SHOWS;
 
-/** How many posts of one day each view asks for: what fits, so a month cell is never a wall. */
-export const PER_DAY: Record<CalendarViewType, number> = {
-  dayGridMonth: 3,
-  timeGridWeek: 12,
-  listWeek: 40,
-};
+/**
+ * How many posts of one day the calendar asks for: what fits, so a month cell is never a wall
+ * (three, and "+N more"); a week, as a grid or a list, has room for a working day's posts.
+ */
+export function perDayFor(range: { start: Date; end: Date }): number {
+  const week = 8 * 24 * 60 * 60 * 1000;
+  return range.end.getTime() - range.start.getTime() > week ? 3 : 30;
+}
 
 /** Mantine palettes of each status: shade 1 behind, shade 9 (readable on it, theme.ts) as text. */
 export const STATUS_COLOUR: Record<PostStatus, string> = {
@@ -36,6 +46,8 @@ export function toCalendarEvents(
   view: CalendarView,
   range: { end: Date },
   dayHref: (date: string) => string,
+  /** A month grid shades whole days; a week's time grid shades the hours. */
+  shading: 'days' | 'hours' = 'hours',
 ): EventInput[] {
   const posts = view.posts.map((post): EventInput => ({
     id: post.id,
@@ -76,8 +88,9 @@ export function toCalendarEvents(
     end: string,
   ): EventInput => ({
     id,
-    start,
-    end,
+    ...(shading === 'days'
+      ? { ...ukDaySpan(new Date(start), new Date(end)), allDay: true }
+      : { start, end }),
     title: label,
     display: 'background',
     className: `sp-bg sp-bg-${kind}`,

@@ -7,6 +7,7 @@
 // Clicking (or Enter on) a post opens its details, where "Reschedule…" is the keyboard's way.
 import FullCalendar, {
   type CalendarRef,
+  type DatesSetInfo,
   type EventClickInfo,
   type EventDisplayInfo,
   type EventDropInfo,
@@ -35,6 +36,7 @@ import type { PostView } from '@/lib/posts/post-view';
 import { droppedTime } from '@/lib/scheduling/calendar-days';
 import {
   type AmbiguousChoice,
+  dayOf,
   formatLocal,
   type LocalDateTime,
   resolveLocalTime,
@@ -43,7 +45,8 @@ import {
 import {
   type CalendarEventProps,
   type CalendarViewType,
-  PER_DAY,
+  type CalendarShow,
+  perDayFor,
   toCalendarEvents,
 } from './calendar-events';
 import { CalendarEventContent } from './calendar-event-content';
@@ -56,15 +59,23 @@ export interface CalendarFilters {
   status?: string;
 }
 
-const VIEWS: readonly CalendarViewType[] = ['dayGridMonth', 'timeGridWeek', 'listWeek'];
-const isView = (type: string): type is CalendarViewType =>
-  (VIEWS as readonly string[]).includes(type);
+const SHOW_OF: Record<CalendarViewType, CalendarShow> = {
+  dayGridMonth: 'month',
+  timeGridWeek: 'week',
+  listWeek: 'list',
+};
 
 export function PostCalendar({
   filters,
   showOrganisation,
+  initialDate,
+  initialView,
 }: {
   filters: CalendarFilters;
+  /** Where to open (YYYY-MM-DD, from the address), so a reload or a shared link keeps its place. */
+  initialDate?: string;
+  /** The view the address asks for; without one, month (the list on a phone). */
+  initialView?: CalendarViewType;
   /** Leads see many organisations' posts: each event names its organisation. */
   showOrganisation: boolean;
 }) {
@@ -73,13 +84,22 @@ export function PostCalendar({
   const narrow = useMediaQuery('(max-width: 47.99em)');
   const reducedMotion = useReducedMotion();
   const [problem, setProblem] = useState<string | null>(null);
+  // The day's hours scroll inside the week; a month and a list are as tall as they need.
+  const [shownView, setShownView] = useState<string>(initialView ?? 'dayGridMonth');
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const [detail, setDetail] = useState<string | null>(null);
   const [rescheduling, setRescheduling] = useState<PostView | null>(null);
 
   useEffect(() => {
     const api = calendar.current?.getApi();
-    if (narrow && api && api.view.type !== 'listWeek') api.changeView('listWeek');
-  }, [narrow]);
+    if (narrow && !initialView && api && api.view.type !== 'listWeek') api.changeView('listWeek');
+  }, [narrow, initialView]);
 
   const refetch = () => calendar.current?.getApi().refetchEvents();
 
@@ -96,11 +116,10 @@ export function PostCalendar({
   );
   const events = useCallback(
     async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
-      const type = calendar.current?.getApi().view.type ?? 'dayGridMonth';
       const params = new URLSearchParams({
         from: info.start.toISOString(),
         to: info.end.toISOString(),
-        perDay: String(PER_DAY[isView(type) ? type : 'dayGridMonth']),
+        perDay: String(perDayFor(info)),
       });
       for (const [name, value] of Object.entries({ organisation, platform, campaignId, status }))
         if (value) params.set(name, value);
@@ -115,7 +134,13 @@ export function PostCalendar({
           return [];
         }
         setProblem(null);
-        return toCalendarEvents(body as CalendarView, info, dayHref);
+        return toCalendarEvents(
+          body as CalendarView,
+          info,
+          dayHref,
+          // A month's grid shades whole days; a week's time grid the hours (a list shades none).
+          perDayFor(info) === 3 ? 'days' : 'hours',
+        );
       } catch {
         setProblem('The calendar could not be loaded. Check your connection and try again.');
         return [];
@@ -219,7 +244,18 @@ export function PostCalendar({
           plugins={[classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
           locale={enGb}
           timeZone="Europe/London"
-          initialView="dayGridMonth"
+          initialView={initialView ?? 'dayGridMonth'}
+          initialDate={initialDate}
+          datesSet={(info: DatesSetInfo) => {
+            // FullCalendar reports its first dates while it renders: the initial view is known.
+            if (mounted.current) setShownView(info.view.type);
+            // The place in the address, without a navigation: reload and links keep it.
+            const params = new URLSearchParams(window.location.search);
+            params.set('date', dayOf(info.view.currentStart));
+            const show = SHOW_OF[info.view.type as CalendarViewType];
+            if (show) params.set('show', show);
+            window.history.replaceState(null, '', `?${params.toString()}`);
+          }}
           headingLevel={2}
           headerToolbar={{
             start: 'prev,next today',
@@ -230,9 +266,15 @@ export function PostCalendar({
           weekTextLong="Week"
           listText="List"
           todayText="Today"
-          height="auto"
+          height={shownView === 'timeGridWeek' ? 760 : 'auto'}
+          lazyFetching={false}
           views={{
-            timeGridWeek: { height: 720, scrollTime: '07:00:00' },
+            // The day's hours scroll inside the week; a month and a list are as tall as they need.
+            timeGridWeek: {
+              scrollTime: '07:00:00',
+              titleFormat: { day: 'numeric', month: 'short', year: 'numeric' },
+            },
+            listWeek: { titleFormat: { day: 'numeric', month: 'short', year: 'numeric' } },
             dayGridMonth: { dayMaxEvents: 4 },
           }}
           events={events}

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capPerDay, droppedTime, MAX_CALENDAR_DAYS, ukDaysBetween } from './calendar-days';
+import {
+  capPerDay,
+  droppedTime,
+  MAX_CALENDAR_DAYS,
+  ukDaySpan,
+  ukDaysBetween,
+} from './calendar-days';
 import { dayOf, dayStart, resolveLocalTime, toLocalParts } from './london-time';
 
 const at = (iso: string) => new Date(iso);
@@ -151,5 +157,24 @@ describe('droppedTime', () => {
         },
       ),
     );
+  });
+});
+
+describe('ukDaySpan', () => {
+  it('covers every UK day a period touches, ending on the day after the last', () => {
+    expect(ukDaySpan(at('2026-12-08T18:00Z'), at('2026-12-10T12:00Z'))).toEqual({
+      start: '2026-12-08',
+      end: '2026-12-11',
+    });
+    // Ending at midnight UK time: that day is not touched. 23:00 UTC is midnight BST.
+    expect(ukDaySpan(at('2027-06-01T09:00Z'), at('2027-06-02T23:00Z'))).toEqual({
+      start: '2027-06-01',
+      end: '2027-06-03',
+    });
+    // 23:30 UTC on 28 March 2027 is 00:30 BST on the 29th.
+    expect(ukDaySpan(at('2027-03-28T23:30Z'), at('2027-03-29T01:00Z'))).toEqual({
+      start: '2027-03-29',
+      end: '2027-03-30',
+    });
   });
 });

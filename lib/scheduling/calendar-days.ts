@@ -105,3 +105,18 @@ export function droppedTime(
     time: moved.toPlainTime().toString({ smallestUnit: 'minute' }),
   };
 }
+
+/**
+ * The whole UK days [start, end) touches, as dates (end exclusive): how a month grid shades a
+ * blackout from 18:00 on Tuesday to noon on Thursday (Tuesday to Thursday, all three days).
+ */
+export function ukDaySpan(
+  start: Date,
+  end: Date,
+  zone: string = UK_TIME_ZONE,
+): { start: string; end: string } {
+  const first = dayOf(start, zone);
+  const last = dayOf(new Date(Math.max(start.getTime(), end.getTime() - 1)), zone);
+  const after = dayStart(last, 1, zone);
+  return { start: first, end: after === null ? last : dayOf(after, zone) };
+}

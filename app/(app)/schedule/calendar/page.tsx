@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import type { Metadata } from 'next';
+import { CALENDAR_SHOWS, type CalendarShow } from '@/components/calendar/calendar-events';
 import { CalendarLegend } from '@/components/calendar/calendar-legend';
 import { PostCalendar } from '@/components/calendar/post-calendar';
 import { ScheduleSwitch } from '@/components/calendar/schedule-switch';
@@ -9,6 +10,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { organisationScope } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/require-page';
 import { db } from '@/lib/db';
+import { LocalDate } from '@/lib/scheduling/london-time';
 import { SCHEDULE_VIEWS, VIEW_STATUSES, type ScheduleView } from '@/lib/posts/schedule-views';
 
 export const metadata: Metadata = { title: 'Calendar' };
@@ -31,6 +33,9 @@ export default async function CalendarPage({
     platform: one(params.platform),
     campaignId: one(params.campaign),
   };
+  const show = (Object.keys(CALENDAR_SHOWS) as CalendarShow[]).find(
+    (candidate) => candidate === one(params.show),
+  );
   const scope = organisationScope(actor, 'post.read');
   const [organisations, campaigns] = await Promise.all([
     db.organisation.findMany({
@@ -64,6 +69,10 @@ export default async function CalendarPage({
               status: VIEW_STATUSES[view]?.join(','),
             }}
             showOrganisation={organisations.length > 1}
+            initialDate={
+              LocalDate.safeParse(one(params.date)).success ? one(params.date) : undefined
+            }
+            initialView={show ? CALENDAR_SHOWS[show] : undefined}
           />
         </section>
       </Stack>

@@ -24,7 +24,7 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import './calendar.css';
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMediaQuery, useReducedMotion } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -183,7 +183,7 @@ export function PostCalendar({
       title: 'Post moved',
       autoClose: 15_000,
       message: (
-        <Group gap="sm" wrap="nowrap" justify="space-between">
+        <Stack gap={6} align="flex-start">
           <Text size="sm">
             “{post.messageTitle}” now goes out {when}.
           </Text>
@@ -202,7 +202,7 @@ export function PostCalendar({
           >
             Undo
           </Button>
-        </Group>
+        </Stack>
       ),
     });
   };

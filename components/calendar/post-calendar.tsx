@@ -65,6 +65,17 @@ const SHOW_OF: Record<CalendarViewType, CalendarShow> = {
   listWeek: 'list',
 };
 
+function focusableScrollers(view: string) {
+  for (const element of document.querySelectorAll<HTMLElement>('.sp-calendar *')) {
+    const { overflowY } = getComputedStyle(element);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && !element.hasAttribute('tabindex')) {
+      element.tabIndex = 0;
+      element.setAttribute('role', 'region');
+      element.setAttribute('aria-label', view === 'timeGridWeek' ? 'Hours of the week' : 'Days');
+    }
+  }
+}
+
 export function PostCalendar({
   filters,
   showOrganisation,
@@ -247,6 +258,9 @@ export function PostCalendar({
           initialView={initialView ?? 'dayGridMonth'}
           initialDate={initialDate}
           datesSet={(info: DatesSetInfo) => {
+            // The week's hours scroll in a region of their own: the keyboard must reach it
+            // (WCAG 2.1.1) even when no post in it can take focus.
+            requestAnimationFrame(() => focusableScrollers(info.view.type));
             // FullCalendar reports its first dates while it renders: the initial view is known.
             if (mounted.current) setShownView(info.view.type);
             // The place in the address, without a navigation: reload and links keep it.
@@ -266,6 +280,8 @@ export function PostCalendar({
           weekTextLong="Week"
           listText="List"
           todayText="Today"
+          // Its name starts with the word it shows (WCAG 2.5.3): "Today, this month".
+          todayHint={(unit: string) => `Today, this ${unit.toLowerCase()}`}
           height={shownView === 'timeGridWeek' ? 760 : 'auto'}
           lazyFetching={false}
           views={{

@@ -65,14 +65,13 @@ const SHOW_OF: Record<CalendarViewType, CalendarShow> = {
   listWeek: 'list',
 };
 
-function focusableScrollers(view: string) {
+// A tab stop only: the scroller sits inside FullCalendar's table, where a role of its own would
+// break the table's structure for screen readers.
+function focusableScrollers() {
   for (const element of document.querySelectorAll<HTMLElement>('.sp-calendar *')) {
     const { overflowY } = getComputedStyle(element);
-    if ((overflowY === 'auto' || overflowY === 'scroll') && !element.hasAttribute('tabindex')) {
+    if ((overflowY === 'auto' || overflowY === 'scroll') && !element.hasAttribute('tabindex'))
       element.tabIndex = 0;
-      element.setAttribute('role', 'region');
-      element.setAttribute('aria-label', view === 'timeGridWeek' ? 'Hours of the week' : 'Days');
-    }
   }
 }
 
@@ -260,7 +259,7 @@ export function PostCalendar({
           datesSet={(info: DatesSetInfo) => {
             // The week's hours scroll in a region of their own: the keyboard must reach it
             // (WCAG 2.1.1) even when no post in it can take focus.
-            requestAnimationFrame(() => focusableScrollers(info.view.type));
+            requestAnimationFrame(focusableScrollers);
             // FullCalendar reports its first dates while it renders: the initial view is known.
             if (mounted.current) setShownView(info.view.type);
             // The place in the address, without a navigation: reload and links keep it.

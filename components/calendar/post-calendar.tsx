@@ -65,16 +65,6 @@ const SHOW_OF: Record<CalendarViewType, CalendarShow> = {
   listWeek: 'list',
 };
 
-// A tab stop only: the scroller sits inside FullCalendar's table, where a role of its own would
-// break the table's structure for screen readers.
-function focusableScrollers() {
-  for (const element of document.querySelectorAll<HTMLElement>('.sp-calendar *')) {
-    const { overflowY } = getComputedStyle(element);
-    if ((overflowY === 'auto' || overflowY === 'scroll') && !element.hasAttribute('tabindex'))
-      element.tabIndex = 0;
-  }
-}
-
 export function PostCalendar({
   filters,
   showOrganisation,
@@ -257,9 +247,6 @@ export function PostCalendar({
           initialView={initialView ?? 'dayGridMonth'}
           initialDate={initialDate}
           datesSet={(info: DatesSetInfo) => {
-            // The week's hours scroll in a region of their own: the keyboard must reach it
-            // (WCAG 2.1.1) even when no post in it can take focus.
-            requestAnimationFrame(focusableScrollers);
             // FullCalendar reports its first dates while it renders: the initial view is known.
             if (mounted.current) setShownView(info.view.type);
             // The place in the address, without a navigation: reload and links keep it.

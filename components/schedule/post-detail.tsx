@@ -4,6 +4,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Code,
   Divider,
   Drawer,
@@ -14,6 +15,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import { IconCalendarTime } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/components/format';
 import { PlatformBadge } from '@/components/platform-badge';
@@ -33,7 +35,16 @@ const OUTCOME_WORDS: Record<
   found_existing: { label: 'Found on the platform', color: 'green' },
 };
 
-export function PostDetail({ postId, onClose }: { postId: string | null; onClose: () => void }) {
+export function PostDetail({
+  postId,
+  onClose,
+  onReschedule,
+}: {
+  postId: string | null;
+  onClose: () => void;
+  /** Offers "Reschedule…" when the post allows it (the calendar's keyboard way to move a post). */
+  onReschedule?: (post: PostWithAttempts) => void;
+}) {
   return (
     <Drawer
       opened={postId !== null}
@@ -43,12 +54,18 @@ export function PostDetail({ postId, onClose }: { postId: string | null; onClose
       title="Post details"
     >
       {/* Keyed by post: each post's details start empty and load afresh. */}
-      {postId && <PostDetailBody key={postId} postId={postId} />}
+      {postId && <PostDetailBody key={postId} postId={postId} onReschedule={onReschedule} />}
     </Drawer>
   );
 }
 
-function PostDetailBody({ postId }: { postId: string }) {
+function PostDetailBody({
+  postId,
+  onReschedule,
+}: {
+  postId: string;
+  onReschedule?: (post: PostWithAttempts) => void;
+}) {
   const [post, setPost] = useState<PostWithAttempts | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -90,6 +107,16 @@ function PostDetailBody({ postId }: { postId: string }) {
           {post.organisation.name} · {post.channel.handle} · {formatDateTime(post.scheduledAt)}
         </Text>
       </div>
+      {onReschedule && post.actions.includes('reschedule') && (
+        <Group>
+          <Button
+            leftSection={<IconCalendarTime size={16} aria-hidden />}
+            onClick={() => onReschedule(post)}
+          >
+            Reschedule…
+          </Button>
+        </Group>
+      )}
       {post.heldReason && (
         <Alert color="orange" title="Held">
           {post.heldReason}

@@ -12,19 +12,32 @@ import { type UkTime, UkTimeField, ukTimeProblem } from './uk-time-field';
 export function RescheduleDialog({
   post,
   onClose,
+  onRescheduled,
 }: {
   post: PostView | null;
   onClose: () => void;
+  /** Told instead of the plain toast and refresh (the calendar offers Undo and reloads itself). */
+  onRescheduled?: (post: PostView, to: UkTime) => void;
 }) {
   return (
     <Modal opened={post !== null} onClose={onClose} title="Reschedule post">
       {/* Keyed by post: the form starts from that post's time. */}
-      {post && <RescheduleForm key={post.id} post={post} onClose={onClose} />}
+      {post && (
+        <RescheduleForm key={post.id} post={post} onClose={onClose} onRescheduled={onRescheduled} />
+      )}
     </Modal>
   );
 }
 
-function RescheduleForm({ post, onClose }: { post: PostView; onClose: () => void }) {
+function RescheduleForm({
+  post,
+  onClose,
+  onRescheduled,
+}: {
+  post: PostView;
+  onClose: () => void;
+  onRescheduled?: (post: PostView, to: UkTime) => void;
+}) {
   const router = useRouter();
   const [value, setValue] = useState<UkTime>(() => {
     const parts = toLocalParts(new Date(post.scheduledAt));
@@ -43,8 +56,9 @@ function RescheduleForm({ post, onClose }: { post: PostView; onClose: () => void
         choice: value.choice,
       });
       if (!result.ok) return setError(result.error);
-      notifications.show({ color: 'green', message: result.message });
       onClose();
+      if (onRescheduled) return onRescheduled(post, value);
+      notifications.show({ color: 'green', message: result.message });
       router.refresh();
     });
 

@@ -4,6 +4,7 @@ import { Button, Group, Paper, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { platformLabel } from '@/components/platform-badge';
 import { PLATFORMS } from '@/lib/platforms/types';
 
@@ -19,10 +20,16 @@ export function ScheduleFilters({
   organisations,
   campaigns,
   values,
+  withDates = true,
+  children,
 }: {
   organisations: { slug: string; name: string }[];
   campaigns: { id: string; name: string }[];
   values: ScheduleFilterValues;
+  /** The calendar moves through dates itself, so it leaves the date range out. */
+  withDates?: boolean;
+  /** Further filters of the page (the calendar's status), in the same row. */
+  children?: ReactNode;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -77,17 +84,20 @@ export function ScheduleFilters({
           clearButtonProps={{ 'aria-label': 'Clear the campaign filter' }}
           w={240}
         />
-        <DatePickerInput
-          type="range"
-          label="Dates"
-          placeholder="Any time"
-          value={[values.from ?? null, values.to ?? null]}
-          onChange={([from, to]) => set({ from: from ?? null, to: to ?? null })}
-          clearable
-          clearButtonProps={{ 'aria-label': 'Clear the dates' }}
-          valueFormat="D MMM YYYY"
-          w={260}
-        />
+        {children}
+        {withDates && (
+          <DatePickerInput
+            type="range"
+            label="Dates"
+            placeholder="Any time"
+            value={[values.from ?? null, values.to ?? null]}
+            onChange={([from, to]) => set({ from: from ?? null, to: to ?? null })}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Clear the dates' }}
+            valueFormat="D MMM YYYY"
+            w={260}
+          />
+        )}
         {filtered && (
           <Button
             variant="subtle"

@@ -11,6 +11,7 @@ import {
 import { mediaEndpoint, mediaUploadEndpoint } from './endpoints/media';
 import * as posts from './endpoints/posts';
 import { listAuditEndpoint } from './endpoints/audit';
+import { calendarEndpoint } from './endpoints/calendar';
 import {
   archiveCampaignEndpoint,
   createCampaignEndpoint,
@@ -61,6 +62,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   mediaUploadEndpoint,
   mediaEndpoint,
   ...Object.values(posts),
+  calendarEndpoint,
   updateSignpostEndpoint,
   signpostHistoryEndpoint,
   createCampaignEndpoint,

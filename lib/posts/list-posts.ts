@@ -45,6 +45,29 @@ const Cursor = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 
+export type PostFilters = Pick<
+  PostListQuery,
+  'campaignId' | 'messageId' | 'organisation' | 'channelId' | 'platform' | 'status' | 'from' | 'to'
+>;
+
+/** The filters of the list (and the calendar), within what the actor may see. */
+export function postFilters(
+  scope: ReturnType<typeof organisationScope>,
+  query: PostFilters,
+): Prisma.PostWhereInput[] {
+  return [
+    scope === 'all' ? {} : { organisationId: { in: scope } },
+    query.campaignId ? { campaignId: query.campaignId } : {},
+    query.messageId ? { messageId: query.messageId } : {},
+    query.organisation ? { organisation: { slug: query.organisation } } : {},
+    query.channelId ? { channelId: query.channelId } : {},
+    query.platform?.length ? { platform: { in: query.platform } } : {},
+    query.status?.length ? { status: { in: query.status } } : {},
+    query.from ? { scheduledAt: { gte: new Date(query.from) } } : {},
+    query.to ? { scheduledAt: { lt: new Date(query.to) } } : {},
+  ];
+}
+
 export async function listPosts(actor: Actor, query: PostListQuery) {
   const scope = organisationScope(actor, 'post.read');
   const after = decodeCursor(query.cursor, Cursor);
@@ -58,15 +81,7 @@ export async function listPosts(actor: Actor, query: PostListQuery) {
   }
   const where: Prisma.PostWhereInput = {
     AND: [
-      scope === 'all' ? {} : { organisationId: { in: scope } },
-      query.campaignId ? { campaignId: query.campaignId } : {},
-      query.messageId ? { messageId: query.messageId } : {},
-      query.organisation ? { organisation: { slug: query.organisation } } : {},
-      query.channelId ? { channelId: query.channelId } : {},
-      query.platform?.length ? { platform: { in: query.platform } } : {},
-      query.status?.length ? { status: { in: query.status } } : {},
-      query.from ? { scheduledAt: { gte: new Date(query.from) } } : {},
-      query.to ? { scheduledAt: { lt: new Date(query.to) } } : {},
+      ...postFilters(scope, query),
       after
         ? {
             OR: [

@@ -3,8 +3,8 @@ import type { AuditActor } from '../audit/record-audit';
 import type { Actor } from '../auth/permissions';
 import { AppError } from '../errors';
 import { PAST_GRACE_MS } from '../scheduling/fan-out';
+import { findPauseOrBlackoutAt } from '../publishing/find-hold';
 import { formatLocal } from '../scheduling/london-time';
-import { blackoutProblem, blackoutsOf } from './blackout-problem';
 import { changePost } from './change-post';
 import { resolveScheduleTime, ScheduleTime } from './schedule-time';
 
@@ -13,7 +13,10 @@ export const RescheduleRequest = z
   .meta({ id: 'RescheduleRequest' });
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 
-/** Moves a scheduled or held post to a new time (a held post is released to it). */
+/**
+ * Moves a scheduled or held post to a new time (a held post is released to it): never into the
+ * past, a blackout or a pause in force then, each refused with the reason.
+ */
 export function reschedulePost(
   actor: Actor,
   audit: AuditActor,
@@ -39,14 +42,11 @@ export function reschedulePost(
       event: 'reschedule',
       action: 'post.rescheduled',
       data: () => ({ scheduledAt, heldReason: null, nextAttemptAt: null }),
-      // Never into a blackout: the same check a schedule request makes.
       check: async (post) => {
-        const problem = blackoutProblem(
-          await blackoutsOf([post.organisationId], now),
-          { ...post, scheduledAt },
-          now,
-        );
-        if (problem) throw new AppError('validation_failed', problem, { scheduledAt: problem });
+        const hold = await findPauseOrBlackoutAt(post, scheduledAt, now);
+        if (hold === null) return;
+        const message = `${formatLocal(scheduledAt)} is not possible: ${hold}`;
+        throw new AppError('validation_failed', message, { scheduledAt: message });
       },
     },
     now,

@@ -2,6 +2,7 @@
 // channel needing re-authorising or disabled. Read fresh from the database right before the
 // platform call, so a pause reaches the very next post.
 import { db } from '../db';
+import { platformRules } from '../platforms/rules';
 import { pausesCovering } from '../pauses/pause-scope';
 import { type BlackoutFacts, describeHold, holdReason, type PauseFacts } from '../scheduling/holds';
 
@@ -52,4 +53,36 @@ export async function findHold(post: HoldSubject, now: Date): Promise<string | n
     db.blackout.findMany({ where: { organisationId: post.organisationId, endsAt: { gt: now } } }),
   ]);
   return holdFor(post, pauses, blackouts, now);
+}
+
+/**
+ * The pause or blackout that would hold this post at `scheduledAt`, in words, or null: asked
+ * ahead when a person moves a post, so it is never moved into one (issue 10). The channel's own
+ * state is left out: moving a post does not mend or break its account.
+ */
+export async function findPauseOrBlackoutAt(
+  post: { id: string; organisationId: string; channelId: string; campaignId: string },
+  scheduledAt: Date,
+  now: Date,
+): Promise<string | null> {
+  const [subject, pauses, blackouts] = await Promise.all([
+    db.post.findUniqueOrThrow({
+      where: { id: post.id },
+      select: {
+        platform: true,
+        channel: { select: { handle: true } },
+        organisation: { select: { name: true } },
+        campaign: { select: { name: true } },
+      },
+    }),
+    db.pause.findMany({ where: { liftedAt: null, ...pausesCovering(post) } }),
+    db.blackout.findMany({ where: { organisationId: post.organisationId, endsAt: { gt: now } } }),
+  ]);
+  const hold = holdReason({ pauses, blackouts, post: { ...post, scheduledAt }, now });
+  if (!hold) return null;
+  return describeHold(hold, {
+    organisation: subject.organisation.name,
+    channel: `${subject.organisation.name} on ${platformRules[subject.platform].label} (${subject.channel.handle})`,
+    campaign: subject.campaign.name,
+  });
 }

@@ -197,7 +197,9 @@ describe('moving posts', () => {
     });
     const answer = await bulkAs(LEAD, { action: 'move', ids: [intoBlackout, free], minutes: 1440 });
     const results = byId(answer.body);
-    expect(results.get(intoBlackout!)?.error?.message).toMatch(/blackout \(Pre-election period\)/);
+    expect(results.get(intoBlackout!)?.error?.message).toMatch(
+      /Blackout for .*Pre-election period/,
+    );
     expect(results.get(free!)).toMatchObject({ ok: true });
     const back = await bulkAs(LEAD, { action: 'move', ids: [free], minutes: -60 * 1440 });
     expect(back.body.results[0]?.error?.message).toMatch(/has passed/);

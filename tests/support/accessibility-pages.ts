@@ -2,6 +2,7 @@
 // a page (a path in PAGES) or a dialog (an entry in DIALOGS) when it is built.
 import pg from 'pg';
 import type { Page } from 'playwright-core';
+import { dayOf } from '@/lib/scheduling/london-time';
 import { DEMO_PASSWORD } from './browser';
 
 export const ROLES = {
@@ -129,6 +130,9 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/schedule?view=attention',
   '/schedule?view=published',
   '/schedule?view=all',
+  '/schedule/calendar',
+  '/schedule/calendar?show=week',
+  '/schedule/calendar?show=list',
   '/approvals',
   '/reach',
   '/audit',
@@ -280,6 +284,28 @@ export const DIALOGS: Dialog[] = [
   },
   // The bulk result and "Release all held" dialogs need posts changed or held first: their axe
   // pass is in tests/e2e/bulk.e2e.test.ts, which makes them.
+  {
+    name: 'post drawer, from the calendar',
+    roles: ['campaign lead', 'comms officer', 'viewer'],
+    // The week of the posts schedulePosts makes, as a list.
+    path: () =>
+      `/schedule/calendar?show=list&date=${dayOf(new Date(Date.now() + 14 * 86_400_000))}`,
+    open: async (page) => {
+      await page.getByTestId('calendar-post').first().click();
+      await page.getByRole('dialog').getByText('Attempts').first().waitFor();
+    },
+  },
+  {
+    name: 'reschedule dialog, from the calendar',
+    roles: ['campaign lead', 'comms officer'],
+    path: () =>
+      `/schedule/calendar?show=list&date=${dayOf(new Date(Date.now() + 14 * 86_400_000))}`,
+    open: async (page) => {
+      await page.getByTestId('calendar-post').first().click();
+      await page.getByRole('button', { name: 'Reschedule…' }).click();
+      await page.getByRole('dialog', { name: 'Reschedule post' }).waitFor();
+    },
+  },
   {
     name: 'send back dialog, from the message',
     roles: ['campaign lead'],

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Metadata } from 'next';
 import { ImportDialog } from '@/components/schedule/import-dialog';
+import { ScheduleSwitch } from '@/components/calendar/schedule-switch';
 import { PauseButton } from '@/components/schedule/pause-button';
 import { ReleaseHeldButton } from '@/components/schedule/release-held-button';
 import { PostList } from '@/components/schedule/post-list';
@@ -83,6 +84,7 @@ export default async function SchedulePage({
         description="Every post on the channels you look after: what goes out when, what was published, and anything that needs you. Times are UK time."
         actions={
           <Group gap="xs">
+            <ScheduleSwitch current="list" />
             {pausing.nothingBecause ? (
               <Badge color="orange" variant="light" size="lg">
                 {pausing.nothingBecause}

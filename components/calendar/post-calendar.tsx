@@ -84,8 +84,6 @@ export function PostCalendar({
   const narrow = useMediaQuery('(max-width: 47.99em)');
   const reducedMotion = useReducedMotion();
   const [problem, setProblem] = useState<string | null>(null);
-  // The day's hours scroll inside the week; a month and a list are as tall as they need.
-  const [shownView, setShownView] = useState<string>(initialView ?? 'dayGridMonth');
   const mounted = useRef(false);
   useEffect(() => {
     mounted.current = true;
@@ -247,8 +245,6 @@ export function PostCalendar({
           initialView={initialView ?? 'dayGridMonth'}
           initialDate={initialDate}
           datesSet={(info: DatesSetInfo) => {
-            // FullCalendar reports its first dates while it renders: the initial view is known.
-            if (mounted.current) setShownView(info.view.type);
             // The place in the address, without a navigation: reload and links keep it.
             const params = new URLSearchParams(window.location.search);
             params.set('date', dayOf(info.view.currentStart));
@@ -268,12 +264,16 @@ export function PostCalendar({
           todayText="Today"
           // Its name starts with the word it shows (WCAG 2.5.3): "Today, this month".
           todayHint={(unit: string) => `Today, this ${unit.toLowerCase()}`}
-          height={shownView === 'timeGridWeek' ? 760 : 'auto'}
+          // As tall as it needs in every view: a grid that scrolls inside itself is a region the
+          // keyboard cannot reach (axe scrollable-region-focusable), and a tab stop on
+          // FullCalendar's own scroller breaks its table's ARIA structure. The week shows the
+          // hours posts go out in (06:00 to 23:00) instead of all 24.
+          height="auto"
           lazyFetching={false}
           views={{
-            // The day's hours scroll inside the week; a month and a list are as tall as they need.
             timeGridWeek: {
-              scrollTime: '07:00:00',
+              slotMinTime: '06:00:00',
+              slotMaxTime: '23:00:00',
               titleFormat: { day: 'numeric', month: 'short', year: 'numeric' },
             },
             listWeek: { titleFormat: { day: 'numeric', month: 'short', year: 'numeric' } },

@@ -6,45 +6,17 @@
 // Run: npx next build, then npx tsx bench/calendar.ts. Takes a database of its own (created,
 // filled, dropped).
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import pg from 'pg';
 import { launchBrowser, signIn } from '../tests/support/browser';
-import { freePort, start } from '../tests/support/processes';
-import { createMigratedDatabase, dropDatabase, testEnvironment } from '../tests/support/test-env';
+import { start } from '../tests/support/processes';
+import { dropDatabase } from '../tests/support/test-env';
 import { dayOf, dayStart } from '../lib/scheduling/london-time';
-import { machine, percentile, report } from './support';
+import { appBenchDatabase, machine, percentile, report, timed } from './support';
 
 const POSTS = Number(process.env.POSTS ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 40);
 const PAGE_LOADS = Number(process.env.PAGE_LOADS ?? 10);
 
-const environment = testEnvironment('signpost_bench_calendar');
-const appPort = await freePort();
-const env = {
-  ...process.env,
-  ...environment,
-  LOG_LEVEL: 'warn',
-  AUTH_SECRET: randomBytes(32).toString('hex'),
-  CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-  APP_URL: `http://localhost:${appPort}`,
-  SEED_DEMO_REACH: 'false',
-  API_LIMIT_PER_TOKEN: '1000000',
-  API_LIMIT_PER_ADDRESS: '1000000',
-};
-await createMigratedDatabase(environment);
-execFileSync(path.resolve('node_modules/.bin/tsx'), ['prisma/seed.ts'], {
-  env,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const database = new pg.Client({ connectionString: environment.DATABASE_URL });
-await database.connect();
-
-const timed = async <T>(work: () => Promise<T>) => {
-  const started = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - started };
-};
+const { environment, appPort, env, database } = await appBenchDatabase('signpost_bench_calendar');
 
 // Next month, in UK days: its first day, and the month grid's six weeks around it.
 const today = dayOf(new Date());

@@ -7,43 +7,15 @@
 // Run: npx next build, then npx tsx bench/reach-queries.ts (POSTS=100000 for the 1,000,000-snapshot
 // figure). Takes a database of its own (created, filled, dropped).
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import pg from 'pg';
-import { freePort, start } from '../tests/support/processes';
-import { createMigratedDatabase, dropDatabase, testEnvironment } from '../tests/support/test-env';
-import { machine, percentile, report } from './support';
+import { start } from '../tests/support/processes';
+import { dropDatabase } from '../tests/support/test-env';
+import { appBenchDatabase, machine, percentile, report, timed } from './support';
 
 const POSTS = Number(process.env.POSTS ?? 1_000_000);
 const SNAPSHOTS_PER_POST = Number(process.env.SNAPSHOTS_PER_POST ?? 10);
 const RUNS = Number(process.env.RUNS ?? 40);
 
-const environment = testEnvironment('signpost_bench_reach');
-const appPort = await freePort();
-const env = {
-  ...process.env,
-  ...environment,
-  LOG_LEVEL: 'warn',
-  AUTH_SECRET: randomBytes(32).toString('hex'),
-  CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-  APP_URL: `http://localhost:${appPort}`,
-  SEED_DEMO_REACH: 'false',
-  // The benchmark is one client asking fast; the API's rate limit is not what it measures.
-  API_LIMIT_PER_TOKEN: '1000000',
-};
-await createMigratedDatabase(environment);
-execFileSync(path.resolve('node_modules/.bin/tsx'), ['prisma/seed.ts'], {
-  env,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const database = new pg.Client({ connectionString: environment.DATABASE_URL });
-await database.connect();
-
-const timed = async <T>(work: () => Promise<T>) => {
-  const started = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - started };
-};
+const { environment, appPort, env, database } = await appBenchDatabase('signpost_bench_reach');
 
 try {
   const fill = await timed(async () => {

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { SANDBOX_PORT_COUNT } from '../lib/platforms/base-urls';
-import { freePortBlock, start, type Started } from '../tests/support/processes';
+import pg from 'pg';
+import { freePort, freePortBlock, start, type Started } from '../tests/support/processes';
 import { clearRedisPrefix } from '../tests/support/redis';
 import { createMigratedDatabase, dropDatabase, testEnvironment } from '../tests/support/test-env';
 
@@ -98,4 +99,40 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export function report(title: string, lines: Record<string, string | number>): void {
   console.log(`\n${title}`);
   for (const [key, value] of Object.entries(lines)) console.log(`  ${key}: ${value}`);
+}
+
+/**
+ * For the benchmarks that run the production build against a seeded database of their own: the
+ * database (migrated and seeded), a free port for the app, the app's environment (rate limits off:
+ * one client asking fast is not what they measure) and a connection for bulk inserts.
+ */
+export async function appBenchDatabase(name: string) {
+  const environment = testEnvironment(name);
+  const appPort = await freePort();
+  const env = {
+    ...process.env,
+    ...environment,
+    LOG_LEVEL: 'warn',
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+    APP_URL: `http://localhost:${appPort}`,
+    SEED_DEMO_REACH: 'false',
+    API_LIMIT_PER_TOKEN: '1000000',
+    API_LIMIT_PER_ADDRESS: '1000000',
+  };
+  await createMigratedDatabase(environment);
+  execFileSync(path.resolve('node_modules/.bin/tsx'), ['prisma/seed.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const database = new pg.Client({ connectionString: environment.DATABASE_URL });
+  await database.connect();
+  return { environment, appPort, env, database };
+}
+
+/** How long the work took, with its result. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - started };
 }

@@ -24,20 +24,6 @@ export interface DispatchReport {
   deliveries: number;
 }
 
-interface OutboxRow {
-  outboxId: bigint;
-  auditEventId: bigint;
-  at: Date;
-  action: string;
-  entityType: string;
-  entityId: string;
-  organisationId: string | null;
-  actorId: string | null;
-  actorLabel: string;
-  before: unknown;
-  after: unknown;
-}
-
 /** One batch. `now` is the clock of the notifications' bursts and the deliveries' times. */
 export async function dispatchBatch(
   now: Date = new Date(),
@@ -46,7 +32,7 @@ export async function dispatchBatch(
   const planned = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISPATCH_LOCK})`;
-      const events: OutboxEvent[] = await tx.$queryRaw<OutboxRow[]>`
+      const events = await tx.$queryRaw<OutboxEvent[]>`
         SELECT o.id AS "outboxId", a.id AS "auditEventId", a.at, a.action, a."entityType",
                a."entityId", a."organisationId", a."actorId", a."actorLabel", a.before, a.after
         FROM notification_outbox o

@@ -15,7 +15,8 @@ export const AUDIT_ENTITY_TYPES = [
   { value: 'api_token', label: 'API tokens' },
   { value: 'outcome', label: 'Help-seeking figures' },
   { value: 'webhook', label: 'Webhooks' },
-  { value: 'user', label: 'Sign-ins' },
+  { value: 'user', label: 'People and sign-ins' },
+  { value: 'organisation', label: 'Organisations' },
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]['value'];
 
@@ -102,6 +103,28 @@ export const AUDIT_ACTIONS = {
   'api_token.created': { label: 'API token created', phrase: 'created the API token {subject}' },
   'api_token.revoked': { label: 'API token revoked', phrase: 'revoked the API token {subject}' },
   'user.signed_in': { label: 'Signed in', phrase: 'signed in' },
+  'user.invited': { label: 'Person invited', phrase: 'invited {subject}' },
+  'user.invitation_accepted': {
+    label: 'Invitation accepted',
+    phrase: 'accepted the invitation and set a password for {subject}',
+  },
+  'user.roles_changed': { label: 'Roles changed', phrase: 'changed the roles of {subject}' },
+  'user.deactivated': { label: 'Person deactivated', phrase: 'deactivated {subject}' },
+  'user.reactivated': { label: 'Person reactivated', phrase: 'reactivated {subject}' },
+  'user.session_revoked': {
+    label: 'Session signed out',
+    phrase: 'signed out a session of {subject}',
+  },
+  'organisation.created': { label: 'Organisation added', phrase: 'added {subject}' },
+  'organisation.updated': { label: 'Organisation changed', phrase: 'changed {subject}' },
+  'organisation.deactivated': {
+    label: 'Organisation deactivated',
+    phrase: 'deactivated {subject}',
+  },
+  'organisation.reactivated': {
+    label: 'Organisation reactivated',
+    phrase: 'reactivated {subject}',
+  },
   'user.notification_settings': {
     label: 'Notification choices changed',
     phrase: 'changed their email notification choices',

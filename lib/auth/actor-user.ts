@@ -6,6 +6,8 @@ export const ACTOR_USER_SELECT = {
   id: true,
   email: true,
   name: true,
+  /** Checked wherever an actor is built: a deactivated person is nobody from their next request. */
+  active: true,
   memberships: {
     select: {
       organisationId: true,

@@ -17,7 +17,7 @@ export interface CurrentActor extends Actor {
   user: { id: string; email: string; name: string };
   memberships: MembershipWithOrganisation[];
   /** How the request was authenticated; an API token shows as its prefix in the audit log. */
-  via: { kind: 'session' } | { kind: 'token'; prefix: string };
+  via: { kind: 'session'; sessionId?: string } | { kind: 'token'; prefix: string };
 }
 
 export async function loadActor(
@@ -25,11 +25,11 @@ export async function loadActor(
   via: CurrentActor['via'],
 ): Promise<CurrentActor | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_USER_SELECT });
-  return user ? toActor(user, via) : null;
+  return user?.active ? toActor(user, via) : null;
 }
 
 function toActor(user: ActorUser, via: CurrentActor['via']): CurrentActor {
-  const { memberships, ...identity } = user;
+  const { memberships, active: _active, ...identity } = user;
   return { userId: user.id, user: identity, memberships, via };
 }
 
@@ -43,11 +43,13 @@ export async function actorFromHeaders(headers: Headers): Promise<CurrentActor |
     }
     // The token and its user in one query: this runs on every API request.
     const token = await resolveApiToken(match[1]);
+    // Deactivating revokes the person's tokens too; this holds should one be missed.
+    if (!token.user.active) throw new AppError('unauthorized', 'The API token has been revoked.');
     return toActor(token.user, { kind: 'token', prefix: token.prefix });
   }
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
-  return loadActor(session.user.id, { kind: 'session' });
+  return loadActor(session.user.id, { kind: 'session', sessionId: session.session.id });
 }
 
 export function auditActor(actor: CurrentActor): AuditActor {

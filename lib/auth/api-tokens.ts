@@ -36,13 +36,15 @@ export async function issueApiToken(
     const email = request.email.trim().toLowerCase();
     const account = await db.account.findFirst({
       where: { providerId: 'credential', user: { email } },
-      select: { password: true, user: { select: { id: true, email: true } } },
+      select: { password: true, user: { select: { id: true, email: true, active: true } } },
     });
+    // A deactivated person's password is still checked (same time, same throttle) but never works.
     const valid =
       account?.password != null &&
-      (await verifyPassword({ hash: account.password, password: request.password }));
+      (await verifyPassword({ hash: account.password, password: request.password })) &&
+      account.user.active;
     return account && valid
-      ? { verdict: 'right', value: account.user }
+      ? { verdict: 'right', value: { id: account.user.id, email: account.user.email } }
       : { verdict: 'wrong', value: null };
   });
   if (outcome.verdict !== 'right' || !outcome.value)

@@ -25,6 +25,12 @@ export async function signInWithPassword(
   const address = clientAddress(headers);
   try {
     const outcome = await passwordAttempt({ email: form.email, address }, async () => {
+      // A deactivated person is told what anyone with a wrong password is: nothing more.
+      const person = await db.user.findUnique({
+        where: { email: form.email.trim().toLowerCase() },
+        select: { active: true },
+      });
+      if (person && !person.active) return { verdict: 'wrong', value: null };
       try {
         const result = await auth.api.signInEmail({
           body: { email: form.email, password: form.password },

@@ -11,6 +11,8 @@ export const OrganisationSummary = z
     name: z.string(),
     kind: OrganisationKind,
     area: z.string(),
+    /** A deactivated organisation publishes nothing and is offered in no picker. */
+    active: z.boolean(),
   })
   .meta({ id: 'Organisation' });
 export type OrganisationSummary = z.infer<typeof OrganisationSummary>;
@@ -24,7 +26,7 @@ export async function listOrganisations(query: ListQuery) {
     where: after ? { slug: { gt: after.slug } } : undefined,
     orderBy: { slug: 'asc' },
     take: query.limit + 1,
-    select: { id: true, slug: true, name: true, kind: true, area: true },
+    select: { id: true, slug: true, name: true, kind: true, area: true, active: true },
   });
   return toPage(rows, query.limit, (row) => ({ slug: row.slug }));
 }

@@ -43,7 +43,7 @@ export function releasePost(
             campaignId: true,
             platform: true,
             channel: { select: { status: true, handle: true, statusReason: true } },
-            organisation: { select: { name: true } },
+            organisation: { select: { name: true, active: true } },
             campaign: { select: { name: true } },
           },
         });

@@ -1,7 +1,8 @@
-// Why a post must not go out now, if it must not: a pause or blackout in its scope, or its
-// channel needing re-authorising or disabled. Read fresh from the database right before the
+// Why a post must not go out now, if it must not: its organisation deactivated, a pause or
+// blackout in its scope, or its channel needing re-authorising or disabled. Read fresh from the database right before the
 // platform call, so a pause reaches the very next post.
 import { db } from '../db';
+import { deactivatedReason } from '../organisations/deactivated-reason';
 import { platformRules } from '../platforms/rules';
 import { pausesCovering } from '../pauses/pause-scope';
 import { type BlackoutFacts, describeHold, holdReason, type PauseFacts } from '../scheduling/holds';
@@ -16,7 +17,7 @@ export interface HoldSubject {
     handle: string;
     statusReason: string | null;
   };
-  organisation: { name: string };
+  organisation: { name: string; active: boolean };
   campaign: { name: string };
   platformLabel: string;
 }
@@ -28,6 +29,8 @@ export function holdFor(
   blackouts: readonly BlackoutFacts[],
   now: Date,
 ): string | null {
+  // Even a post queued before the deactivation: the organisation has left, nothing goes out for it.
+  if (!post.organisation.active) return deactivatedReason(post.organisation.name);
   if (post.channel.status === 'needs_reauth') {
     return `The ${post.platformLabel} account ${post.channel.handle} needs re-authorising${
       post.channel.statusReason ? ` (${post.channel.statusReason})` : ''

@@ -36,7 +36,12 @@ export const PostForPublishing = z.object({
     status: z.enum(['active', 'needs_reauth', 'disabled']),
     statusReason: z.string().nullable(),
   }),
-  organisation: z.object({ slug: z.string(), name: z.string(), area: z.string() }),
+  organisation: z.object({
+    slug: z.string(),
+    name: z.string(),
+    area: z.string(),
+    active: z.boolean(),
+  }),
   campaign: z.object({ slug: z.string(), name: z.string() }),
   message: z.object({
     body: z.string(),
@@ -98,7 +103,7 @@ const READ_POST = `
     json_build_object('id', ch.id, 'platform', ch.platform, 'handle', ch.handle,
       'externalAccountId', ch."externalAccountId", 'baseUrl', ch."baseUrl",
       'credentialsEncrypted', ch."credentialsEncrypted", 'status', ch.status, 'statusReason', ch."statusReason") AS channel,
-    json_build_object('slug', o.slug, 'name', o.name, 'area', o.area) AS organisation,
+    json_build_object('slug', o.slug, 'name', o.name, 'area', o.area, 'active', o.active) AS organisation,
     json_build_object('slug', cp.slug, 'name', cp.name) AS campaign,
     json_build_object('body', m.body, 'overrides', m.overrides, 'media', COALESCE((
       SELECT json_agg(json_build_object('altText', mm."altText", 'media', json_build_object('id', md.id,

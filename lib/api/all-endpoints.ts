@@ -49,8 +49,10 @@ import {
   putNotificationSettingsEndpoint,
 } from './endpoints/notification-settings';
 import * as webhooks from './endpoints/webhooks';
+import * as administration from './endpoints/administration';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
+  ...Object.values(administration),
   healthEndpoint,
   tokenEndpoint,
   meEndpoint,

@@ -1,4 +1,4 @@
-// Who a fan-out goes to when the request names nobody: every force and regional unit in the
+// Who a fan-out goes to when the request names nobody: every active force and regional unit in the
 // database (a force that joins is included without a change of code), forces first, by name.
 // Partners amplify by choosing to; they are never in a default.
 import type { OrganisationKind } from '@/prisma/generated/enums';
@@ -27,7 +27,7 @@ export async function defaultFanOutOrganisations(): Promise<
   { id: string; slug: string; name: string; kind: OrganisationKind }[]
 > {
   const organisations = await db.organisation.findMany({
-    where: { kind: { in: [...FAN_OUT_KINDS] } },
+    where: { kind: { in: [...FAN_OUT_KINDS] }, active: true },
     select: { id: true, slug: true, name: true, kind: true },
   });
   return organisations.sort(compareOrganisations);

@@ -21,6 +21,7 @@ export async function pauseChoices(actor: Actor, now = new Date()): Promise<Paus
       select: { scope: true, organisationId: true, campaignId: true },
     }),
     db.organisation.findMany({
+      where: { active: true },
       select: { id: true, slug: true, name: true },
       orderBy: { name: 'asc' },
     }),

@@ -185,7 +185,7 @@ async function planRows(actor: Actor, rows: readonly ImportRow[], problems: Prob
   const [organisations, messages, channels] = await Promise.all([
     db.organisation.findMany({
       where: { slug: { in: slugs } },
-      select: { id: true, slug: true, name: true },
+      select: { id: true, slug: true, name: true, active: true },
     }),
     db.message.findMany({
       where: { id: { in: ids }, ...readableMessages(actor) },
@@ -221,6 +221,8 @@ async function planRows(actor: Actor, rows: readonly ImportRow[], problems: Prob
       problems.add(line, 'organisation', 'is empty: give the organisation’s slug.');
     else if (!organisation)
       problems.add(line, 'organisation', `${cells.organisation} is not an organisation we know.`);
+    else if (!organisation.active)
+      problems.add(line, 'organisation', `${organisation.name} has been deactivated.`);
     else if (!roleGrants(actor, 'post.schedule', organisation.id))
       problems.add(line, 'organisation', `You may not schedule for ${organisation.name}.`);
     const platform = Platform.safeParse(cells.platform.toLowerCase());
@@ -231,7 +233,13 @@ async function planRows(actor: Actor, rows: readonly ImportRow[], problems: Prob
         `${cells.platform || 'An empty cell'} is not a platform: use one of ${PLATFORMS.join(', ')}.`,
       );
     const instant = timeOf(line, cells, problems);
-    if (!message || unschedulable(message) || !organisation || !platform.success || !instant)
+    if (
+      !message ||
+      unschedulable(message) ||
+      !organisation?.active ||
+      !platform.success ||
+      !instant
+    )
       continue;
     if (!roleGrants(actor, 'post.schedule', organisation.id)) continue;
     const posts = planFanOut({

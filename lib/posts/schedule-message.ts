@@ -114,7 +114,7 @@ async function planTargets(
 async function organisationsBySlug(slugs: string[]) {
   const organisations = await db.organisation.findMany({
     where: { slug: { in: slugs } },
-    select: { id: true, slug: true, name: true },
+    select: { id: true, slug: true, name: true, active: true },
   });
   const unknown = slugs.filter(
     (slug) => !organisations.some((organisation) => organisation.slug === slug),
@@ -123,6 +123,13 @@ async function organisationsBySlug(slugs: string[]) {
     throw new AppError('validation_failed', `Unknown organisation: ${unknown.join(', ')}.`, {
       organisations: `unknown: ${unknown.join(', ')}`,
     });
+  const deactivated = organisations.filter((organisation) => !organisation.active);
+  if (deactivated.length > 0) {
+    const names = deactivated.map((organisation) => organisation.slug).join(', ');
+    throw new AppError('validation_failed', `Deactivated organisation: ${names}.`, {
+      organisations: `deactivated: ${names}`,
+    });
+  }
   return slugs
     .map((slug) => organisations.find((organisation) => organisation.slug === slug))
     .filter((o) => o !== undefined);

@@ -66,7 +66,8 @@ export async function schedulingOptions(
 
   const scope = organisationScope(actor, 'post.schedule');
   const candidates = await db.organisation.findMany({
-    where: scope === 'all' ? {} : { id: { in: scope } },
+    // A deactivated organisation is offered nowhere: it has left the campaign.
+    where: { active: true, ...(scope === 'all' ? {} : { id: { in: scope } }) },
     select: { id: true, slug: true, name: true, kind: true, area: true },
   });
   // The scope says which organisations a role reaches; `can` adds the message's own conditions

@@ -8,9 +8,11 @@ import {
   IconChartBar,
   IconChecklist,
   IconHistory,
+  IconBuildingCommunity,
   IconLayoutDashboard,
   IconSettings,
   IconSpeakerphone,
+  IconUsers,
 } from '@tabler/icons-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -30,6 +32,8 @@ const ICONS: Record<NavItem['icon'], ReactNode> = {
   reach: <IconChartBar size={18} stroke={1.6} />,
   audit: <IconHistory size={18} stroke={1.6} />,
   notifications: <IconBell size={18} stroke={1.6} />,
+  people: <IconUsers size={18} stroke={1.6} />,
+  organisations: <IconBuildingCommunity size={18} stroke={1.6} />,
   settings: <IconSettings size={18} stroke={1.6} />,
 };
 
@@ -44,8 +48,13 @@ export interface AppFrameProps {
   children: ReactNode;
 }
 
-const isActive = (pathname: string, href: string) =>
+const matches = (pathname: string, href: string) =>
   href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+
+/** The most specific item the page is under: /settings/people is People's, not Settings'. */
+const isActive = (pathname: string, href: string, navigation: readonly NavItem[]) =>
+  matches(pathname, href) &&
+  !navigation.some((other) => other.href.length > href.length && matches(pathname, other.href));
 
 export function AppFrame({
   navigation,
@@ -100,7 +109,7 @@ export function AppFrame({
               href={item.href}
               label={item.label}
               leftSection={ICONS[item.icon]}
-              active={isActive(pathname, item.href)}
+              active={isActive(pathname, item.href, navigation)}
               onClick={close}
               rightSection={
                 counts[item.href] ? (

@@ -9,6 +9,13 @@ export const NAV_ITEMS = [
   { href: '/reach', label: 'Reach', icon: 'reach', requires: 'reach.read' },
   { href: '/audit', label: 'Audit log', icon: 'audit', requires: 'audit.read' },
   { href: '/notifications', label: 'Notifications', icon: 'notifications', requires: null },
+  { href: '/settings/people', label: 'People', icon: 'people', requires: 'user.manage' },
+  {
+    href: '/settings/organisations',
+    label: 'Organisations',
+    icon: 'organisations',
+    requires: 'organisation.manage',
+  },
   { href: '/settings', label: 'Settings', icon: 'settings', requires: null },
 ] as const satisfies readonly {
   href: string;

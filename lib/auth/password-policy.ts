@@ -2,29 +2,18 @@
 // characters, no rules about symbols), not one of the passwords attackers try first, and not the
 // person's own name or email. The common-password list and the guessability estimate are
 // zxcvbn-ts's (its language-common package: the most used passwords from breaches, and keyboard
-// patterns). Pure: the same answer in the acceptance form and on the server.
+// patterns). Pure; the form says the quick rules (password-rules.ts) as the person types.
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import {
+  PASSWORD_PROBLEMS,
+  type PasswordFacts,
+  type PasswordProblem,
+  quickPasswordProblems,
+  personalWords,
+} from './password-rules';
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
-
-export const PASSWORD_PROBLEMS = {
-  too_short: `Use at least ${PASSWORD_MIN_LENGTH} characters. Three or four random words make a strong password that is easy to remember.`,
-  too_long: `Keep it to ${PASSWORD_MAX_LENGTH} characters.`,
-  personal: 'Do not use your name or your email address in your password.',
-  common:
-    'This password is on the lists of common passwords that attackers try first. Choose another.',
-  guessable:
-    'This password would be easy to guess (a keyboard pattern, a repeat or a common word). Add another word or two.',
-} as const;
-export type PasswordProblem = keyof typeof PASSWORD_PROBLEMS;
-
-export interface PasswordFacts {
-  password: string;
-  email: string;
-  name: string;
-}
+export { PASSWORD_PROBLEMS, type PasswordProblem, personalWords };
 
 let estimator: ZxcvbnFactory | undefined;
 
@@ -34,22 +23,12 @@ function estimate(password: string, userInputs: string[]): ZxcvbnResult {
   return estimator.check(password, userInputs);
 }
 
-/** The parts of a name and an email a password must not contain: 3 letters or more, lowercase. */
-export function personalWords(email: string, name: string): string[] {
-  const local = email.split('@')[0] ?? '';
-  const words = [local, ...local.split(/[^\p{L}\p{N}]+/u), ...name.split(/[^\p{L}\p{N}]+/u)];
-  return [...new Set(words.map((word) => word.toLowerCase()).filter((word) => word.length >= 3))];
-}
-
 /** What is wrong with the password, most important first; empty when it is good. */
 export function passwordProblems({ password, email, name }: PasswordFacts): PasswordProblem[] {
+  const quick = quickPasswordProblems({ password, email, name });
+  if (quick.length > 0) return quick;
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return ['too_short'];
-  if (length > PASSWORD_MAX_LENGTH) return ['too_long'];
-  const lower = password.toLowerCase();
-  const personal = personalWords(email, name);
-  if (personal.some((word) => lower.includes(word))) return ['personal'];
-  const result = estimate(password, personal);
+  const result = estimate(password, personalWords(email, name));
   // Most of the password is one entry of the common-password list ("password1234!").
   const common = result.sequence.some(
     (match) =>

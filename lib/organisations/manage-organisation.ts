@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../db-errors';
 import { AppError, forbidden, notFound } from '../errors';
 import { OrganisationKind, type OrganisationSummary } from './list-organisations';
 import { deactivatedReason } from './deactivated-reason';
+import { compareOrganisations } from './fan-out-organisations';
 import { OrganisationSlug } from './organisation-slug';
 
 const Name = z.string().trim().min(2, 'Give the organisation’s name.').max(120);
@@ -88,9 +89,22 @@ export async function createOrganisation(
   }
 }
 
-/** How many scheduled posts deactivating the organisation would hold, for the confirmation. */
-export async function postsToHold(organisationId: string): Promise<number> {
-  return db.post.count({ where: { organisationId, status: 'scheduled' } });
+/**
+ * Every organisation, active ones first, with how many scheduled posts deactivating each would
+ * hold (for the confirmation), for the Organisations settings page.
+ */
+export async function organisationsToManage(actor: Actor) {
+  mustManage(actor);
+  const [organisations, scheduled] = await Promise.all([
+    db.organisation.findMany({ select: SUMMARY }),
+    db.post.groupBy({ by: ['organisationId'], where: { status: 'scheduled' }, _count: true }),
+  ]);
+  const counts = new Map(scheduled.map((row) => [row.organisationId, row._count]));
+  return organisations
+    .map((organisation) => ({ ...organisation, scheduledPosts: counts.get(organisation.id) ?? 0 }))
+    .sort(
+      (a, b) => Number(b.active) - Number(a.active) || compareOrganisations(a, b),
+    );
 }
 
 export async function updateOrganisation(

@@ -107,6 +107,43 @@ export default async function SettingsPage() {
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
             <div>
               <Title order={2} size="h4" mb={4}>
+                Sessions and tokens
+              </Title>
+              <Text size="sm" c="dimmed">
+                Where you are signed in, and your API tokens: sign out or revoke any of them.
+              </Text>
+            </div>
+            <LinkButton href="/settings/security" variant="default">
+              See your sessions
+            </LinkButton>
+          </Group>
+        </Paper>
+        {mayOpen(actor, 'user.manage') && (
+          <Paper withBorder p="lg">
+            <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+              <div>
+                <Title order={2} size="h4" mb={4}>
+                  People and organisations
+                </Title>
+                <Text size="sm" c="gray.7">
+                  Invite people and set their roles; add, change or deactivate organisations.
+                </Text>
+              </div>
+              <Group gap="xs">
+                <LinkButton href="/settings/people" variant="default">
+                  Manage people
+                </LinkButton>
+                <LinkButton href="/settings/organisations" variant="default">
+                  Manage organisations
+                </LinkButton>
+              </Group>
+            </Group>
+          </Paper>
+        )}
+        <Paper withBorder p="lg">
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+            <div>
+              <Title order={2} size="h4" mb={4}>
                 Helpline signpost
               </Title>
               <Text size="sm" c="dimmed">

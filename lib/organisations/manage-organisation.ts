@@ -102,9 +102,7 @@ export async function organisationsToManage(actor: Actor) {
   const counts = new Map(scheduled.map((row) => [row.organisationId, row._count]));
   return organisations
     .map((organisation) => ({ ...organisation, scheduledPosts: counts.get(organisation.id) ?? 0 }))
-    .sort(
-      (a, b) => Number(b.active) - Number(a.active) || compareOrganisations(a, b),
-    );
+    .sort((a, b) => Number(b.active) - Number(a.active) || compareOrganisations(a, b));
 }
 
 export async function updateOrganisation(

@@ -142,10 +142,17 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/settings/signpost',
   '/settings/notifications',
   '/settings/webhooks',
+  '/settings/security',
+  '/settings/people',
+  '/settings/organisations',
   '/no-such-page',
 ];
 
-export const SIGNED_OUT_PAGES = ['/sign-in', '/sign-in?next=%2Fschedule'];
+export const SIGNED_OUT_PAGES = [
+  '/sign-in',
+  '/sign-in?next=%2Fschedule',
+  '/invite/inv_no-such-invitation',
+];
 
 export const PAGES: Record<Role, (ids: SeededIds) => string[]> = {
   'campaign lead': EVERY_PAGE,
@@ -254,6 +261,36 @@ export const DIALOGS: Dialog[] = [
       await page.getByRole('menuitem', { name: 'Details and attempts' }).click();
       await page.getByRole('dialog').getByText('Attempts').first().waitFor();
     },
+  },
+  {
+    name: 'invite dialog',
+    roles: ['administrator'],
+    path: () => '/settings/people',
+    open: (page) => openDialog(page, 'Invite a person'),
+  },
+  {
+    name: 'change roles dialog',
+    roles: ['administrator'],
+    path: () => '/settings/people',
+    open: (page) => openDialog(page, /^Change the roles of /),
+  },
+  {
+    name: 'deactivate person dialog',
+    roles: ['administrator'],
+    path: () => '/settings/people',
+    open: (page) => openDialog(page, /^Deactivate /),
+  },
+  {
+    name: 'add organisation dialog',
+    roles: ['administrator'],
+    path: () => '/settings/organisations',
+    open: (page) => openDialog(page, 'Add an organisation'),
+  },
+  {
+    name: 'deactivate organisation dialog',
+    roles: ['administrator'],
+    path: () => '/settings/organisations',
+    open: (page) => openDialog(page, /^Deactivate /),
   },
   {
     name: 'reschedule dialog',

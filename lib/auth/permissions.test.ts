@@ -129,6 +129,17 @@ describe('conditions on the resource', () => {
     expect(can(partner, 'webhook.manage', { organisationId: OWN })).toBe(false);
   });
 
+  it('only an administrator adds organisations and manages people, wherever they belong', () => {
+    const admin = actorWith('admin', 'admin-1');
+    expect(can(admin, 'organisation.manage', { organisationId: null })).toBe(true);
+    expect(can(admin, 'organisation.manage', { organisationId: OTHER })).toBe(true);
+    expect(can(admin, 'user.manage')).toBe(true);
+    for (const actor of [lead, comms, partner, actorWith('viewer')]) {
+      expect(can(actor, 'organisation.manage', { organisationId: OWN })).toBe(false);
+      expect(can(actor, 'user.manage')).toBe(false);
+    }
+  });
+
   it('fails closed: a missing author, owner or message never means allowed', () => {
     for (const action of ['message.update', 'message.submit', 'message.approve'] as const)
       expect(canWith(lead, action, {})).toBe(false);

@@ -22,7 +22,9 @@ import { env } from '@/lib/env';
 import { defaultFanOutOrganisations } from '@/lib/organisations/fan-out-organisations';
 import { acceptInvitation } from '@/lib/people/accept-invitation';
 import { INVITATION_LIFETIME_DAYS } from '@/lib/people/invitation-token';
+import { log } from '@/lib/log';
 import { scheduleMessage } from '@/lib/posts/schedule-message';
+import { publishPost } from '@/lib/publishing/publish-post';
 import { call, forgetTokens, tokenFor } from '../support/api';
 import { resetDatabase } from '../support/database';
 import { actorFor, approvedMessage, channelOf } from '../support/fixtures';
@@ -224,6 +226,30 @@ describe('organisations', () => {
       expect.arrayContaining(['organisation.deactivated', 'organisation.reactivated']),
     );
     expect(await db.auditEvent.count({ where: { action: 'post.held', entityId: postId } })).toBe(1);
+  });
+});
+
+describe('the worker and a deactivated organisation', () => {
+  it('holds a post already queued when its organisation is deactivated, rather than publish it', async () => {
+    const comms = await actorFor('comms@cumbria.example');
+    const message = await approvedMessage();
+    const channel = await channelOf('cumbria', 'x');
+    const { posts } = await scheduleMessage(comms.actor, comms.audit, message.id, {
+      targets: [{ channelId: channel.id, scheduledAt: new Date(Date.now() - 1000).toISOString() }],
+    });
+    const post = await db.post.findUniqueOrThrow({ where: { id: posts[0]?.id ?? '' } });
+    // As if the deactivation committed between the job being queued and the worker claiming it.
+    await db.organisation.update({ where: { slug: 'cumbria' }, data: { active: false } });
+    try {
+      const outcome = await publishPost(
+        { postId: post.id, revision: post.revision, channelId: post.channelId },
+        { log, workerId: 'admin-test' },
+      );
+      expect(outcome).toMatchObject({ kind: 'held', reason: expect.stringMatching(/deactivated/) });
+      expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).status).toBe('held');
+    } finally {
+      await db.organisation.update({ where: { slug: 'cumbria' }, data: { active: true } });
+    }
   });
 });
 

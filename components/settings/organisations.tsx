@@ -318,7 +318,11 @@ export function Organisations({ organisations }: { organisations: OrganisationRo
                 <Table.Td>{KIND_LABELS[organisation.kind]}</Table.Td>
                 <Table.Td>{organisation.area}</Table.Td>
                 <Table.Td>
-                  <Badge color={organisation.active ? 'green' : 'gray'} variant="dot">
+                  <Badge
+                    color={organisation.active ? 'green' : 'gray'}
+                    variant="dot"
+                    miw="max-content"
+                  >
                     {organisation.active ? 'Active' : 'Deactivated'}
                   </Badge>
                 </Table.Td>

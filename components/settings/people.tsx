@@ -124,19 +124,21 @@ function InviteLink({ link, onClose }: { link: string | null; onClose: () => voi
           It has been emailed too. If the email does not arrive, send the person this link yourself:
           it works once, for 7 days.
         </Alert>
-        <Group gap="xs" wrap="nowrap">
-          <Code style={{ wordBreak: 'break-all' }} data-testid="invite-link">
-            {link}
-          </Code>
+        <Code
+          block
+          style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+          data-testid="invite-link"
+        >
+          {link}
+        </Code>
+        <Group justify="space-between">
           <CopyButton value={link ?? ''}>
             {({ copied, copy }) => (
-              <Button size="xs" variant="light" onClick={copy} leftSection={<IconCopy size={14} />}>
+              <Button variant="light" onClick={copy} leftSection={<IconCopy size={16} />}>
                 {copied ? 'Copied' : 'Copy the link'}
               </Button>
             )}
           </CopyButton>
-        </Group>
-        <Group justify="flex-end">
           <Button onClick={onClose}>Done</Button>
         </Group>
       </Stack>
@@ -433,7 +435,7 @@ export function People({
                   </Stack>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS[person.status].color} variant="dot">
+                  <Badge color={STATUS[person.status].color} variant="dot" miw="max-content">
                     {STATUS[person.status].label}
                   </Badge>
                 </Table.Td>

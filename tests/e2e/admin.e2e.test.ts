@@ -21,12 +21,14 @@ afterAll(async () => {
 });
 
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('dialog').getByRole('textbox', { name: label }).click();
+  await page.getByRole('dialog').getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 it('invite, accept, sign in, change role, deactivate: the person’s next page is signed out', async () => {
-  const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const adminContext = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+  });
   const admin = await adminContext.newPage();
   await signIn(admin, baseUrl, 'admin@nw-rocu.example');
   await admin.waitForURL(`${baseUrl}/`);
@@ -47,13 +49,16 @@ it('invite, accept, sign in, change role, deactivate: the person’s next page i
   await admin.getByRole('button', { name: 'Done' }).click();
   await admin.getByTestId(`person-${EMAIL}`).getByText('Invited').waitFor();
 
-  const personContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const personContext = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+  });
   const person = await personContext.newPage();
   await person.goto(link, SETTLED);
   await person.getByRole('heading', { name: 'Set your password' }).waitFor();
   const password = person.getByLabel('New password');
   await password.fill('robin2026');
-  await person.getByText('Not your name or email address (done)').waitFor();
+  // Their own name: said at once, before anything is sent.
+  await person.getByText(/Not your name or email address\s*\(not yet\)/).waitFor();
   await password.fill('password1234');
   await person.getByRole('button', { name: 'Set password and sign in' }).click();
   await person
@@ -97,13 +102,19 @@ it('the invitation page, with its form, has no WCAG 2.2 AA violation', async () 
     const response = await fetch(`${baseUrl}/api/v1/auth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@nw-rocu.example', password: DEMO_PASSWORD }),
+      body: JSON.stringify({
+        email: 'admin@nw-rocu.example',
+        password: DEMO_PASSWORD,
+      }),
     });
     return ((await response.json()) as { token: string }).token;
   };
   const invited = await fetch(`${baseUrl}/api/v1/users/invitations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await token()}`,
+    },
     body: JSON.stringify({
       email: `axe.${Date.now()}@cumbria.example`,
       name: 'Axe Check',
@@ -112,10 +123,43 @@ it('the invitation page, with its form, has no WCAG 2.2 AA violation', async () 
   });
   expect(invited.status).toBe(201);
   const { inviteUrl } = (await invited.json()) as { inviteUrl: string };
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto(inviteUrl, SETTLED);
   await page.getByLabel('New password').fill('short');
   expect(await wcagViolations(page)).toEqual([]);
+  await context.close();
+});
+
+it('the People page works from the keyboard: the invite dialog opens, keeps focus and gives it back', async () => {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, 'admin@nw-rocu.example');
+  await page.waitForURL(`${baseUrl}/`);
+  await page.goto(`${baseUrl}/settings/people`, SETTLED);
+  const invite = page.getByRole('button', { name: 'Invite a person' });
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    if (await invite.evaluate((element) => element === document.activeElement)) break;
+  }
+  await expect
+    .poll(() => invite.evaluate((element) => element === document.activeElement))
+    .toBe(true);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Invite a person' });
+  await dialog.waitFor();
+  for (let presses = 0; presses < 12; presses++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await expect
+    .poll(() => invite.evaluate((element) => element === document.activeElement))
+    .toBe(true);
   await context.close();
 });

@@ -49,6 +49,7 @@ import {
   putNotificationSettingsEndpoint,
 } from './endpoints/notification-settings';
 import * as webhooks from './endpoints/webhooks';
+import * as library from './endpoints/library';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   healthEndpoint,
@@ -90,4 +91,5 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listNotificationsEndpoint,
   markNotificationsReadEndpoint,
   ...Object.values(webhooks),
+  ...Object.values(library),
 ];

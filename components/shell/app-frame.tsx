@@ -10,7 +10,9 @@ import {
   IconHistory,
   IconLayoutDashboard,
   IconSettings,
+  IconShare,
   IconSpeakerphone,
+  IconCircleCheck,
 } from '@tabler/icons-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -31,6 +33,8 @@ const ICONS: Record<NavItem['icon'], ReactNode> = {
   audit: <IconHistory size={18} stroke={1.6} />,
   notifications: <IconBell size={18} stroke={1.6} />,
   settings: <IconSettings size={18} stroke={1.6} />,
+  share: <IconShare size={18} stroke={1.6} />,
+  shared: <IconCircleCheck size={18} stroke={1.6} />,
 };
 
 export interface AppFrameProps {

@@ -49,8 +49,8 @@ export async function PartnerHomePage({
           )}
           {home.election && (
             <Text size="sm" mt="xs" data-testid="election-preset">
-              {home.election.reason}: the pre-election period runs from {home.election.from} until{' '}
-              {home.election.until}.{' '}
+              {home.election.reason.replace(/^Pre-election period: l/, 'L')}: the pre-election
+              period runs from {home.election.from} until {home.election.until}.{' '}
               <LinkAnchor href="/settings#blackouts" size="sm">
                 Set it as a quiet period
               </LinkAnchor>

@@ -232,8 +232,9 @@ export function ShareCard({
                       src={image.thumbnailUrl}
                       alt={image.altText}
                       radius="sm"
-                      h={96}
-                      fit="cover"
+                      h={140}
+                      fit="contain"
+                      bg="gray.1"
                     />
                     <Text component="figcaption" size="xs" c="dimmed" mt={4}>
                       Alt text: {image.altText}

@@ -4,9 +4,9 @@
 // quiet period (nothing was offered to share then).
 import type { AuditActor } from '../audit/record-audit';
 import { recordAudit } from '../audit/record-audit';
-import type { Actor } from '../auth/permissions';
+import { type Actor, can } from '../auth/permissions';
 import { db } from '../db';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict, forbidden, notFound } from '../errors';
 import { libraryMessages } from './library-messages';
 import { libraryOrganisation } from './library-organisation';
 import type { ShareRequest, ShareView } from './library-schemas';
@@ -36,9 +36,18 @@ export async function recordShare(
     throw notFound('Organisation');
   const message = await db.message.findFirst({
     where: { AND: [{ id: messageId }, libraryMessages(actor, organisation)] },
-    select: { id: true, title: true, campaign: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      status: true,
+      shareable: true,
+      campaign: { select: { id: true, name: true } },
+    },
   });
   if (!message) throw notFound('Message');
+  // Sharing is publishing on the organisation's own accounts: the same grant as scheduling on
+  // its channels (a viewer belongs to the organisation but publishes nothing).
+  if (!can(actor, 'post.schedule', { organisationId: organisation.id, message }))
+    throw forbidden('Only those who publish for this organisation record its shares.');
   const held = (await quietReasons(organisation, [message.campaign], now)).get(message.campaign.id);
   if (held) throw conflict(`Nothing is shared now. ${held}`);
 

@@ -282,7 +282,7 @@ describe('I shared this', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
-  it("answers 404 for a message the organisation may not use, or another organisation's share", async () => {
+  it("answers 404 for a message the organisation may not use or another organisation's share, 403 for a viewer", async () => {
     const forForces = await approvedMessage({ shareable: false });
     const fine = await approvedMessage();
     expect(
@@ -295,6 +295,11 @@ describe('I shared this', () => {
     expect((await share(LEAD, fine.id, { organisation: PARTNER_ORG, platform: 'x' })).status).toBe(
       404,
     );
+    // A viewer belongs to the organisation but publishes nothing for it.
+    expect(
+      (await share('viewer@cumbria.example', fine.id, { organisation: 'cumbria', platform: 'x' }))
+        .status,
+    ).toBe(403);
   });
 });
 

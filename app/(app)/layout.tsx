@@ -26,7 +26,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   });
   return (
     <AppFrame
-      navigation={navigationFor(actor)}
+      navigation={navigationFor(actor, active)}
       counts={awaiting ? { '/approvals': awaiting } : {}}
       account={{
         name: actor.user.name,

@@ -30,13 +30,18 @@ import { LinkAnchor } from '@/components/link-button';
 import { PlatformBadge } from '@/components/platform-badge';
 import { ReachTiles } from '@/components/reach/reach-tiles';
 import { PageHeader } from '@/components/shell/page-header';
+import { actsAsPartner } from '@/lib/auth/navigation';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { PartnerHomePage } from './partner-home';
 import { reachSummary } from '@/lib/reach/reach-summary';
 import { activeMembership, requireActor } from '@/lib/auth/session-actor';
 import { dashboardSummary } from '@/lib/dashboard/dashboard-summary';
 import { currentSignpost } from '@/lib/signpost/signpost-store';
 
-export const metadata: Metadata = { title: 'Dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  const actor = await requireActor();
+  return { title: actsAsPartner(await activeMembership(actor)) ? 'Ready to share' : 'Dashboard' };
+}
 
 function Stat({
   label,
@@ -81,8 +86,12 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
 
 export default async function DashboardPage() {
   const actor = await requireActor();
+  const acting = await activeMembership(actor);
+  // A partner's home is its own page, not the forces' dashboard with parts hidden (issue 11).
+  if (acting && actsAsPartner(acting))
+    return <PartnerHomePage actor={actor} organisation={acting.organisation.slug} />;
   const [active, signpost, summary, reach] = await Promise.all([
-    activeMembership(actor),
+    acting,
     currentSignpost(),
     dashboardSummary(actor),
     reachSummary(actor, new Date()),

@@ -81,11 +81,20 @@ function MessageTable({ messages, empty }: { messages: MessageView[]; empty: str
 }
 
 /** The campaign's messages in tabs by state; archived ones only when there are any. */
-export function CampaignMessages({ messages }: { messages: MessageView[] }) {
+export function CampaignMessages({
+  messages,
+  statuses,
+}: {
+  messages: MessageView[];
+  /** The states the person can ever see (lib/messages/message-access.ts): a tab each. */
+  statuses: readonly MessageStatus[];
+}) {
   const byStatus = (status: MessageStatus) =>
     messages.filter((message) => message.status === status);
   const groups = GROUPS.filter(
-    (group) => group.status !== 'archived' || byStatus('archived').length > 0,
+    (group) =>
+      statuses.includes(group.status) &&
+      (group.status !== 'archived' || byStatus('archived').length > 0),
   );
   return (
     <Paper withBorder>

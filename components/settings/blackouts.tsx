@@ -33,12 +33,22 @@ function instant(value: UkTime): string | null {
   return resolved.kind === 'ok' ? resolved.instant.toISOString() : null;
 }
 
+/** A period offered ready-made (the next local elections' pre-election period). */
+export interface BlackoutPreset {
+  label: string;
+  reason: string;
+  fromDay: string;
+  untilDay: string;
+}
+
 export function Blackouts({
   blackouts,
   organisations,
+  preset,
 }: {
   blackouts: BlackoutRow[];
   organisations: { slug: string; name: string }[];
+  preset?: BlackoutPreset;
 }) {
   const router = useRouter();
   const [organisation, setOrganisation] = useState<string | null>(
@@ -121,6 +131,20 @@ export function Blackouts({
         <Text component="legend" fw={600} size="sm">
           Set a blackout
         </Text>
+        {preset && (
+          <Group>
+            <Button
+              variant="light"
+              onClick={() => {
+                setReason(preset.reason);
+                setStart({ date: preset.fromDay, time: '00:00' });
+                setEnd({ date: preset.untilDay, time: '00:00' });
+              }}
+            >
+              {preset.label}
+            </Button>
+          </Group>
+        )}
         <Group grow align="flex-start">
           <Select
             label="Organisation"

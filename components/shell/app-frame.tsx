@@ -11,8 +11,10 @@ import {
   IconBuildingCommunity,
   IconLayoutDashboard,
   IconSettings,
+  IconShare,
   IconSpeakerphone,
   IconUsers,
+  IconCircleCheck,
 } from '@tabler/icons-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -35,6 +37,8 @@ const ICONS: Record<NavItem['icon'], ReactNode> = {
   people: <IconUsers size={18} stroke={1.6} />,
   organisations: <IconBuildingCommunity size={18} stroke={1.6} />,
   settings: <IconSettings size={18} stroke={1.6} />,
+  share: <IconShare size={18} stroke={1.6} />,
+  shared: <IconCircleCheck size={18} stroke={1.6} />,
 };
 
 export interface AppFrameProps {

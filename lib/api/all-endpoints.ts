@@ -50,6 +50,7 @@ import {
 } from './endpoints/notification-settings';
 import * as webhooks from './endpoints/webhooks';
 import * as administration from './endpoints/administration';
+import * as library from './endpoints/library';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   ...Object.values(administration),
@@ -92,4 +93,5 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   listNotificationsEndpoint,
   markNotificationsReadEndpoint,
   ...Object.values(webhooks),
+  ...Object.values(library),
 ];

@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = {
     phrase: 'made a new version of the message {subject}',
   },
   'message.comment': { label: 'Comment', phrase: 'commented on the message {subject}' },
+  'message.shared': {
+    label: 'Shared outside Signpost',
+    phrase: 'said they shared the message {subject}',
+  },
   'signpost.update': {
     label: 'Signpost changed',
     phrase: 'changed the signpost, making {subject}',

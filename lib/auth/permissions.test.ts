@@ -48,7 +48,7 @@ const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
   'post.schedule':       { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: '-' },
   'post.manage':         { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: '-' },
   'pause.manage':        { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
-  'blackout.manage':     { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
+  'blackout.manage':     { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: '-' },
   'reach.read':          { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: 'O', viewer: 'O' },
   'outcome.manage':      { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
   'reach.refresh':       { admin: '-', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },

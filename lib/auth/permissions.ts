@@ -201,6 +201,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'post.read': 'own',
     'post.schedule': 'own',
     'post.manage': 'own',
+    // Councils set their own quiet periods: they know when their elections are (issue 11).
+    'blackout.manage': 'own',
     'reach.read': 'own',
   },
   viewer: {

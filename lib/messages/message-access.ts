@@ -24,6 +24,19 @@ export function readableMessages(actor: Actor): Prisma.MessageWhereInput {
   return {};
 }
 
+/**
+ * The states of message the actor can ever see, for what a page offers (the message table's
+ * tabs): a partner sees approved messages only, so "In review" and "Drafts" are not for them.
+ */
+export function visibleMessageStatuses(
+  actor: Actor,
+): ('approved' | 'in_review' | 'draft' | 'archived')[] {
+  const where = readableMessages(actor);
+  if ('status' in where && where.status === PARTNER_MESSAGES.status) return ['approved'];
+  if ('id' in where) return [];
+  return ['approved', 'in_review', 'draft', 'archived'];
+}
+
 interface MessageFacts extends AccessFacts {
   authorId: string;
 }

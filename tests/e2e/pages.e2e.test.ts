@@ -22,6 +22,7 @@ const PAGES = [
   '/reach',
   '/audit',
   '/notifications',
+  '/shared',
   '/settings',
   '/settings/signpost',
 ];

@@ -138,6 +138,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/audit',
   '/notifications',
   '/notifications?show=read',
+  '/shared',
   '/settings',
   '/settings/signpost',
   '/settings/notifications',
@@ -239,6 +240,12 @@ export const DIALOGS: Dialog[] = [
     roles: ['campaign lead', 'comms officer', 'partner'],
     path: (ids) => `/messages/${ids.approved}`,
     open: (page) => openDialog(page, 'Schedule'),
+  },
+  {
+    name: '"I shared this" dialog',
+    roles: ['partner'],
+    path: () => '/',
+    open: (page) => openDialog(page, 'I shared this'),
   },
   {
     name: 'pause dialog',

@@ -31,6 +31,7 @@ import { listChannels } from '@/lib/channels/list-channels';
 import { platformRules } from '@/lib/platforms/rules';
 import { listOrganisations } from '@/lib/organisations/list-organisations';
 import { listBlackouts } from '@/lib/pauses/blackouts';
+import { nextElectionPeriod } from '@/lib/pauses/election-period';
 import { currentSignpost } from '@/lib/signpost/signpost-store';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -54,6 +55,7 @@ export default async function SettingsPage() {
     can(actor, 'blackout.manage', { organisationId: organisation.id }),
   );
   const mayEditSignpost = can(actor, 'signpost.update');
+  const election = nextElectionPeriod(new Date());
   const mayConnect = channels.items.some((channel) =>
     can(actor, 'channel.manage', { organisationId: channel.organisationId }),
   );
@@ -250,6 +252,12 @@ export default async function SettingsPage() {
               period. Posts that fall in one are held; scheduling into one is refused.
             </Text>
             <Blackouts
+              preset={{
+                label: `Use the pre-election period: ${election.reason.replace(/^Pre-election period: /, '')}`,
+                reason: election.reason,
+                fromDay: election.fromDay,
+                untilDay: election.untilDay,
+              }}
               organisations={blackoutOrganisations}
               blackouts={blackouts.items.map((blackout) => ({
                 ...blackout,

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { ArchiveCampaignButton, EditCampaignButton } from '@/components/campaigns/campaign-dialogs';
 import { campaignDateRange, campaignPhase } from '@/components/campaigns/campaign-dates';
 import { CampaignMessages } from '@/components/campaigns/campaign-messages';
+import { visibleMessageStatuses } from '@/lib/messages/message-access';
 import { ThemeBadge } from '@/components/campaigns/theme-badge';
 import { LinkButton } from '@/components/link-button';
 import { PageHeader } from '@/components/shell/page-header';
@@ -88,7 +89,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             )}
           </Stack>
         </Paper>
-        <CampaignMessages messages={messages.items} />
+        <CampaignMessages messages={messages.items} statuses={visibleMessageStatuses(actor)} />
       </Stack>
     </>
   );

@@ -7,6 +7,7 @@ import {
   IconCalendarEvent,
   IconChartBar,
   IconChecklist,
+  IconClockPlus,
   IconHistory,
   IconLayoutDashboard,
   IconSettings,
@@ -26,6 +27,7 @@ const ICONS: Record<NavItem['icon'], ReactNode> = {
   dashboard: <IconLayoutDashboard size={18} stroke={1.6} />,
   campaigns: <IconSpeakerphone size={18} stroke={1.6} />,
   schedule: <IconCalendarEvent size={18} stroke={1.6} />,
+  ready: <IconClockPlus size={18} stroke={1.6} />,
   approvals: <IconChecklist size={18} stroke={1.6} />,
   reach: <IconChartBar size={18} stroke={1.6} />,
   audit: <IconHistory size={18} stroke={1.6} />,
@@ -44,8 +46,13 @@ export interface AppFrameProps {
   children: ReactNode;
 }
 
-const isActive = (pathname: string, href: string) =>
+const covers = (pathname: string, href: string) =>
   href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+
+/** The item whose page this is: the deepest that covers it (Ready to schedule, not Schedule). */
+const isActive = (pathname: string, href: string, navigation: readonly NavItem[]) =>
+  covers(pathname, href) &&
+  !navigation.some((other) => other.href.length > href.length && covers(pathname, other.href));
 
 export function AppFrame({
   navigation,
@@ -100,7 +107,7 @@ export function AppFrame({
               href={item.href}
               label={item.label}
               leftSection={ICONS[item.icon]}
-              active={isActive(pathname, item.href)}
+              active={isActive(pathname, item.href, navigation)}
               onClick={close}
               rightSection={
                 counts[item.href] ? (

@@ -201,39 +201,6 @@ export async function readyToSchedule(
       take: BATCH,
     });
 
-  // Read in batches until a page (and one more, for the cursor) of messages waiting somewhere.
-  const waiting: {
-    message: Candidate;
-    standings: Map<string, ReturnType<typeof channelStanding>>;
-  }[] = [];
-  let cursor = after;
-  for (;;) {
-    const batch = await messagesAfter(cursor);
-    for (const message of batch) {
-      const standings = new Map(
-        channels.map((channel) => [
-          channel.id,
-          channelStanding(
-            message.posts.filter((post) => post.channelId === channel.id),
-            now,
-            { zone: organisation.timezone },
-          ),
-        ]),
-      );
-      if ([...standings.values()].some((standing) => standing.waiting))
-        waiting.push({ message, standings });
-      if (waiting.length > query.limit) break;
-    }
-    const last = batch.at(-1);
-    if (waiting.length > query.limit || batch.length < BATCH || !last?.approvedAt) break;
-    cursor = { at: last.approvedAt.toISOString(), id: last.id };
-  }
-  const page = toPage(waiting, query.limit, ({ message }) => ({
-    at: message.approvedAt?.toISOString() ?? '',
-    id: message.id,
-  }));
-  if (page.items.length === 0) return { ...answer, nextCursor: page.nextCursor };
-
   const [signpostView, history, pauses, blackouts] = await Promise.all([
     currentSignpost(),
     db.post.findMany({
@@ -252,79 +219,112 @@ export async function readyToSchedule(
     blackoutsOf([organisation.id], now),
   ]);
   const signpost = toSignpost(signpostView);
-  const habits = history.map((post) => post.scheduledAt);
 
-  const items = await Promise.all(
-    page.items.map(async ({ message, standings }): Promise<ReadyMessage> => {
-      const media = new Map(
-        await Promise.all(
-          [...new Set(channels.map((channel) => channel.platform))].map(
-            async (platform) =>
-              [
-                platform,
-                message.media.length === 0 ? [] : await platformMediaFacts(platform, message.media),
-              ] as const,
-          ),
+  /** Each channel's standing and render, or null when the message waits on none it fits. */
+  const judge = async (message: Candidate) => {
+    const standings = channels.map((channel) =>
+      channelStanding(
+        message.posts.filter((post) => post.channelId === channel.id),
+        now,
+        { zone: organisation.timezone },
+      ),
+    );
+    if (!standings.some((standing) => standing.waiting)) return null;
+    const platforms = [...new Set(channels.map((channel) => channel.platform))];
+    const media = new Map(
+      await Promise.all(
+        platforms.map(
+          async (platform) =>
+            [
+              platform,
+              message.media.length === 0 ? [] : await platformMediaFacts(platform, message.media),
+            ] as const,
         ),
-      );
+      ),
+    );
+    const renders = channels.map((channel) =>
+      renderForChannel({
+        message,
+        platform: channel.platform,
+        organisation,
+        campaignSlug: message.campaign.slug,
+        signpost,
+        media: media.get(channel.platform) ?? [],
+      }),
+    );
+    // A message that cannot go on any channel where it waits (Instagram without an image) is not
+    // ready: nobody here can change an approved message, so listing it would be listing it forever.
+    const ready = standings.some(
+      (standing, index) => standing.waiting && renders[index]?.valid === true,
+    );
+    return ready ? { message, standings, renders } : null;
+  };
+
+  // Read in batches until a page (and one more, for the cursor) of messages ready somewhere.
+  const listed: NonNullable<Awaited<ReturnType<typeof judge>>>[] = [];
+  let cursor = after;
+  for (;;) {
+    const batch = await messagesAfter(cursor);
+    for (const message of batch) {
+      const judged = await judge(message);
+      if (judged) listed.push(judged);
+      if (listed.length > query.limit) break;
+    }
+    const last = batch.at(-1);
+    if (listed.length > query.limit || batch.length < BATCH || !last?.approvedAt) break;
+    cursor = { at: last.approvedAt.toISOString(), id: last.id };
+  }
+  const page = toPage(listed, query.limit, ({ message }) => ({
+    at: message.approvedAt?.toISOString() ?? '',
+    id: message.id,
+  }));
+
+  const habits = history.map((post) => post.scheduledAt);
+  const items = page.items.map(({ message, standings, renders }): ReadyMessage => ({
+    id: message.id,
+    title: message.title,
+    theme: message.theme,
+    shareable: message.shareable,
+    approvedAt: (message.approvedAt ?? now).toISOString(),
+    campaign: { id: message.campaign.id, slug: message.campaign.slug, name: message.campaign.name },
+    channels: channels.map((channel, index) => {
+      const standing = standings[index] ?? channelStanding([], now);
+      const rendered = renders[index];
+      const slots =
+        standing.waiting && rendered?.valid
+          ? suggestSlots({
+              history: habits,
+              busy: history
+                .filter((post) => post.channelId === channel.id)
+                .map((post) => post.scheduledAt),
+              pauses,
+              blackouts,
+              post: {
+                organisationId: organisation.id,
+                channelId: channel.id,
+                campaignId: message.campaign.id,
+              },
+              now,
+              notBefore: message.campaign.startsAt,
+              notAfter: message.campaign.endsAt,
+              zone: organisation.timezone,
+            })
+          : [];
       return {
-        id: message.id,
-        title: message.title,
-        theme: message.theme,
-        shareable: message.shareable,
-        approvedAt: (message.approvedAt ?? now).toISOString(),
-        campaign: {
-          id: message.campaign.id,
-          slug: message.campaign.slug,
-          name: message.campaign.name,
-        },
-        channels: channels.map((channel) => {
-          const standing = standings.get(channel.id) ?? channelStanding([], now);
-          const rendered = renderForChannel({
-            message,
-            platform: channel.platform,
-            organisation,
-            campaignSlug: message.campaign.slug,
-            signpost,
-            media: media.get(channel.platform) ?? [],
-          });
-          const slots =
-            standing.waiting && rendered.valid
-              ? suggestSlots({
-                  history: habits,
-                  busy: history
-                    .filter((post) => post.channelId === channel.id)
-                    .map((post) => post.scheduledAt),
-                  pauses,
-                  blackouts,
-                  post: {
-                    organisationId: organisation.id,
-                    channelId: channel.id,
-                    campaignId: message.campaign.id,
-                  },
-                  now,
-                  notBefore: message.campaign.startsAt,
-                  notAfter: message.campaign.endsAt,
-                  zone: organisation.timezone,
-                })
-              : [];
-          return {
-            ...channel,
-            waiting: standing.waiting,
-            valid: rendered.valid,
-            problems: rendered.problems,
-            slots: slots.map((slot) => ({
-              scheduledAt: slot.at.toISOString(),
-              label: slot.label,
-              reason: slot.reason,
-            })),
-            warnings: standing.warnings,
-            scheduledAt: standing.scheduledAt.map((at) => at.toISOString()),
-            lastPublishedAt: standing.lastPublishedAt?.toISOString() ?? null,
-          };
-        }),
+        ...channel,
+        waiting: standing.waiting,
+        valid: rendered?.valid ?? false,
+        problems: rendered?.problems ?? [],
+        slots: slots.map((slot) => ({
+          scheduledAt: slot.at.toISOString(),
+          label: slot.label,
+          reason: slot.reason,
+        })),
+        warnings: standing.warnings,
+        scheduledAt: standing.scheduledAt.map((at) => at.toISOString()),
+        lastPublishedAt: standing.lastPublishedAt?.toISOString() ?? null,
       };
     }),
-  );
+  }));
   return { ...answer, items, nextCursor: page.nextCursor };
 }

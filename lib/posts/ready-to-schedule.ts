@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import { decodeCursor, ListQuery, toPage } from '../api/pagination';
 import { can, organisationScope, roleGrants, type Actor } from '../auth/permissions';
+import { Theme } from '../campaigns/campaign-schemas';
 import { db } from '../db';
 import { AppError, forbidden, notFound } from '../errors';
 import { platformMediaFacts } from '../media/media-facts';
@@ -17,6 +18,7 @@ import { suggestSlots } from '../scheduling/suggest-slots';
 import { currentSignpost, toSignpost } from '../signpost/signpost-store';
 import { blackoutsOf } from './blackout-problem';
 import { SCHEDULABLE_MESSAGE_SELECT } from './check-posts';
+import { PostListQuery } from './list-posts';
 import { channelStanding } from './ready-standing';
 
 export const ReadyQuery = ListQuery.extend({
@@ -24,7 +26,9 @@ export const ReadyQuery = ListQuery.extend({
     description:
       'organisation slug; optional when the caller schedules for one organisation only (campaign leads: their own unless they name another)',
   }),
-  campaignId: z.string().max(64).optional(),
+  campaignId: PostListQuery.shape.campaignId,
+  /** Only channels on these platforms (comma-separated). */
+  platform: PostListQuery.shape.platform,
 });
 export type ReadyQuery = z.infer<typeof ReadyQuery>;
 
@@ -51,7 +55,7 @@ export const ReadyMessage = z
   .object({
     id: z.string(),
     title: z.string(),
-    theme: z.string(),
+    theme: Theme,
     shareable: z.boolean(),
     approvedAt: z.iso.datetime(),
     campaign: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
@@ -142,7 +146,11 @@ export async function readyToSchedule(
   const after = decodeCursor(query.cursor, Cursor);
   const channels = (
     await db.channel.findMany({
-      where: { organisationId: organisation.id, status: 'active' },
+      where: {
+        organisationId: organisation.id,
+        status: 'active',
+        ...(query.platform?.length ? { platform: { in: query.platform } } : {}),
+      },
       select: { id: true, platform: true, handle: true },
     })
   ).sort(

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as schedule } from '@/app/api/v1/messages/[id]/schedule/route';
 import { GET as ready } from '@/app/api/v1/ready/route';
 import { db } from '@/lib/db';
+import type { Platform } from '@/lib/platforms/types';
 import type { ReadyList } from '@/lib/posts/ready-to-schedule';
 import { readyToSchedule } from '@/lib/posts/ready-to-schedule';
 import { call, forgetTokens, tokenFor } from '../support/api';
@@ -31,7 +32,7 @@ const item = (list: ReadyList, id: string) => list.items.find((message) => messa
 
 async function addPost(
   message: { id: string; campaignId: string },
-  channel: { id: string; organisationId: string; platform: 'x' | 'facebook' | 'linkedin' },
+  channel: { id: string; organisationId: string; platform: Platform },
   fields: { status: 'scheduled' | 'published'; scheduledAt: Date; publishedAt?: Date },
 ) {
   await db.post.create({

@@ -14,7 +14,7 @@ import { ThemeBadge } from '@/components/campaigns/theme-badge';
 import { ShareableBadge } from '@/components/messages/shareable-badge';
 import { PlatformBadge, platformLabel } from '@/components/platform-badge';
 import { readySchedulingOptions } from '@/lib/posts/ready-options';
-import type { ReadyList, ReadyMessage } from '@/lib/posts/ready-to-schedule';
+import type { ReadyList, ReadyMessage } from '@/lib/posts/ready-view';
 import { ScheduleMessageDialog } from './schedule-message-dialog';
 import { type Refusal, refusalFrom, ScheduleRefusal } from './schedule-outcome';
 
@@ -171,17 +171,17 @@ function ChannelRow({
       align="flex-start"
       wrap="wrap"
       gap="md"
-      py="sm"
+      py={8}
       style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
       data-testid="ready-channel"
     >
-      <Group gap="xs" w={240} wrap="nowrap">
+      <Group gap="xs" w={230} wrap="nowrap" mih={30}>
         <PlatformBadge platform={channel.platform} />
         <Text size="sm" fw={500} truncate>
           {channel.handle}
         </Text>
       </Group>
-      <Stack gap={6} style={{ flex: 1, minWidth: 260 }}>
+      <Stack gap={4} style={{ flex: 1, minWidth: 260 }}>
         {!channel.waiting ? (
           <Text size="sm" c="dimmed">
             On the schedule here.
@@ -196,25 +196,25 @@ function ChannelRow({
             posts are in the way. Choose another time.
           </Text>
         ) : (
-          <Group gap="sm" align="flex-start">
+          <Group gap="xs" align="center">
+            <Text size="sm">Schedule for</Text>
             {channel.slots.map((slot) => (
-              <Stack key={slot.scheduledAt} gap={2} align="flex-start">
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => onSchedule(slot)}
-                  loading={sending === keyOf(slot)}
-                  disabled={sending !== null && sending !== keyOf(slot)}
-                  aria-label={`Schedule for ${slot.label} on ${where}`}
-                  data-testid="ready-slot"
-                >
-                  Schedule for {slot.label}
-                </Button>
-                <Text size="xs" c="dimmed">
-                  {slot.reason}
-                </Text>
-              </Stack>
+              <Button
+                key={slot.scheduledAt}
+                size="xs"
+                variant="light"
+                onClick={() => onSchedule(slot)}
+                loading={sending === keyOf(slot)}
+                disabled={sending !== null && sending !== keyOf(slot)}
+                aria-label={`Schedule for ${slot.label} on ${where}`}
+                data-testid="ready-slot"
+              >
+                {slot.label}
+              </Button>
             ))}
+            <Text size="xs" c="dimmed">
+              {slotReasons(channel.slots)}
+            </Text>
           </Group>
         )}
         {channel.warnings.map((warning) => (
@@ -233,4 +233,12 @@ function ChannelRow({
       </Stack>
     </Group>
   );
+}
+
+/** "your usual times", or the one reason they share: said once, not under every button. */
+function slotReasons(slots: readonly Slot[]): string {
+  const reasons = [...new Set(slots.map((slot) => slot.reason))];
+  if (reasons.length > 1 && reasons.every((reason) => reason.startsWith('your usual ')))
+    return 'your usual times';
+  return reasons.join(' · ');
 }

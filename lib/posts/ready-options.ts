@@ -1,7 +1,7 @@
 // The schedule dialog's choices for a message on the "Ready to schedule" page, from what the list
 // already judged (the organisation, its active channels, each channel's render check), so opening
 // it for "another time" costs no further queries and offers nothing the list would not.
-import type { ReadyList, ReadyMessage } from './ready-to-schedule';
+import type { ReadyList, ReadyMessage } from './ready-view';
 import type { SchedulingOptions } from './scheduling-options';
 
 export function readySchedulingOptions(

@@ -6,79 +6,22 @@
 // scheduleMessage, with all its checks; this only reads.
 import { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
-import { decodeCursor, ListQuery, toPage } from '../api/pagination';
+import { decodeCursor, toPage } from '../api/pagination';
 import { can, organisationScope, roleGrants, type Actor } from '../auth/permissions';
-import { Theme } from '../campaigns/campaign-schemas';
 import { db } from '../db';
 import { AppError, forbidden, notFound } from '../errors';
 import { platformMediaFacts } from '../media/media-facts';
-import { PLATFORMS, Platform } from '../platforms/types';
+import { PLATFORMS } from '../platforms/types';
 import { renderForChannel } from '../publishing/render-for-channel';
 import { suggestSlots } from '../scheduling/suggest-slots';
 import { currentSignpost, toSignpost } from '../signpost/signpost-store';
 import { blackoutsOf } from './blackout-problem';
 import { SCHEDULABLE_MESSAGE_SELECT } from './check-posts';
-import { PostListQuery } from './list-posts';
 import { channelStanding } from './ready-standing';
+import type { ReadyList, ReadyMessage, ReadyQuery } from './ready-view';
 
-export const ReadyQuery = ListQuery.extend({
-  organisation: z.string().max(100).optional().meta({
-    description:
-      'organisation slug; optional when the caller schedules for one organisation only (campaign leads: their own unless they name another)',
-  }),
-  campaignId: PostListQuery.shape.campaignId,
-  /** Only channels on these platforms (comma-separated). */
-  platform: PostListQuery.shape.platform,
-});
-export type ReadyQuery = z.infer<typeof ReadyQuery>;
-
-const ReadyChannel = z.object({
-  id: z.string(),
-  platform: Platform,
-  handle: z.string(),
-  /** Nothing of the message is on this channel's schedule: it can be scheduled here. */
-  waiting: z.boolean(),
-  /** Whether it renders within the platform's rules with the signpost (as the preview says). */
-  valid: z.boolean(),
-  problems: z.array(z.object({ code: z.string(), message: z.string() })),
-  /** Free times at the organisation's usual hours; none when it is not waiting or not valid. */
-  slots: z.array(
-    z.object({ scheduledAt: z.iso.datetime(), label: z.string(), reason: z.string() }),
-  ),
-  warnings: z.array(z.string()),
-  /** Its posts here still to go out. */
-  scheduledAt: z.array(z.iso.datetime()),
-  lastPublishedAt: z.iso.datetime().nullable(),
-});
-
-export const ReadyMessage = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    theme: Theme,
-    shareable: z.boolean(),
-    approvedAt: z.iso.datetime(),
-    campaign: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-    channels: z.array(ReadyChannel),
-  })
-  .meta({ id: 'ReadyMessage' });
-export type ReadyMessage = z.infer<typeof ReadyMessage>;
-
-export const ReadyList = z
-  .object({
-    organisation: z.object({
-      id: z.string(),
-      slug: z.string(),
-      name: z.string(),
-      kind: z.enum(['force', 'regional_unit', 'partner']),
-    }),
-    items: z.array(ReadyMessage),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'ReadyToSchedule' });
-export type ReadyList = z.infer<typeof ReadyList>;
-
-const Cursor = z.object({ at: z.string(), id: z.string() });
+// A cursor's time is checked as one: a forged one is a 400, not a query with an invalid date.
+const Cursor = z.object({ at: z.iso.datetime(), id: z.string().max(64) });
 /** Messages read at a time while looking for a page of waiting ones. */
 const BATCH = 100;
 /** How far back the organisation's habits are read from. */

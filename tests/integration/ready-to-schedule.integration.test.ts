@@ -8,7 +8,7 @@ import { POST as schedule } from '@/app/api/v1/messages/[id]/schedule/route';
 import { GET as ready } from '@/app/api/v1/ready/route';
 import { db } from '@/lib/db';
 import type { Platform } from '@/lib/platforms/types';
-import type { ReadyList } from '@/lib/posts/ready-to-schedule';
+import type { ReadyList } from '@/lib/posts/ready-view';
 import { readyToSchedule } from '@/lib/posts/ready-to-schedule';
 import { call, forgetTokens, tokenFor } from '../support/api';
 import { organisationId, resetDatabase, userId } from '../support/database';

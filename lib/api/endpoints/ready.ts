@@ -1,5 +1,5 @@
 // "Ready to schedule" (issue 10): what waits to be scheduled on an organisation's channels.
-import { ReadyList, ReadyQuery } from '../../posts/ready-to-schedule';
+import { ReadyList, ReadyQuery } from '../../posts/ready-view';
 import { RECENTLY_PUBLISHED_DAYS } from '../../posts/ready-standing';
 import { defineEndpoint } from '../endpoint';
 

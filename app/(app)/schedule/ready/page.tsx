@@ -10,12 +10,14 @@ import { requirePage } from '@/lib/auth/require-page';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { RECENTLY_PUBLISHED_DAYS } from '@/lib/posts/ready-standing';
-import { ReadyQuery, readyToSchedule } from '@/lib/posts/ready-to-schedule';
+import { readyToSchedule } from '@/lib/posts/ready-to-schedule';
+import { ReadyQuery } from '@/lib/posts/ready-view';
 
 export const metadata: Metadata = { title: 'Ready to schedule' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const PAGE_SIZE = 20;
+// Each message shows every channel: ten keep the page to a few screens.
+const PAGE_SIZE = 10;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function readyHref(values: Record<string, string | undefined>): string {

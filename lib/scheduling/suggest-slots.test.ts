@@ -140,12 +140,10 @@ const instant = fc.date({
   max: t('2027-04-05T00:00:00Z'),
   noInvalidDate: true,
 });
-const window = fc
-  .tuple(instant, fc.integer({ min: 1, max: 72 * 60 }))
-  .map(([start, minutes]) => ({
-    startsAt: start,
-    endsAt: new Date(start.getTime() + minutes * 60_000),
-  }));
+const window = fc.tuple(instant, fc.integer({ min: 1, max: 72 * 60 })).map(([start, minutes]) => ({
+  startsAt: start,
+  endsAt: new Date(start.getTime() + minutes * 60_000),
+}));
 
 const request = fc.record({
   now: instant,

@@ -183,9 +183,12 @@ function ChannelRow({
       </Group>
       <Stack gap={4} style={{ flex: 1, minWidth: 260 }}>
         {!channel.waiting ? (
-          <Text size="sm" c="dimmed">
-            On the schedule here.
-          </Text>
+          // Its warning says when: "Already on the schedule here for …".
+          channel.warnings.length === 0 && (
+            <Text size="sm" c="dimmed">
+              On the schedule here.
+            </Text>
+          )
         ) : !channel.valid ? (
           <Text size="sm" c="red.8">
             Cannot go here: {channel.problems[0]?.message ?? 'it does not fit this platform.'}

@@ -68,7 +68,6 @@ it('a comms officer schedules a message at a suggested time with one click', asy
   const slot = article().getByTestId('ready-slot').first();
   const name = (await slot.getAttribute('aria-label')) ?? '';
   expect(name).toMatch(/^Schedule for \w{3} \d{1,2} \w{3}, \d{2}:\d{2} on /);
-  await page.screenshot({ path: '/tmp/ready-page.png', fullPage: true });
   await slot.click();
   await scheduledNotice().waitFor();
 
@@ -85,7 +84,6 @@ it('a comms officer schedules a message at a suggested time with one click', asy
   await expect
     .poll(async () => article().getByRole('button', { name, exact: true }).count())
     .toBe(0);
-  await page.screenshot({ path: '/tmp/ready-after.png', fullPage: true });
 });
 
 it('and with the keyboard alone on another channel', async () => {

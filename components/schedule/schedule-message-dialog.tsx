@@ -37,6 +37,10 @@ import { UkTimeField } from './uk-time-field';
 export type ScheduleMessageDialogProps = {
   messageId: string;
   messageTitle: string;
+  /** The opening button's words, when "Schedule" would not say enough (Ready to schedule). */
+  label?: string;
+  /** Its accessible name, when several such buttons share a page. */
+  ariaLabel?: string;
 } & SchedulingOptions;
 
 const MODES: { value: ScheduleMode; label: string }[] = [
@@ -48,6 +52,8 @@ const MODES: { value: ScheduleMode; label: string }[] = [
 export function ScheduleMessageDialog({
   messageId,
   messageTitle,
+  label = 'Schedule',
+  ariaLabel,
   ...options
 }: ScheduleMessageDialogProps) {
   const router = useRouter();
@@ -95,8 +101,8 @@ export function ScheduleMessageDialog({
 
   return (
     <>
-      <Button leftSection={<IconCalendarPlus size={16} />} onClick={open}>
-        Schedule
+      <Button leftSection={<IconCalendarPlus size={16} />} onClick={open} aria-label={ariaLabel}>
+        {label}
       </Button>
       <Modal
         opened={opened}

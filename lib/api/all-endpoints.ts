@@ -12,6 +12,7 @@ import { mediaEndpoint, mediaUploadEndpoint } from './endpoints/media';
 import * as posts from './endpoints/posts';
 import { listAuditEndpoint } from './endpoints/audit';
 import { calendarEndpoint } from './endpoints/calendar';
+import { readyEndpoint } from './endpoints/ready';
 import {
   archiveCampaignEndpoint,
   createCampaignEndpoint,
@@ -66,6 +67,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   mediaEndpoint,
   ...Object.values(posts),
   calendarEndpoint,
+  readyEndpoint,
   updateSignpostEndpoint,
   signpostHistoryEndpoint,
   createCampaignEndpoint,

@@ -5,6 +5,12 @@ export const NAV_ITEMS = [
   { href: '/', label: 'Dashboard', icon: 'dashboard', requires: null },
   { href: '/campaigns', label: 'Campaigns', icon: 'campaigns', requires: 'campaign.read' },
   { href: '/schedule', label: 'Schedule', icon: 'schedule', requires: 'post.read' },
+  {
+    href: '/schedule/ready',
+    label: 'Ready to schedule',
+    icon: 'ready',
+    requires: 'post.schedule',
+  },
   { href: '/approvals', label: 'Approvals', icon: 'approvals', requires: 'message.approve' },
   { href: '/reach', label: 'Reach', icon: 'reach', requires: 'reach.read' },
   { href: '/audit', label: 'Audit log', icon: 'audit', requires: 'audit.read' },

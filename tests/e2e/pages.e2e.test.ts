@@ -18,6 +18,7 @@ const PAGES = [
   '/',
   '/campaigns',
   '/schedule',
+  '/schedule/ready',
   '/approvals',
   '/reach',
   '/audit',
@@ -31,8 +32,8 @@ describe.each([
   ['lead@nw-rocu.example', []],
   ['comms@lancashire.example', ['/approvals', '/audit']],
   ['partner@manchester-city-council.example', ['/approvals', '/audit']],
-  ['viewer@cumbria.example', ['/approvals', '/audit']],
-  ['admin@nw-rocu.example', ['/approvals']],
+  ['viewer@cumbria.example', ['/schedule/ready', '/approvals', '/audit']],
+  ['admin@nw-rocu.example', ['/schedule/ready', '/approvals']],
 ])('%s', (email, forbidden) => {
   it('opens every page without an error, and is refused (403) only where the role does not reach', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -161,7 +161,7 @@ describe('in Chromium', () => {
     // A page opened by client-side navigation loads more chunks: they must be allowed too.
     await page
       .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Schedule' })
+      .getByRole('link', { name: 'Schedule', exact: true })
       .click();
     await page.waitForURL(`${baseUrl}/schedule**`);
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -29,7 +29,9 @@ describe('signing in and out', () => {
     );
     expect(await page.getByTestId('active-role').textContent()).toBe('Comms officer');
     const navigation = page.getByRole('navigation', { name: 'Main' });
-    expect(await navigation.getByRole('link', { name: 'Schedule' }).isVisible()).toBe(true);
+    expect(await navigation.getByRole('link', { name: 'Schedule', exact: true }).isVisible()).toBe(
+      true,
+    );
     expect(await navigation.getByRole('link', { name: 'Approvals' }).count()).toBe(0);
 
     await page.getByTestId('account-menu').click();

@@ -133,6 +133,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/schedule/calendar',
   '/schedule/calendar?show=week',
   '/schedule/calendar?show=list',
+  '/schedule/ready',
   '/approvals',
   '/reach',
   '/audit',
@@ -348,6 +349,18 @@ export const DIALOGS: Dialog[] = [
       await page.getByTestId('calendar-post').first().click();
       await page.getByRole('button', { name: 'Reschedule…' }).click();
       await page.getByRole('dialog', { name: 'Reschedule post' }).waitFor();
+    },
+  },
+  {
+    name: 'schedule dialog, from Ready to schedule',
+    roles: ['comms officer', 'partner'],
+    path: () => '/schedule/ready',
+    open: async (page) => {
+      await page
+        .getByRole('button', { name: /^Another time… for / })
+        .first()
+        .click();
+      await page.getByRole('dialog').waitFor();
     },
   },
   {

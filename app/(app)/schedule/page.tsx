@@ -95,6 +95,11 @@ export default async function SchedulePage({
               <PauseButton choices={pausing} />
             ) : null}
             <ReleaseHeldButton held={held} />
+            {(mayImport === 'all' || mayImport.length > 0) && (
+              <LinkButton variant="default" href="/schedule/ready">
+                Ready to schedule
+              </LinkButton>
+            )}
             {(mayImport === 'all' || mayImport.length > 0) && <ImportDialog />}
           </Group>
         }

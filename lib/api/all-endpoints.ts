@@ -12,6 +12,7 @@ import { mediaEndpoint, mediaUploadEndpoint } from './endpoints/media';
 import * as posts from './endpoints/posts';
 import { listAuditEndpoint } from './endpoints/audit';
 import { calendarEndpoint } from './endpoints/calendar';
+import { calendarFeedEndpoint } from './endpoints/calendar-feeds';
 import {
   archiveCampaignEndpoint,
   createCampaignEndpoint,
@@ -63,6 +64,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   mediaEndpoint,
   ...Object.values(posts),
   calendarEndpoint,
+  calendarFeedEndpoint,
   updateSignpostEndpoint,
   signpostHistoryEndpoint,
   createCampaignEndpoint,

@@ -17,6 +17,7 @@ export const CalendarQuery = PostListQuery.pick({
   organisation: true,
   platform: true,
   status: true,
+  q: true,
 }).extend({
   from: z.iso.datetime({ offset: true }).meta({ description: 'start of the range shown' }),
   to: z.iso.datetime({ offset: true }).meta({ description: 'end of the range shown (exclusive)' }),

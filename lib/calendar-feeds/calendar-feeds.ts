@@ -125,3 +125,23 @@ export async function revokeCalendarFeed(user: { id: string; email: string }, fe
     );
   });
 }
+
+/** "the words “knife crime”, Lancashire Constabulary, X": a feed's filters as people read them. */
+export function describeFeedFilters(
+  filters: CalendarFeedFilters,
+  names: { organisations: Record<string, string>; campaigns: Record<string, string> },
+): string {
+  return [
+    filters.q ? `the words “${filters.q}”` : null,
+    filters.organisation
+      ? (names.organisations[filters.organisation] ?? filters.organisation)
+      : null,
+    filters.platform ? `platform ${filters.platform.split(',').join(' or ')}` : null,
+    filters.campaignId
+      ? `the campaign ${names.campaigns[filters.campaignId] ?? filters.campaignId}`
+      : null,
+    filters.status ? `status ${filters.status.split(',').join(' or ')}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}

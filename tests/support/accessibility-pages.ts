@@ -133,6 +133,10 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/schedule/calendar',
   '/schedule/calendar?show=week',
   '/schedule/calendar?show=list',
+  '/schedule?view=all&q=help',
+  '/schedule?q=nothing-matches-this',
+  '/campaigns?q=help',
+  '/campaigns?q=nothing-matches-this',
   '/approvals',
   '/reach',
   '/audit',
@@ -142,6 +146,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/settings/signpost',
   '/settings/notifications',
   '/settings/webhooks',
+  '/settings/calendar-feed',
   '/no-such-page',
 ];
 

@@ -2,7 +2,7 @@
 // in the address, the calendar honours them, a search that finds nothing says so and clears),
 // reads where a message goes on its page, and makes, reads and revokes a calendar feed.
 import pg from 'pg';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { dayOf } from '@/lib/scheduling/london-time';
 import { seededIds } from '../support/accessibility-pages';
@@ -15,6 +15,11 @@ const POST_ID = '0e2e0000-5ea1-4c40-8000-000000000001';
 const WORD = 'Zanzibarferry';
 const AT = new Date(Date.now() + 3 * 86_400_000);
 let ids: Awaited<ReturnType<typeof seededIds>>;
+/** E2E_SCREENSHOTS=<folder> keeps a picture of each page, to look at by hand. */
+const picture = async (page: Page, name: string) => {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+};
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -52,6 +57,7 @@ it('searches the schedule, keeps the words in the address, and says when nothing
   await page.waitForURL(/[?&]q=zanzibarferry/);
   await page.locator(`[data-post-id="${POST_ID}"]`).first().waitFor();
   expect(await page.getByTestId('post-row').count()).toBeGreaterThan(0);
+  await picture(page, 'schedule-search');
   for (const row of await page.getByTestId('post-row').all())
     expect((await row.textContent())?.toLowerCase()).toContain('zanzibarferry');
   // The export carries the search with the other filters.
@@ -70,11 +76,20 @@ it('searches the schedule, keeps the words in the address, and says when nothing
   // The calendar honours it too.
   await page.goto(`${baseUrl}/schedule/calendar?show=list&date=${dayOf(AT)}&q=${WORD}`, SETTLED);
   await page.locator(`[data-post-id="${POST_ID}"]`).first().waitFor();
+  await picture(page, 'calendar-search');
+
+  await page.goto(`${baseUrl}/campaigns?q=help`, SETTLED);
+  await page
+    .locator('[data-testid="message-result"], [data-testid="no-matches"]')
+    .first()
+    .waitFor();
+  await picture(page, 'campaigns-search');
 
   await page.goto(`${baseUrl}/schedule?view=all`, SETTLED);
   await page.getByRole('searchbox', { name: 'Search posts' }).fill('qqxqq-nothing');
   await page.getByRole('searchbox', { name: 'Search posts' }).press('Enter');
   await page.getByText('No posts match “qqxqq-nothing”').waitFor();
+  await picture(page, 'schedule-no-match');
   await page.getByRole('link', { name: 'Clear the search' }).click();
   await page.waitForURL((url) => !url.searchParams.has('q'));
   await page.getByTestId('post-row').first().waitFor();
@@ -90,6 +105,7 @@ it('lists where a message goes on its page, for the role’s own organisation on
   const section = page.getByRole('region', { name: 'Where it goes' });
   await section.waitFor();
   await section.locator(`#post-${POST_ID}`).waitFor();
+  await picture(page, 'message-where-it-goes');
   const organisations = await section.getByTestId('where-it-goes-organisation').allTextContents();
   expect(organisations.every((text) => text.startsWith('Lancashire Constabulary'))).toBe(true);
   await context.close();
@@ -115,6 +131,7 @@ it('makes a calendar feed that a calendar can read, and revokes it', async () =>
   await page.getByRole('button', { name: 'Create feed' }).click();
   const url = (await page.getByTestId('new-feed-url').textContent()) ?? '';
   expect(url).toContain('/api/v1/feeds/');
+  await picture(page, 'calendar-feed');
 
   // Read as a calendar app would: no cookie, only the address.
   const feedPath = new URL(url).pathname;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeLike, MAX_SEARCH_WORDS, searchWords } from './search-terms';
+import { escapeLike, MAX_SEARCH_WORDS, SearchQuery, searchWords } from './search-terms';
 
 /** PostgreSQL's LIKE with `\` as its escape, as a regular expression, to check patterns here. */
 function likeToRegExp(pattern: string): RegExp {
@@ -38,6 +38,16 @@ describe('the words of a search', () => {
         }
       }),
     );
+  });
+});
+
+describe('a search as typed', () => {
+  it('is refused when the database could not compare it', () => {
+    expect(SearchQuery.safeParse('knife').success).toBe(true);
+    expect(SearchQuery.safeParse('café 100% 🙂').success).toBe(true);
+    expect(SearchQuery.safeParse('a\u0000b').success).toBe(false);
+    expect(SearchQuery.safeParse('a\ud800b').success).toBe(false);
+    expect(SearchQuery.safeParse('a'.repeat(201)).success).toBe(false);
   });
 });
 

@@ -5,11 +5,16 @@ import { z } from 'zod';
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_SEARCH_WORDS = 8;
+const UNSEARCHABLE =
+  /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
 /** The `q` of a list: up to 200 characters of words; blank is no search. */
 export const SearchQuery = z
   .string()
   .max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`)
+  // The pages parse `q` themselves (the API refuses such text before any schema): PostgreSQL
+  // cannot compare a NUL or a lone surrogate, and no post contains one.
+  .refine((q) => !UNSEARCHABLE.test(q), 'Search for letters, numbers and punctuation only.')
   .meta({
     description:
       'words that must all appear (any case) in the title or text; % and _ are matched as written',

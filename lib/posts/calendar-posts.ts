@@ -82,7 +82,7 @@ export async function calendarPosts(actor: Actor, query: CalendarQuery): Promise
       { to: `must be at most ${MAX_CALENDAR_DAYS} days after from` },
     );
   const scope = organisationScope(actor, 'post.read');
-  const where: Prisma.PostWhereInput = { AND: postFilters(scope, query) };
+  const where: Prisma.PostWhereInput = { AND: await postFilters(scope, query) };
   const overlaps = { startsAt: { lt: to }, endsAt: { gt: from } };
 
   // Every post's time (small rows), to count each day; then the full posts of those shown.

@@ -62,10 +62,10 @@ export type PostFilters = Pick<
 >;
 
 /** The filters of the list (and the calendar), within what the actor may see. */
-export function postFilters(
+export async function postFilters(
   scope: ReturnType<typeof organisationScope>,
   query: PostFilters,
-): Prisma.PostWhereInput[] {
+): Promise<Prisma.PostWhereInput[]> {
   return [
     scope === 'all' ? {} : { organisationId: { in: scope } },
     query.campaignId ? { campaignId: query.campaignId } : {},
@@ -76,7 +76,7 @@ export function postFilters(
     query.status?.length ? { status: { in: query.status } } : {},
     query.from ? { scheduledAt: { gte: new Date(query.from) } } : {},
     query.to ? { scheduledAt: { lt: new Date(query.to) } } : {},
-    postSearch(query.q),
+    await postSearch(query.q),
   ];
 }
 
@@ -93,7 +93,7 @@ export async function listPosts(actor: Actor, query: PostListQuery) {
   }
   const where: Prisma.PostWhereInput = {
     AND: [
-      ...postFilters(scope, query),
+      ...(await postFilters(scope, query)),
       after
         ? {
             OR: [

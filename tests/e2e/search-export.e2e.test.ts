@@ -56,10 +56,9 @@ it('searches the schedule, keeps the words in the address, and says when nothing
   await box.press('Enter');
   await page.waitForURL(/[?&]q=zanzibarferry/);
   await page.locator(`[data-post-id="${POST_ID}"]`).first().waitFor();
-  expect(await page.getByTestId('post-row').count()).toBeGreaterThan(0);
+  // Only the one post has the word (a row shows its message's title, not its text).
+  expect(await page.getByTestId('post-row').count()).toBe(1);
   await picture(page, 'schedule-search');
-  for (const row of await page.getByTestId('post-row').all())
-    expect((await row.textContent())?.toLowerCase()).toContain('zanzibarferry');
   // The export carries the search with the other filters.
   const exportHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
   expect(exportHref).toContain('q=zanzibarferry');

@@ -57,6 +57,8 @@ export interface CalendarFilters {
   campaignId?: string;
   /** Comma-separated statuses (the status filter's group). */
   status?: string;
+  /** Words in the post's text or its message's title. */
+  q?: string;
 }
 
 const SHOW_OF: Record<CalendarViewType, CalendarShow> = {
@@ -101,16 +103,21 @@ export function PostCalendar({
 
   const refetch = () => calendar.current?.getApi().refetchEvents();
 
-  const { organisation, platform, campaignId, status } = filters;
+  const { organisation, platform, campaignId, status, q } = filters;
   // A day with more posts than the calendar shows opens in the list, with the same filters.
   const dayHref = useCallback(
     (date: string) => {
       const params = new URLSearchParams({ view: 'all', from: date, to: date });
-      for (const [name, value] of Object.entries({ organisation, platform, campaign: campaignId }))
+      for (const [name, value] of Object.entries({
+        organisation,
+        platform,
+        campaign: campaignId,
+        q,
+      }))
         if (value) params.set(name, value);
       return `/schedule?${params.toString()}`;
     },
-    [organisation, platform, campaignId],
+    [organisation, platform, campaignId, q],
   );
   const events = useCallback(
     async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
@@ -119,7 +126,7 @@ export function PostCalendar({
         to: info.end.toISOString(),
         perDay: String(perDayFor(info)),
       });
-      for (const [name, value] of Object.entries({ organisation, platform, campaignId, status }))
+      for (const [name, value] of Object.entries({ organisation, platform, campaignId, status, q }))
         if (value) params.set(name, value);
       try {
         const response = await fetch(`/api/v1/calendar?${params.toString()}`);
@@ -144,7 +151,7 @@ export function PostCalendar({
         return [];
       }
     },
-    [organisation, platform, campaignId, status, dayHref],
+    [organisation, platform, campaignId, status, q, dayHref],
   );
 
   /** Moves a post through the server's rules; on success the toast offers to move it back. */
@@ -294,7 +301,9 @@ export function PostCalendar({
           )}
           eventClick={eventClick}
           eventDrop={eventDrop}
-          noEventsText="No posts in these days match the filters."
+          noEventsText={
+            q ? `No posts in these days match “${q}”.` : 'No posts in these days match the filters.'
+          }
         />
       </div>
       <PostDetail

@@ -6,6 +6,7 @@ import { IconFilterOff } from '@tabler/icons-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { platformLabel } from '@/components/platform-badge';
+import { SearchBox } from '@/components/search/search-box';
 import { PLATFORMS } from '@/lib/platforms/types';
 
 export interface ScheduleFilterValues {
@@ -14,6 +15,8 @@ export interface ScheduleFilterValues {
   campaignId?: string;
   from?: string;
   to?: string;
+  /** Words in the post's text or its message's title. */
+  q?: string;
 }
 
 export function ScheduleFilters({
@@ -48,6 +51,13 @@ export function ScheduleFilters({
   return (
     <Paper withBorder p="sm">
       <Group gap="sm" align="flex-end" wrap="wrap">
+        <SearchBox
+          key={values.q ?? ''}
+          value={values.q}
+          label="Search posts"
+          placeholder="Words in the text or title"
+          w={260}
+        />
         {organisations.length > 1 && (
           <Select
             label="Organisation"
@@ -103,7 +113,14 @@ export function ScheduleFilters({
             variant="subtle"
             leftSection={<IconFilterOff size={16} />}
             onClick={() =>
-              set({ organisation: null, platform: null, campaign: null, from: null, to: null })
+              set({
+                organisation: null,
+                platform: null,
+                campaign: null,
+                from: null,
+                to: null,
+                q: null,
+              })
             }
           >
             Clear filters

@@ -13,6 +13,7 @@ import * as posts from './endpoints/posts';
 import { listAuditEndpoint } from './endpoints/audit';
 import { calendarEndpoint } from './endpoints/calendar';
 import { readyEndpoint } from './endpoints/ready';
+import { calendarFeedEndpoint } from './endpoints/calendar-feeds';
 import {
   archiveCampaignEndpoint,
   createCampaignEndpoint,
@@ -68,6 +69,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   ...Object.values(posts),
   calendarEndpoint,
   readyEndpoint,
+  calendarFeedEndpoint,
   updateSignpostEndpoint,
   signpostHistoryEndpoint,
   createCampaignEndpoint,

@@ -28,7 +28,7 @@ export interface Endpoint<
   /** What the request body is when it is not JSON (a CSV import); `body` describes it. */
   bodyContentType?: 'text/csv';
   /** What a success answers with when it is not JSON (a CSV export, a PDF report). */
-  contentType?: 'text/csv' | 'application/pdf' | 'application/zip';
+  contentType?: 'text/csv' | 'application/pdf' | 'application/zip' | 'text/calendar';
   /** 204: the answer has no body (`response` is then `z.void()`). */
   successStatus?: 200 | 201 | 202 | 204;
   /** The error codes this endpoint answers with besides the usual ones. */

@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_TYPES = [
   { value: 'channel', label: 'Channels' },
   { value: 'media', label: 'Images' },
   { value: 'api_token', label: 'API tokens' },
+  { value: 'calendar_feed', label: 'Calendar feeds' },
   { value: 'outcome', label: 'Help-seeking figures' },
   { value: 'webhook', label: 'Webhooks' },
   { value: 'user', label: 'People and sign-ins' },
@@ -106,6 +107,14 @@ export const AUDIT_ACTIONS = {
   'media.uploaded': { label: 'Image uploaded', phrase: 'uploaded an image' },
   'api_token.created': { label: 'API token created', phrase: 'created the API token {subject}' },
   'api_token.revoked': { label: 'API token revoked', phrase: 'revoked the API token {subject}' },
+  'calendar_feed.created': {
+    label: 'Calendar feed created',
+    phrase: 'created the calendar feed {subject}',
+  },
+  'calendar_feed.revoked': {
+    label: 'Calendar feed revoked',
+    phrase: 'revoked the calendar feed {subject}',
+  },
   'user.signed_in': { label: 'Signed in', phrase: 'signed in' },
   'user.invited': { label: 'Person invited', phrase: 'invited {subject}' },
   'user.invitation_accepted': {

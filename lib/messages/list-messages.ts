@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decodeCursor, type ListQuery, toPage } from '../api/pagination';
 import type { Actor } from '../auth/permissions';
 import { db } from '../db';
+import { messageSearch } from '../search/search-where';
 import { readableMessages } from './message-access';
 import { messageInclude, toMessageView } from './message-records';
 import type { MessageListFilter, MessageView } from './message-schemas';
@@ -10,7 +11,7 @@ const Cursor = z.object({ createdAt: z.iso.datetime(), id: z.string() });
 
 /**
  * The messages the actor may see, newest first, optionally of one campaign,
- * status or theme. Partners get only approved, shareable messages, whatever they filter by.
+ * status or theme, or with these words (`q`) in their title, body or overrides. Partners get only approved, shareable messages, whatever they filter by.
  */
 export async function listMessages(
   actor: Actor,
@@ -27,6 +28,7 @@ export async function listMessages(
           ...(query.status ? { status: query.status } : {}),
           ...(query.theme ? { theme: query.theme } : {}),
         },
+        messageSearch(query.q),
         after && afterAt
           ? { OR: [{ createdAt: { lt: afterAt } }, { createdAt: afterAt, id: { lt: after.id } }] }
           : {},

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Theme } from '../campaigns/campaign-schemas';
 import { Platform } from '../platforms/types';
+import { SearchQuery } from '../search/search-terms';
 import { findPlaceholders, PLACEHOLDERS } from '../signpost/placeholders';
 
 export const MESSAGE_STATUSES = ['draft', 'in_review', 'approved', 'archived'] as const;
@@ -148,6 +149,7 @@ export const MessageListFilter = z.object({
   campaignId: z.string().min(1).max(100).optional(),
   status: MessageStatus.optional(),
   theme: Theme.optional(),
+  q: SearchQuery.optional(),
 });
 export type MessageListFilter = z.infer<typeof MessageListFilter>;
 

@@ -17,6 +17,7 @@ export const CalendarQuery = PostListQuery.pick({
   organisation: true,
   platform: true,
   status: true,
+  q: true,
 }).extend({
   from: z.iso.datetime({ offset: true }).meta({ description: 'start of the range shown' }),
   to: z.iso.datetime({ offset: true }).meta({ description: 'end of the range shown (exclusive)' }),
@@ -81,7 +82,7 @@ export async function calendarPosts(actor: Actor, query: CalendarQuery): Promise
       { to: `must be at most ${MAX_CALENDAR_DAYS} days after from` },
     );
   const scope = organisationScope(actor, 'post.read');
-  const where: Prisma.PostWhereInput = { AND: postFilters(scope, query) };
+  const where: Prisma.PostWhereInput = { AND: await postFilters(scope, query) };
   const overlaps = { startsAt: { lt: to }, endsAt: { gt: from } };
 
   // Every post's time (small rows), to count each day; then the full posts of those shown.

@@ -8,6 +8,8 @@ import { organisationScope, type Actor } from '../auth/permissions';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Platform } from '../platforms/types';
+import { SearchQuery } from '../search/search-terms';
+import { postSearch } from '../search/search-where';
 import { POST_VIEW_SELECT, toPostView } from './post-view';
 import { PostStatus } from './state-machine';
 
@@ -32,6 +34,7 @@ export const PostListQuery = ListQuery.extend({
   status: commaList(PostStatus).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  q: SearchQuery.optional(),
   order: z.enum(['asc', 'desc']).default('asc').meta({
     description: 'by scheduled time: asc (soonest first, the default) or desc (latest first)',
   }),
@@ -47,14 +50,22 @@ const Cursor = z.object({
 
 export type PostFilters = Pick<
   PostListQuery,
-  'campaignId' | 'messageId' | 'organisation' | 'channelId' | 'platform' | 'status' | 'from' | 'to'
+  | 'campaignId'
+  | 'messageId'
+  | 'organisation'
+  | 'channelId'
+  | 'platform'
+  | 'status'
+  | 'from'
+  | 'to'
+  | 'q'
 >;
 
 /** The filters of the list (and the calendar), within what the actor may see. */
-export function postFilters(
+export async function postFilters(
   scope: ReturnType<typeof organisationScope>,
   query: PostFilters,
-): Prisma.PostWhereInput[] {
+): Promise<Prisma.PostWhereInput[]> {
   return [
     scope === 'all' ? {} : { organisationId: { in: scope } },
     query.campaignId ? { campaignId: query.campaignId } : {},
@@ -65,6 +76,7 @@ export function postFilters(
     query.status?.length ? { status: { in: query.status } } : {},
     query.from ? { scheduledAt: { gte: new Date(query.from) } } : {},
     query.to ? { scheduledAt: { lt: new Date(query.to) } } : {},
+    await postSearch(query.q),
   ];
 }
 
@@ -81,7 +93,7 @@ export async function listPosts(actor: Actor, query: PostListQuery) {
   }
   const where: Prisma.PostWhereInput = {
     AND: [
-      ...postFilters(scope, query),
+      ...(await postFilters(scope, query)),
       after
         ? {
             OR: [

@@ -134,6 +134,10 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/schedule/calendar?show=week',
   '/schedule/calendar?show=list',
   '/schedule/ready',
+  '/schedule?view=all&q=help',
+  '/schedule?q=nothing-matches-this',
+  '/campaigns?q=help',
+  '/campaigns?q=nothing-matches-this',
   '/approvals',
   '/reach',
   '/audit',
@@ -147,6 +151,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/settings/security',
   '/settings/people',
   '/settings/organisations',
+  '/settings/calendar-feed',
   '/no-such-page',
 ];
 

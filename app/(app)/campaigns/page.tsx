@@ -23,14 +23,27 @@ import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/require-page';
 import { countMessagesByCampaign, noMessages } from '@/lib/campaigns/campaign-message-counts';
 import { listCampaigns } from '@/lib/campaigns/list-campaigns';
+import { listMessages } from '@/lib/messages/list-messages';
+import { SearchQuery } from '@/lib/search/search-terms';
+import { MessageResults } from '@/components/search/message-results';
+import { NoMatches } from '@/components/search/no-matches';
+import { SearchBox } from '@/components/search/search-box';
 
 export const metadata: Metadata = { title: 'Campaigns' };
 
-export default async function CampaignsPage() {
+export default async function CampaignsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePage('campaign.read');
-  const [campaigns, counts] = await Promise.all([
+  const asked = (await searchParams).q;
+  const q =
+    SearchQuery.safeParse(Array.isArray(asked) ? asked[0] : asked).data?.trim() || undefined;
+  const [campaigns, counts, found] = await Promise.all([
     listCampaigns(actor, { limit: 500 }),
     countMessagesByCampaign(actor),
+    q ? listMessages(actor, { q, limit: 50 }) : null,
   ]);
   const active = campaigns.items.filter((campaign) => campaign.status === 'active');
   const archived = campaigns.items.filter((campaign) => campaign.status === 'archived');
@@ -43,6 +56,26 @@ export default async function CampaignsPage() {
         actions={can(actor, 'campaign.create') ? <NewCampaignButton /> : null}
       />
       <Stack gap="xl">
+        <Stack gap="sm">
+          <SearchBox
+            key={q ?? ''}
+            value={q}
+            label="Search messages"
+            placeholder="Words in a title or text"
+            w={360}
+          />
+          {q && found && found.items.length === 0 && (
+            <NoMatches what="messages" q={q} clearHref="/campaigns" />
+          )}
+          {q && found && found.items.length > 0 && (
+            <MessageResults
+              q={q}
+              messages={found.items}
+              campaignNames={Object.fromEntries(campaigns.items.map((c) => [c.id, c.name]))}
+              more={found.nextCursor !== null}
+            />
+          )}
+        </Stack>
         {active.length === 0 ? (
           <Paper withBorder p="xl" ta="center">
             <Text fw={600}>No campaigns are running</Text>

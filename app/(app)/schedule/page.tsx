@@ -8,6 +8,8 @@ import { PostList } from '@/components/schedule/post-list';
 import { ScheduleFilters } from '@/components/schedule/schedule-filters';
 import { ScheduleTabs } from '@/components/schedule/schedule-tabs';
 import { LinkButton } from '@/components/link-button';
+import { ExportScheduleLink } from '@/components/schedule/export-schedule-link';
+import { NoMatches } from '@/components/search/no-matches';
 import { PageHeader } from '@/components/shell/page-header';
 import { organisationScope } from '@/lib/auth/permissions';
 import { pauseChoices } from '@/lib/pauses/pause-choices';
@@ -48,6 +50,7 @@ export default async function SchedulePage({
     campaignId: one(params.campaign),
     from: one(params.from),
     to: one(params.to),
+    q: one(params.q),
   };
   const cursor = one(params.cursor);
   // The address's own names for them, for the paging links.
@@ -57,6 +60,7 @@ export default async function SchedulePage({
     organisation: filters.organisation,
     platform: filters.platform,
     campaignId: filters.campaignId,
+    q: filters.q,
     // The date filter is in UK days: from the start of the first to the end of the last.
     ...(filters.from ? { from: dayStart(filters.from)?.toISOString() } : {}),
     ...(filters.to ? { to: dayStart(filters.to, 1)?.toISOString() } : {}),
@@ -101,6 +105,7 @@ export default async function SchedulePage({
               </LinkButton>
             )}
             {(mayImport === 'all' || mayImport.length > 0) && <ImportDialog />}
+            {query.success && <ExportScheduleLink query={query.data} />}
           </Group>
         }
       />
@@ -114,6 +119,12 @@ export default async function SchedulePage({
               {query.error.issues.map((issue) => issue.message).join('; ')}
             </Text>
           </Paper>
+        ) : filters.q && posts.items.length === 0 && !cursor ? (
+          <NoMatches
+            what="posts"
+            q={filters.q}
+            clearHref={scheduleHref({ ...inAddress, q: undefined })}
+          />
         ) : (
           <PostList posts={posts.items} view={view} />
         )}

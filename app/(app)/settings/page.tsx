@@ -158,6 +158,24 @@ export default async function SettingsPage() {
             </LinkButton>
           </Group>
         </Paper>
+        {mayOpen(actor, 'post.read') && (
+          <Paper withBorder p="lg">
+            <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+              <div>
+                <Title order={2} size="h4" mb={4}>
+                  Calendar feed
+                </Title>
+                <Text size="sm" c="gray.7">
+                  The schedule in your own calendar app: a private, read-only address you can
+                  revoke.
+                </Text>
+              </div>
+              <LinkButton href="/settings/calendar-feed" variant="default">
+                Manage calendar feeds
+              </LinkButton>
+            </Group>
+          </Paper>
+        )}
         {mayOpen(actor, 'webhook.manage') && (
           <Paper withBorder p="lg">
             <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">

@@ -32,7 +32,8 @@ export const createMessageEndpoint = defineEndpoint({
 export const listMessagesEndpoint = defineEndpoint({
   method: 'get',
   path: '/messages',
-  summary: 'Messages you may see, newest first (partners: approved, shareable ones only)',
+  summary:
+    'Messages you may see, newest first (partners: approved, shareable ones only); `q` finds words in the title, body or overrides',
   tag: 'Messages',
   access: 'signed_in',
   query: ListQuery.extend(MessageListFilter.shape),

@@ -5,6 +5,7 @@ import { PauseRequest } from '../../pauses/create-pause';
 import { PauseListQuery } from '../../pauses/list-pauses';
 import { PauseView } from '../../pauses/pause-view';
 import { BulkPostsRequest, BulkPostsResponse, MAX_BULK_POSTS } from '../../posts/bulk-posts';
+import { PostExportQuery } from '../../posts/export-posts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../posts/import-csv';
 import { ImportPlan, ImportQuery, ImportResult } from '../../posts/import-posts';
 import { PostListQuery } from '../../posts/list-posts';
@@ -35,11 +36,27 @@ export const listPostsEndpoint = defineEndpoint({
   method: 'get',
   path: '/posts',
   summary:
-    'Posts the caller may see, filtered by campaign, organisation, channel, platform, status and time',
+    'Posts the caller may see, filtered by campaign, organisation, channel, platform, status, time and words (`q`: in the text or the message title)',
   tag: 'Posts',
   access: 'signed_in',
   query: PostListQuery,
   response: listOf(PostView),
+});
+
+export const exportPostsEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/posts/export.csv',
+  summary:
+    'The posts GET /posts finds with the same filters (every page), as CSV: a header row, then one row per post with its times in UK time and ISO 8601',
+  description: [
+    'Streamed in the list’s order. A cell starting with `=`, `+`, `-` or `@` is written with a',
+    "`'` before it, so a spreadsheet reads it as text, not a formula.",
+  ].join(' '),
+  tag: 'Posts',
+  access: 'signed_in',
+  query: PostExportQuery,
+  response: z.string(),
+  contentType: 'text/csv',
 });
 
 export const getPostEndpoint = defineEndpoint({

@@ -14,17 +14,29 @@ import { requirePage } from '@/lib/auth/require-page';
 import { getCampaign } from '@/lib/campaigns/get-campaign';
 import { AppError } from '@/lib/errors';
 import { listMessages } from '@/lib/messages/list-messages';
+import { SearchQuery } from '@/lib/search/search-terms';
+import { NoMatches } from '@/components/search/no-matches';
+import { SearchBox } from '@/components/search/search-box';
 
 export const metadata: Metadata = { title: 'Campaign' };
 
-export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePage('campaign.read');
   const { id } = await params;
+  const asked = (await searchParams).q;
+  const q =
+    SearchQuery.safeParse(Array.isArray(asked) ? asked[0] : asked).data?.trim() || undefined;
   const campaign = await getCampaign(actor, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  const messages = await listMessages(actor, { campaignId: id, limit: 500 });
+  const messages = await listMessages(actor, { campaignId: id, q, limit: 500 });
   const open = campaign.status === 'active';
   const lead = can(actor, 'campaign.update');
   const phase = campaignPhase(campaign, new Date());
@@ -89,7 +101,18 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             )}
           </Stack>
         </Paper>
-        <CampaignMessages messages={messages.items} statuses={visibleMessageStatuses(actor)} />
+        <SearchBox
+          key={q ?? ''}
+          value={q}
+          label="Search this campaign’s messages"
+          placeholder="Words in a title or text"
+          w={360}
+        />
+        {q && messages.items.length === 0 ? (
+          <NoMatches what="messages" q={q} clearHref={`/campaigns/${campaign.id}`} />
+        ) : (
+          <CampaignMessages messages={messages.items} statuses={visibleMessageStatuses(actor)} />
+        )}
       </Stack>
     </>
   );

@@ -9,6 +9,7 @@ import { MessageChecks } from '@/components/messages/message-checks';
 import { MessageReadout } from '@/components/messages/message-readout';
 import { MessageStatusBadge } from '@/components/messages/message-status-badge';
 import { MessageStatusPanel } from '@/components/messages/message-status-panel';
+import { WhereItGoes } from '@/components/messages/where-it-goes';
 import { LivePreview } from '@/components/messages/preview/live-preview';
 import { MessageReach } from '@/components/reach/message-reach';
 import { ScheduleMessageDialog } from '@/components/schedule/schedule-message-dialog';
@@ -21,6 +22,7 @@ import { AppError } from '@/lib/errors';
 import { checkStoredMessage } from '@/lib/messages/check-stored-message';
 import { getMessage } from '@/lib/messages/get-message';
 import { schedulingOptions } from '@/lib/posts/scheduling-options';
+import { whereItGoes } from '@/lib/posts/where-it-goes';
 import { reachView } from '@/lib/reach/reach-query';
 import { composerImages, previewContext } from '../message-preview-context';
 
@@ -46,7 +48,9 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
     message.status === 'draft' &&
     can(actor, 'message.update', { authorId: message.author.id });
   const mayReview = can(actor, 'message.approve', { authorId: message.author.id });
-  const [checks, scheduling, reach] = await Promise.all([
+  // Only an approved message is ever scheduled; an archived one keeps its posts.
+  const scheduled = message.status === 'approved' || message.status === 'archived';
+  const [checks, scheduling, reach, places] = await Promise.all([
     message.status === 'in_review' && (mayReview || isAuthor)
       ? checkStoredMessage(actor, id)
       : null,
@@ -57,6 +61,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
     message.status === 'approved'
       ? reachView(actor, { messageId: id, groupBy: 'organisation' })
       : null,
+    scheduled && mayOpen(actor, 'post.read') ? whereItGoes(actor, id) : null,
   ]);
   const images = composerImages(message);
 
@@ -152,6 +157,11 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
               {...context}
             />
           </GridCol>
+          {places && (
+            <GridCol span={12}>
+              <WhereItGoes {...places} />
+            </GridCol>
+          )}
           {reach && (
             <GridCol span={12}>
               <MessageReach view={reach} />

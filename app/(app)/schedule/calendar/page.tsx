@@ -32,6 +32,7 @@ export default async function CalendarPage({
     organisation: one(params.organisation),
     platform: one(params.platform),
     campaignId: one(params.campaign),
+    q: one(params.q),
   };
   const show = (Object.keys(CALENDAR_SHOWS) as CalendarShow[]).find(
     (candidate) => candidate === one(params.show),

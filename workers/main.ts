@@ -54,11 +54,20 @@ const registerDigestSweep = () =>
     { name: JOB_NAMES.digestSweep, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
   );
 
+// Retention: each night at 03:30 UK time, when nobody is publishing much.
+const registerRetention = () =>
+  queue(QUEUES.maintenance).upsertJobScheduler(
+    'retention',
+    { pattern: '30 3 * * *', tz: 'Europe/London' },
+    { name: JOB_NAMES.retention, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
+  );
+
 const SCHEDULES = [
   ['reconciler', registerReconciler],
   ['poll sweep', registerPollSweep],
   ['notify sweep', registerNotifySweep],
   ['digest sweep', registerDigestSweep],
+  ['retention', registerRetention],
 ] as const;
 
 // The schedules live in Redis; if Redis loses its data, they go with the jobs they should restore.

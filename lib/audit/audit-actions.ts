@@ -16,6 +16,7 @@ export const AUDIT_ENTITY_TYPES = [
   { value: 'outcome', label: 'Help-seeking figures' },
   { value: 'webhook', label: 'Webhooks' },
   { value: 'user', label: 'Sign-ins' },
+  { value: 'retention', label: 'Retention' },
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]['value'];
 
@@ -115,6 +116,10 @@ export const AUDIT_ACTIONS = {
   'outcome.imported': {
     label: 'Help-seeking figures imported',
     phrase: 'imported help-seeking figures: {subject}',
+  },
+  'retention.applied': {
+    label: 'Retention applied',
+    phrase: 'removed what was past its retention period',
   },
 } as const satisfies Record<`${AuditEntityType}.${string}`, ActionWords>;
 

@@ -44,18 +44,27 @@ export function watchRedisData({
   let closed = false;
   // The first check only writes the sentinel: a worker starting up reconciles anyway.
   let firstCheck = true;
+  // Set on every reconnect, cleared once that server's identity is read (even by a later check).
+  let reconnected = false;
 
   async function restore(reason: string) {
     const started = performance.now();
     log.warn({ reason }, 'Redis lost its data: restoring every missing job now');
-    await onLost(reason);
+    try {
+      await onLost(reason);
+    } catch (error) {
+      // Take the sentinel away again, so the next check (half a second on) tries once more.
+      log.error({ err: error, reason }, 'could not restore the jobs Redis lost; trying again');
+      await redis.del(key).catch(() => undefined);
+      return;
+    }
     log.warn(
       { reason, ms: Math.round(performance.now() - started) },
       'restored the jobs Redis lost',
     );
   }
 
-  async function check({ reconnected }: { reconnected: boolean }) {
+  async function check() {
     if (checking || closed) return;
     checking = true;
     try {
@@ -68,6 +77,7 @@ export function watchRedisData({
         const current = serverIdentity(`${server}\n${replication}`);
         serverChanged = identity !== null && current !== identity;
         identity = current;
+        reconnected = false;
       }
       // NX: of several workers that find the sentinel gone, exactly one writes it back and restores.
       const wrote = (await redis.set(key, workerId, 'NX')) === 'OK';
@@ -81,9 +91,12 @@ export function watchRedisData({
     }
   }
 
-  void check({ reconnected: false });
-  const timer = setInterval(() => void check({ reconnected: false }), CHECK_EVERY_MS);
-  const onReady = () => void check({ reconnected: true });
+  void check();
+  const timer = setInterval(() => void check(), CHECK_EVERY_MS);
+  const onReady = () => {
+    reconnected = true;
+    void check();
+  };
   redis.on('ready', onReady);
   return {
     close() {

@@ -2,6 +2,7 @@
 // driver adapter, so nothing is downloaded (see ../shared/TOOLCHAIN.md). Two gaps in
 // @prisma/adapter-pg 6.19 are bridged here; the app itself never loads this file.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -25,9 +26,23 @@ resultPrototype.addFields = function patchedAddFields(fields) {
   addFields.call(this, fields);
 };
 
+/**
+ * TLS as the app's own connections take it from the URL (pg's reading of `sslmode`): managed
+ * PostgreSQL with `?sslmode=verify-full` (and `sslrootcert=<file>` for its CA) is migrated over
+ * TLS too; `no-verify` encrypts without checking the certificate.
+ */
+function sslConfig(parsed: URL): pg.PoolConfig['ssl'] {
+  const mode = parsed.searchParams.get('sslmode');
+  if (mode === null || mode === 'disable') return undefined;
+  if (mode === 'no-verify') return { rejectUnauthorized: false };
+  const rootCert = parsed.searchParams.get('sslrootcert');
+  return rootCert ? { ca: readFileSync(rootCert, 'utf8') } : {};
+}
+
 function poolConfig(url: string): pg.PoolConfig {
   const parsed = new URL(url);
   return {
+    ssl: sslConfig(parsed),
     host: parsed.hostname,
     port: Number(parsed.port || 5432),
     user: decodeURIComponent(parsed.username) || 'postgres',

@@ -12,6 +12,8 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+const retentionDays = (days: number) => z.coerce.number().int().min(0).max(36_500).default(days);
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -84,6 +86,16 @@ const EnvSchema = z
      * notifications, pending deliveries) in case a signal or a job was lost.
      */
     NOTIFY_SWEEP_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+    /**
+     * Retention (lib/retention): how many days each kind of record is kept; 0 keeps it for ever.
+     * A published post's text (the row and its figures stay); reach snapshots (each post's latest
+     * figures stay); the audit log; sessions, counted from their expiry; sign-in records.
+     */
+    RETENTION_POST_TEXT_DAYS: retentionDays(730),
+    RETENTION_SNAPSHOT_DAYS: retentionDays(400),
+    RETENTION_AUDIT_DAYS: retentionDays(2557),
+    RETENTION_SESSION_DAYS: retentionDays(30),
+    RETENTION_SIGN_IN_DAYS: retentionDays(90),
     /** How long a session lasts without use, in hours. */
     SESSION_HOURS: z.coerce
       .number()

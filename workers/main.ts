@@ -10,6 +10,9 @@ import { JOB_NAMES, MAINTENANCE_JOB_DEFAULTS, QUEUES } from '@/lib/queue/jobs';
 import { closeMailTransport } from '@/lib/notifications/mail-transport';
 import { closeHotPath } from '@/lib/publishing/hot-path';
 import { closeQueues, queue } from '@/lib/queue/queues';
+import { warnAboutRedisSettings, watchRedisData } from '@/lib/queue/redis-data-watch';
+import { reconcile } from '@/lib/publishing/reconcile';
+import { createRedis } from '@/lib/redis';
 import { outboxDrainer } from '@/lib/notifications/dispatch';
 import { listenForOutbox } from '@/lib/notifications/outbox-listener';
 import { startWorkers } from './start-workers';
@@ -54,11 +57,20 @@ const registerDigestSweep = () =>
     { name: JOB_NAMES.digestSweep, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
   );
 
+// Retention: each night at 03:30 UK time, when nobody is publishing much.
+const registerRetention = () =>
+  queue(QUEUES.maintenance).upsertJobScheduler(
+    'retention',
+    { pattern: '30 3 * * *', tz: 'Europe/London' },
+    { name: JOB_NAMES.retention, data: {}, opts: MAINTENANCE_JOB_DEFAULTS },
+  );
+
 const SCHEDULES = [
   ['reconciler', registerReconciler],
   ['poll sweep', registerPollSweep],
   ['notify sweep', registerNotifySweep],
   ['digest sweep', registerDigestSweep],
+  ['retention', registerRetention],
 ] as const;
 
 // The schedules live in Redis; if Redis loses its data, they go with the jobs they should restore.
@@ -71,9 +83,31 @@ const watchdog = setInterval(() => {
   }
 }, settings.RECONCILE_EVERY_SECONDS * 1000);
 
-async function start() {
-  // On a schedule, and once now: nothing due is left without a job, no dead claim stays open.
+const registerAll = async () => {
   for (const [, register] of SCHEDULES) await register();
+};
+
+// Redis losing its data is noticed within a second, and every missing job restored at once
+// (lib/queue/redis-data-watch.ts), rather than at the next reconcile on the watchdog's timer.
+const watchRedis = createRedis({ maxRetriesPerRequest: 1 });
+const redisWatch = watchRedisData({
+  redis: watchRedis,
+  prefix: settings.QUEUE_PREFIX,
+  workerId,
+  log: baseLog,
+  onLost: async () => {
+    const report = await reconcile({ now: new Date(), log: baseLog });
+    await registerAll();
+    // Mail and webhooks owed are found again by their sweep, now rather than at its next run.
+    await queue(QUEUES.notify).add(JOB_NAMES.notifySweep, {}, MAINTENANCE_JOB_DEFAULTS);
+    baseLog.warn(report, 'jobs restored after Redis lost its data');
+  },
+});
+
+async function start() {
+  await warnAboutRedisSettings(watchRedis, baseLog);
+  // On a schedule, and once now: nothing due is left without a job, no dead claim stays open.
+  await registerAll();
   await queue(QUEUES.maintenance).add(JOB_NAMES.reconcile, {}, MAINTENANCE_JOB_DEFAULTS);
   baseLog.info(
     {
@@ -91,6 +125,8 @@ async function stop(signal: string) {
   stopping = true;
   baseLog.info({ signal }, 'stopping: finishing jobs in flight');
   clearInterval(watchdog);
+  redisWatch.close();
+  watchRedis.disconnect();
   await listener.close();
   await drainer.idle();
   // close() waits for the jobs in flight to finish and takes no new ones.

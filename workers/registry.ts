@@ -14,8 +14,12 @@ import {
   type QueueName,
   QUEUES,
   ReconcileJob,
+  RetentionJob,
   SendMailJob,
 } from '@/lib/queue/jobs';
+import { env } from '@/lib/env';
+import { applyRetention } from '@/lib/retention/apply-retention';
+import { retentionPolicy } from '@/lib/retention/plan-retention';
 import { sendDigests } from '@/lib/notifications/digest';
 import { sweepNotify } from '@/lib/notifications/notify-sweep';
 import { sendNotificationMail } from '@/lib/notifications/send-mail';
@@ -69,6 +73,17 @@ export const JOBS: Record<string, JobDefinition<z.ZodType>> = {
     handle: async (_job, context) => {
       const report = await reconcile({ now: context.now(), log: context.log });
       context.log.debug(report, 'reconciled');
+    },
+  }),
+  [JOB_NAMES.retention]: define({
+    queue: QUEUES.maintenance,
+    schema: RetentionJob,
+    handle: async (_job, context) => {
+      await applyRetention({
+        policy: retentionPolicy(env()),
+        now: context.now(),
+        log: context.log,
+      });
     },
   }),
   [JOB_NAMES.pollSweep]: define({

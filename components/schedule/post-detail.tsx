@@ -134,7 +134,10 @@ function PostDetailBody({
             : 'Text as it stands (rendered again with the current signpost when published)'}
         </Text>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-          {post.text}
+          {/* Only retention empties a post's text (lib/retention/apply-retention.ts). */}
+          {post.text === ''
+            ? 'The text was removed after its retention period; the post and its figures are kept.'
+            : post.text}
         </Text>
       </Paper>
       {post.externalUrl && (

@@ -18,6 +18,7 @@ export const AUDIT_ENTITY_TYPES = [
   { value: 'webhook', label: 'Webhooks' },
   { value: 'user', label: 'People and sign-ins' },
   { value: 'organisation', label: 'Organisations' },
+  { value: 'retention', label: 'Retention' },
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]['value'];
 
@@ -151,6 +152,10 @@ export const AUDIT_ACTIONS = {
   'outcome.imported': {
     label: 'Help-seeking figures imported',
     phrase: 'imported help-seeking figures: {subject}',
+  },
+  'retention.applied': {
+    label: 'Retention applied',
+    phrase: 'removed what was past its retention period',
   },
 } as const satisfies Record<`${AuditEntityType}.${string}`, ActionWords>;
 

@@ -56,6 +56,8 @@ const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
   'reach.totals':        { admin: 'A', campaign_lead: 'A', comms_officer: 'A', partner: '-', viewer: '-' },
   'reach.report':        { admin: '-', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
   'webhook.manage':      { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
+  'queue.read':          { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'queue.manage':        { admin: 'A', campaign_lead: '-', comms_officer: '-', partner: '-', viewer: '-' },
 };
 
 const OWN = 'org-own';

@@ -48,6 +48,10 @@ export const ACTIONS = [
   'reach.report',
   /** Register and remove webhooks (an organisation's, or region-wide with none) and read their log. */
   'webhook.manage',
+  /** See the queues' dashboard (/admin/queues): jobs waiting, delayed, failed, and why. */
+  'queue.read',
+  /** Act on jobs there: retry, promote, remove, pause a queue. */
+  'queue.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -150,6 +154,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'audit.read': 'any',
     'reach.totals': 'any',
     'webhook.manage': 'any',
+    'queue.read': 'any',
+    'queue.manage': 'any',
   },
   campaign_lead: {
     ...EVERYONE_READS,
@@ -176,6 +182,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'reach.totals': 'any',
     'reach.report': 'any',
     'webhook.manage': 'any',
+    // They answer for the campaign's posts going out: they may watch the queues, not act on them.
+    'queue.read': 'any',
   },
   comms_officer: {
     ...EVERYONE_READS,

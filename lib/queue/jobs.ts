@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const QUEUES = {
   /** One delayed job per post, due at the post's time. */
   publish: 'publish',
-  /** Recurring housekeeping: the reconciler. */
+  /** Recurring housekeeping: the reconciler, the nightly retention run. */
   maintenance: 'maintenance',
   /**
    * Reading published posts' figures: the sweep that finds posts due a poll, and one job per
@@ -60,6 +60,10 @@ export type DigestSweepJob = z.infer<typeof DigestSweepJob>;
 export const NotifySweepJob = z.strictObject({});
 export type NotifySweepJob = z.infer<typeof NotifySweepJob>;
 
+/** Nightly: removes what is past its retention period (lib/retention). */
+export const RetentionJob = z.strictObject({});
+export type RetentionJob = z.infer<typeof RetentionJob>;
+
 export const DeliverWebhookJob = z.strictObject({ deliveryId: z.string().min(1) });
 export type DeliverWebhookJob = z.infer<typeof DeliverWebhookJob>;
 
@@ -72,6 +76,7 @@ export const JOB_NAMES = {
   digestSweep: 'digest-sweep',
   notifySweep: 'notify-sweep',
   deliverWebhook: 'deliver-webhook',
+  retention: 'retention',
 } as const;
 
 /** Deterministic: a notification is mailed by one job however often it is enqueued. */

@@ -117,6 +117,7 @@ export async function seededIds(databaseUrl: string): Promise<SeededIds> {
  * Pages each role opens. Every signed-in role opens every page, including the ones its role does
  * not reach: the 403 and 404 pages it then sees are pages too.
  */
+// Not here: /admin/queues, bull-board's own pages (third-party; Settings, which links to it, is).
 const EVERY_PAGE = (ids: SeededIds) => [
   '/',
   '/campaigns',

@@ -22,6 +22,10 @@ import { ApiTokens } from '@/components/settings/api-tokens';
 import { Blackouts } from '@/components/settings/blackouts';
 import { ConnectChannel } from '@/components/settings/connect-channel';
 import { LinkButton } from '@/components/link-button';
+import { QueueCounts } from '@/components/settings/queue-counts';
+import { readQueueCounts } from '@/lib/health/check-health';
+import { DASHBOARD_PATH } from '@/lib/queue/dashboard-path';
+import { dashboardAccess } from '@/lib/queue/dashboard-access';
 import { listApiTokens } from '@/lib/auth/api-tokens';
 import { mayOpen } from '@/lib/auth/navigation';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
@@ -56,6 +60,8 @@ export default async function SettingsPage() {
   );
   const mayEditSignpost = can(actor, 'signpost.update');
   const election = nextElectionPeriod(new Date());
+  const queueAccess = dashboardAccess(actor);
+  const queueCounts = queueAccess === 'none' ? null : await readQueueCounts().catch(() => null);
   const mayConnect = channels.items.some((channel) =>
     can(actor, 'channel.manage', { organisationId: channel.organisationId }),
   );
@@ -285,6 +291,13 @@ export default async function SettingsPage() {
               }))}
             />
           </Paper>
+        )}
+        {queueAccess !== 'none' && (
+          <QueueCounts
+            queues={queueCounts}
+            dashboardHref={DASHBOARD_PATH}
+            readOnly={queueAccess === 'read'}
+          />
         )}
         <Paper withBorder p="lg">
           <Title order={2} size="h4" mb={4}>

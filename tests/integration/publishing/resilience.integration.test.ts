@@ -3,9 +3,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { scheduleMessage } from '@/lib/posts/schedule-message';
 import { resetDatabase } from '../../support/database';
-import { actorFor, approvedMessage } from '../../support/fixtures';
+import { burst, expectEachPublishedOnce } from '../../support/bursts';
 import type { Started } from '../../support/processes';
 import { waitFor } from '../../support/processes';
 import { clearRedisPrefix } from '../../support/redis';
@@ -30,42 +29,6 @@ afterEach(async () => {
   });
   await new Promise((resolve) => setTimeout(resolve, 2000));
 });
-
-/**
- * `count` posts due together at `startAt`, spread over every channel that needs no image: one
- * message per round of channels, since one message goes to a channel once a minute.
- */
-async function burst(count: number, startAt: Date) {
-  const lead = await actorFor('lead@nw-rocu.example');
-  const channels = await db.channel.findMany({
-    where: { platform: { not: 'instagram' }, status: 'active' },
-    orderBy: { id: 'asc' },
-  });
-  const ids: string[] = [];
-  for (let round = 0; ids.length < count; round++) {
-    const message = await approvedMessage({
-      body: `Round ${round}: help is available, in confidence, for anyone worried about their own online behaviour.`,
-    });
-    const targets = channels
-      .slice(0, count - ids.length)
-      .map((channel) => ({ channelId: channel.id, scheduledAt: startAt.toISOString() }));
-    const { posts } = await scheduleMessage(lead.actor, lead.audit, message.id, { targets });
-    ids.push(...posts.map((post) => post.id));
-  }
-  return ids;
-}
-
-async function expectEachPublishedOnce(ids: string[]) {
-  const rows = await db.post.findMany({ where: { id: { in: ids } } });
-  const onPlatform = await sandboxPosts();
-  expect(rows.every((row) => row.status === 'published')).toBe(true);
-  for (const row of rows) {
-    expect(
-      onPlatform.filter((post) => post.platform === row.platform && post.id === row.externalId),
-    ).toHaveLength(1);
-  }
-  expect(onPlatform).toHaveLength(ids.length);
-}
 
 describe('a worker killed with SIGKILL in the middle of a burst', () => {
   it('is restarted, and every post is published exactly once', { timeout: 90_000 }, async () => {

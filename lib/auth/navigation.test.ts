@@ -18,6 +18,7 @@ describe("a partner's navigation", () => {
       'Ready to share',
       'Shared',
       'Schedule',
+      'Ready to schedule',
       'Reach',
       'Notifications',
       'Settings',

@@ -39,6 +39,12 @@ export const PARTNER_NAV_ITEMS = [
   { href: '/', label: 'Ready to share', icon: 'share', requires: null },
   { href: '/shared', label: 'Shared', icon: 'shared', requires: null },
   { href: '/schedule', label: 'Schedule', icon: 'schedule', requires: 'post.read' },
+  {
+    href: '/schedule/ready',
+    label: 'Ready to schedule',
+    icon: 'ready',
+    requires: 'post.schedule',
+  },
   { href: '/reach', label: 'Reach', icon: 'reach', requires: 'reach.read' },
   { href: '/notifications', label: 'Notifications', icon: 'notifications', requires: null },
   { href: '/settings', label: 'Settings', icon: 'settings', requires: null },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Theme } from './campaign-schemas';
+import { CampaignChange, Theme } from './campaign-schemas';
 
 describe('a theme that is not one', () => {
   it('is named when it is text', () => {
@@ -14,5 +14,20 @@ describe('a theme that is not one', () => {
         'must be one of awareness, harm, enforcement, consequences or help',
       );
     }
+  });
+});
+
+describe("a campaign's dates", () => {
+  it('are refused, naming the field, outside the years 2000 to 2099 (PostgreSQL has no year 0)', () => {
+    for (const startsAt of [
+      '0000-01-01T00:00:00Z',
+      '1999-12-31T23:59:59Z',
+      '9999-12-31T23:59:59Z',
+    ]) {
+      const issue = CampaignChange.safeParse({ startsAt }).error?.issues[0];
+      expect(issue?.path).toEqual(['startsAt']);
+      expect(issue?.message).toBe('must be between the years 2000 and 2099');
+    }
+    expect(CampaignChange.safeParse({ startsAt: '2026-12-01T00:00:00Z' }).success).toBe(true);
   });
 });

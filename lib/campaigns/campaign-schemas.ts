@@ -36,7 +36,12 @@ export type CampaignStatus = z.infer<typeof CampaignStatus>;
 /** An instant with its offset; stored in UTC. */
 const Instant = z.iso
   .datetime({ offset: true, error: 'must be a time with its offset, such as 2026-01-15T09:00:00Z' })
-  .transform((text) => new Date(text));
+  .transform((text) => new Date(text))
+  // PostgreSQL has no year 0, and a campaign dated in another century is a typing slip.
+  .refine(
+    (instant) => instant.getUTCFullYear() >= 2000 && instant.getUTCFullYear() <= 2099,
+    'must be between the years 2000 and 2099',
+  );
 
 const Name = z
   .string()

@@ -65,7 +65,8 @@ export function SearchBox({
             </ActionIcon>
           ) : null
         }
-        w={w}
+        w="100%"
+        maw={w}
       />
     </form>
   );

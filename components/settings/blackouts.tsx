@@ -135,6 +135,11 @@ export function Blackouts({
           <Group>
             <Button
               variant="light"
+              // The label names the dates, so it wraps rather than push a phone's page sideways.
+              h="auto"
+              py={6}
+              maw="100%"
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
               onClick={() => {
                 setReason(preset.reason);
                 setStart({ date: preset.fromDay, time: '00:00' });

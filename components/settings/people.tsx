@@ -286,7 +286,7 @@ function ChangeRoles({
       <Button
         size="xs"
         variant="default"
-        aria-label={`Change the roles of ${person.name}`}
+        aria-label={`Change roles of ${person.name}`}
         onClick={() => {
           setMemberships(initial());
           change.clear();
@@ -417,7 +417,7 @@ export function People({
             {people.map((person) => (
               <Table.Tr key={person.id} data-testid={`person-${person.email}`}>
                 <Table.Td>
-                  <Text fw={600} size="sm">
+                  <Text component="div" fw={600} size="sm">
                     {person.name}
                   </Text>
                   <Text size="xs" c="gray.7">

@@ -74,7 +74,7 @@ it('invite, accept, sign in, change role, deactivate: the person’s next page i
   await admin.reload(SETTLED);
   const row = admin.getByTestId(`person-${EMAIL}`);
   await row.getByText('Active').waitFor();
-  await row.getByRole('button', { name: `Change the roles of ${NAME}` }).click();
+  await row.getByRole('button', { name: `Change roles of ${NAME}` }).click();
   await choose(admin, 'Role 1', 'Comms officer');
   await admin.getByRole('button', { name: 'Save the roles' }).click();
   await row.getByText('Comms officer, Lancashire Constabulary').waitFor();

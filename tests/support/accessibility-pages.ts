@@ -286,7 +286,7 @@ export const DIALOGS: Dialog[] = [
     name: 'change roles dialog',
     roles: ['administrator'],
     path: () => '/settings/people',
-    open: (page) => openDialog(page, /^Change the roles of /),
+    open: (page) => openDialog(page, /^Change roles of /),
   },
   {
     name: 'deactivate person dialog',

@@ -14,8 +14,7 @@ import {
   TabsTab,
   Text,
 } from '@mantine/core';
-import { formatDateTime } from '@/components/format';
-import { LinkAnchor } from '@/components/link-button';
+import { MessageTitleCell, MessageUpdatedCell } from '@/components/messages/message-cells';
 import { ShareableBadge } from '@/components/messages/shareable-badge';
 import type { MessageStatus, MessageView } from '@/lib/messages/message-schemas';
 import { ThemeBadge } from './theme-badge';
@@ -50,14 +49,7 @@ function MessageTable({ messages, empty }: { messages: MessageView[]; empty: str
         <TableTbody>
           {messages.map((message) => (
             <TableTr key={message.id} data-testid="message-row">
-              <TableTd>
-                <LinkAnchor href={`/messages/${message.id}`} fw={600} size="sm">
-                  {message.title}
-                </LinkAnchor>
-                <Text size="xs" c="dimmed" lineClamp={1} maw={420}>
-                  {message.body}
-                </Text>
-              </TableTd>
+              <MessageTitleCell message={message} />
               <TableTd>
                 <ThemeBadge theme={message.theme} />
               </TableTd>
@@ -67,11 +59,7 @@ function MessageTable({ messages, empty }: { messages: MessageView[]; empty: str
               <TableTd>
                 <Text size="sm">{message.author.name}</Text>
               </TableTd>
-              <TableTd>
-                <Text size="sm" c="dimmed">
-                  {formatDateTime(message.updatedAt)}
-                </Text>
-              </TableTd>
+              <MessageUpdatedCell updatedAt={message.updatedAt} />
             </TableTr>
           ))}
         </TableTbody>

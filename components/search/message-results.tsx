@@ -10,8 +10,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { formatDateTime } from '@/components/format';
-import { LinkAnchor } from '@/components/link-button';
+import { MessageTitleCell, MessageUpdatedCell } from '@/components/messages/message-cells';
 import { MessageStatusBadge } from '@/components/messages/message-status-badge';
 import type { MessageView } from '@/lib/messages/message-schemas';
 
@@ -45,25 +44,14 @@ export function MessageResults({
           <TableTbody>
             {messages.map((message) => (
               <TableTr key={message.id} data-testid="message-result">
-                <TableTd>
-                  <LinkAnchor href={`/messages/${message.id}`} fw={600} size="sm">
-                    {message.title}
-                  </LinkAnchor>
-                  <Text size="xs" c="dimmed" lineClamp={1} maw={420}>
-                    {message.body}
-                  </Text>
-                </TableTd>
+                <MessageTitleCell message={message} />
                 <TableTd>
                   <Text size="sm">{campaignNames[message.campaignId] ?? ''}</Text>
                 </TableTd>
                 <TableTd>
                   <MessageStatusBadge status={message.status} />
                 </TableTd>
-                <TableTd>
-                  <Text size="sm" c="dimmed">
-                    {formatDateTime(message.updatedAt)}
-                  </Text>
-                </TableTd>
+                <MessageUpdatedCell updatedAt={message.updatedAt} />
               </TableTr>
             ))}
           </TableTbody>

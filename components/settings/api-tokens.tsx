@@ -5,7 +5,6 @@ import {
   Badge,
   Button,
   Code,
-  CopyButton,
   Group,
   Stack,
   Table,
@@ -14,10 +13,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCopy, IconKey } from '@tabler/icons-react';
+import { IconKey } from '@tabler/icons-react';
 import { useActionState, useTransition } from 'react';
 import { createToken, revokeToken, type TokenFormState } from '@/app/(app)/settings/actions';
 import { formatDateTime } from '@/components/format';
+import { ShownOnceValue } from './shown-once-value';
 
 export interface TokenRow {
   id: string;
@@ -74,23 +74,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           variant="light"
           title="Copy your token now: it will not be shown again"
         >
-          <Group gap="xs" wrap="nowrap">
-            <Code style={{ wordBreak: 'break-all' }} data-testid="new-token">
-              {state.token}
-            </Code>
-            <CopyButton value={state.token}>
-              {({ copied, copy }) => (
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={copy}
-                  leftSection={<IconCopy size={14} />}
-                >
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <ShownOnceValue value={state.token} testId="new-token" />
         </Alert>
       )}
       {tokens.length === 0 ? (

@@ -4,7 +4,6 @@ import {
   Alert,
   Button,
   Code,
-  CopyButton,
   Group,
   Stack,
   Table,
@@ -13,7 +12,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarPlus, IconCopy } from '@tabler/icons-react';
+import { IconCalendarPlus } from '@tabler/icons-react';
 import { useState, useTransition } from 'react';
 import {
   createCalendarFeedAction,
@@ -21,6 +20,7 @@ import {
 } from '@/app/(app)/settings/calendar-feed/actions';
 import { formatDateTime } from '@/components/format';
 import type { CalendarFeedFilters } from '@/lib/calendar-feeds/calendar-feeds';
+import { ShownOnceValue } from './shown-once-value';
 
 export interface FeedRow {
   id: string;
@@ -93,23 +93,7 @@ export function CalendarFeeds({
           title="Copy the feed’s address now: it will not be shown again"
         >
           <Stack gap="xs">
-            <Group gap="xs" wrap="nowrap">
-              <Code style={{ wordBreak: 'break-all' }} data-testid="new-feed-url">
-                {url}
-              </Code>
-              <CopyButton value={url}>
-                {({ copied, copy }) => (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={copy}
-                    leftSection={<IconCopy size={14} />}
-                  >
-                    {copied ? 'Copied' : 'Copy'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
+            <ShownOnceValue value={url} testId="new-feed-url" />
             <Text size="sm">
               In your calendar app, choose “Subscribe to calendar” (or “Add from URL”) and paste it.
               Anyone with the address can read the feed, so keep it to yourself; revoke it here if

@@ -7,8 +7,6 @@ import {
   Alert,
   Badge,
   Button,
-  Code,
-  CopyButton,
   Group,
   Modal,
   Paper,
@@ -20,11 +18,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCopy, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { invitePersonAction, updatePersonAction } from '@/app/(app)/settings/people/actions';
 import type { PersonView } from '@/lib/people/person-view';
+import { ShownOnceValue } from './shown-once-value';
 
 interface Choice {
   value: string;
@@ -124,21 +123,8 @@ function InviteLink({ link, onClose }: { link: string | null; onClose: () => voi
           It has been emailed too. If the email does not arrive, send the person this link yourself:
           it works once, for 7 days.
         </Alert>
-        <Code
-          block
-          style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
-          data-testid="invite-link"
-        >
-          {link}
-        </Code>
-        <Group justify="space-between">
-          <CopyButton value={link ?? ''}>
-            {({ copied, copy }) => (
-              <Button variant="light" onClick={copy} leftSection={<IconCopy size={16} />}>
-                {copied ? 'Copied' : 'Copy the link'}
-              </Button>
-            )}
-          </CopyButton>
+        <ShownOnceValue value={link ?? ''} testId="invite-link" copyLabel="Copy the link" />
+        <Group justify="flex-end">
           <Button onClick={onClose}>Done</Button>
         </Group>
       </Stack>

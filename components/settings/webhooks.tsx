@@ -8,7 +8,6 @@ import {
   Button,
   Checkbox,
   Code,
-  CopyButton,
   Group,
   Modal,
   Select,
@@ -18,7 +17,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCopy, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import {
@@ -28,6 +27,7 @@ import {
 } from '@/app/(app)/settings/webhooks/actions';
 import { formatDateTime } from '@/components/format';
 import type { DeliveryView, WebhookView } from '@/lib/webhooks/webhook-view';
+import { ShownOnceValue } from './shown-once-value';
 
 export interface WebhookRow extends WebhookView {
   deliveries: DeliveryView[];
@@ -94,18 +94,7 @@ function SecretDialog({ secret, onClose }: { secret: string | null; onClose: () 
           Keep it where your tool can read it. Every delivery carries a Signpost-Signature header
           made with it, so your tool can tell Signpost’s deliveries from anyone else’s.
         </Alert>
-        <Group gap="xs" wrap="nowrap">
-          <Code style={{ wordBreak: 'break-all' }} data-testid="webhook-secret">
-            {secret}
-          </Code>
-          <CopyButton value={secret ?? ''}>
-            {({ copied, copy }) => (
-              <Button size="xs" variant="light" onClick={copy} leftSection={<IconCopy size={14} />}>
-                {copied ? 'Copied' : 'Copy the secret'}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
+        <ShownOnceValue value={secret ?? ''} testId="webhook-secret" copyLabel="Copy the secret" />
         <Text size="sm">
           To check a delivery, compute the HMAC-SHA256 of the header’s timestamp, a full stop and
           the raw body, keyed with the secret, and compare it with the header’s v1 value. In

@@ -13,12 +13,19 @@ const EXPERIMENTAL_WCAG_RULES = axe
   .filter((rule) => rule.tags.includes('experimental'))
   .map((rule) => rule.ruleId);
 
-/** Waits until nothing moves: a dialog half faded in would be measured at half its contrast. */
+/**
+ * Waits until nothing moves: a dialog half faded in would be measured at half its contrast. A
+ * server refresh after an action (router.refresh) swaps the streamed <title> for a moment; the
+ * wait for it is bounded, so a page that truly has no title still fails axe's document-title.
+ */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== 'running'),
   );
+  await page
+    .waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 })
+    .catch(() => undefined);
 }
 
 /** Every WCAG 2.2 A and AA violation on the page, one line per element, for a readable failure. */

@@ -48,6 +48,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // Checks marked concurrent (the accessibility sweep) run two at a time: one renders on
+          // the server while the other runs in the browser, on a machine of two cores.
+          maxConcurrency: 2,
         },
       },
     ],

@@ -12,6 +12,11 @@ export interface SignInState {
   email: string;
   /** The email's organisation signs in through its own identity provider. */
   sso?: { organisationName: string; href: string } | null;
+  /**
+   * Where the browser goes at once: /sign-in/sso answers with a redirect to another site, which a
+   * server action's redirect (a client-side navigation) cannot follow.
+   */
+  goTo?: string;
 }
 
 const ssoHref = (email: string, next: string) =>
@@ -43,7 +48,7 @@ export const signIn = withArguments(
     const choice = await ssoForEmail(email);
     const sso = choice && { organisationName: choice.organisationName, href: ssoHref(email, next) };
     // An email alone, whose organisation has single sign-on: off to its identity provider.
-    if (sso && !form.get('password')) redirect(sso.href);
+    if (sso && !form.get('password')) return { error: null, email, sso, goTo: sso.href };
     const parsed = SignInForm.safeParse({ email, password: form.get('password') ?? '' });
     if (!parsed.success)
       return {

@@ -2,7 +2,7 @@
 
 import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useActionState, useState, useTransition } from 'react';
+import { useActionState, useEffect, useState, useTransition } from 'react';
 import { findSingleSignOn, type SignInState, signIn } from '@/app/sign-in/actions';
 
 export function SignInForm({ next, ssoError }: { next: string; ssoError?: string | null }) {
@@ -13,6 +13,9 @@ export function SignInForm({ next, ssoError }: { next: string; ssoError?: string
   const [found, setFound] = useState<SignInState['sso']>(null);
   const [, startLookup] = useTransition();
   const sso = found ?? state.sso ?? null;
+  useEffect(() => {
+    if (state.goTo) window.location.assign(state.goTo);
+  }, [state.goTo]);
   return (
     <form action={action} noValidate>
       <Stack gap="md">
@@ -60,7 +63,10 @@ export function SignInForm({ next, ssoError }: { next: string; ssoError?: string
               href={sso.href}
               fullWidth
               size="md"
-              styles={{ root: { height: 'auto', minHeight: 42 }, label: { whiteSpace: 'normal' } }}
+              styles={{
+                root: { height: 'auto', minHeight: 42, paddingBlock: 8 },
+                label: { whiteSpace: 'normal', lineHeight: 1.35 },
+              }}
             >
               {`Sign in with ${sso.organisationName}’s single sign-on`}
             </Button>

@@ -88,7 +88,10 @@ function SsoDialog({ organisation }: { organisation: SsoOrganisation }) {
       <Button
         variant={existing ? 'default' : 'filled'}
         onClick={() => setOpened(true)}
-        styles={{ root: { height: 'auto', minHeight: 36 }, label: { whiteSpace: 'normal' } }}
+        styles={{
+          root: { height: 'auto', minHeight: 36, paddingBlock: 8 },
+          label: { whiteSpace: 'normal', lineHeight: 1.35 },
+        }}
       >
         {label}
       </Button>

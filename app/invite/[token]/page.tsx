@@ -54,8 +54,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                     fullWidth
                     size="md"
                     styles={{
-                      root: { height: 'auto', minHeight: 42 },
-                      label: { whiteSpace: 'normal' },
+                      root: { height: 'auto', minHeight: 42, paddingBlock: 8 },
+                      label: { whiteSpace: 'normal', lineHeight: 1.35 },
                     }}
                   >
                     {`Accept with ${sso.organisationName}’s single sign-on`}

@@ -5,11 +5,34 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { withArguments } from '@/app/(app)/action-result';
 import { SignInForm, signInWithPassword } from '@/lib/auth/sign-in';
+import { ssoForEmail } from '@/lib/sso/find-sso';
 
 export interface SignInState {
   error: string | null;
   email: string;
+  /** The email's organisation signs in through its own identity provider. */
+  sso?: { organisationName: string; href: string } | null;
+  /**
+   * Where the browser goes at once: /sign-in/sso answers with a redirect to another site, which a
+   * server action's redirect (a client-side navigation) cannot follow.
+   */
+  goTo?: string;
 }
+
+const ssoHref = (email: string, next: string) =>
+  `/sign-in/sso?${new URLSearchParams({ email, next }).toString()}`;
+
+/** As the email is typed: whether its domain's organisation offers single sign-on. */
+export const findSingleSignOn = withArguments(
+  z.tuple([z.string().max(320), z.string().max(2000)]),
+  () => null,
+  async ([email, next]): Promise<SignInState['sso']> => {
+    const choice = await ssoForEmail(email);
+    return choice
+      ? { organisationName: choice.organisationName, href: ssoHref(email.trim(), safeNext(next)) }
+      : null;
+  },
+);
 
 /** Only same-site paths: never send someone on to another site after signing in. */
 const safeNext = (value: FormDataEntryValue | null) =>
@@ -21,11 +44,20 @@ export const signIn = withArguments(
   (refusal): SignInState => ({ error: refusal.error, email: '' }),
   async ([, form]): Promise<SignInState> => {
     const email = String(form.get('email') ?? '').trim();
+    const next = safeNext(form.get('next'));
+    const choice = await ssoForEmail(email);
+    const sso = choice && { organisationName: choice.organisationName, href: ssoHref(email, next) };
+    // An email alone, whose organisation has single sign-on: off to its identity provider.
+    if (sso && !form.get('password')) return { error: null, email, sso, goTo: sso.href };
     const parsed = SignInForm.safeParse({ email, password: form.get('password') ?? '' });
     if (!parsed.success)
-      return { error: parsed.error.issues[0]?.message ?? 'Enter your email and password.', email };
+      return {
+        error: parsed.error.issues[0]?.message ?? 'Enter your email and password.',
+        email,
+        sso,
+      };
     const outcome = await signInWithPassword(parsed.data, await headers());
-    if (!outcome.ok) return { error: outcome.message, email };
-    redirect(safeNext(form.get('next')));
+    if (!outcome.ok) return { error: outcome.message, email, sso };
+    redirect(next);
   },
 );

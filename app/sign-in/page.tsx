@@ -18,6 +18,7 @@ import { SignInForm } from '@/components/auth/sign-in-form';
 import { Wordmark } from '@/components/shell/wordmark';
 import { currentActor } from '@/lib/auth/session-actor';
 import { demoEnabled, env } from '@/lib/env';
+import { ssoErrorMessage } from '@/lib/sso/sso-errors';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -33,10 +34,10 @@ const DEMO_SIGN_INS = [
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string }>;
+  searchParams: Promise<{ next?: string; error?: string; error_description?: string }>;
 }) {
   if (await currentActor()) redirect('/');
-  const { next } = await searchParams;
+  const { next, error } = await searchParams;
   return (
     <Center component="main" id="main" mih="100vh" bg="gray.0" p="md">
       <Stack w={420} gap="lg">
@@ -50,7 +51,7 @@ export default async function SignInPage({
           <Title order={1} size="h3" mb="md">
             Sign in
           </Title>
-          <SignInForm next={next ?? '/'} />
+          <SignInForm next={next ?? '/'} ssoError={ssoErrorMessage(error)} />
         </Paper>
         {demoEnabled() && (
           <Paper withBorder p="md" bg="yellow.0">

@@ -139,6 +139,22 @@ export const AUDIT_ACTIONS = {
     label: 'Organisation reactivated',
     phrase: 'reactivated {subject}',
   },
+  'organisation.sso_configured': {
+    label: 'Single sign-on set up',
+    phrase: 'set up or changed the single sign-on of {subject}',
+  },
+  'organisation.sso_removed': {
+    label: 'Single sign-on removed',
+    phrase: 'removed the single sign-on of {subject}',
+  },
+  'user.sso_joined': {
+    label: 'Joined through single sign-on',
+    phrase: 'joined through single sign-on as {subject}',
+  },
+  'user.sso_invitation_accepted': {
+    label: 'Invitation accepted through single sign-on',
+    phrase: 'accepted the invitation for {subject} through single sign-on',
+  },
   'user.notification_settings': {
     label: 'Notification choices changed',
     phrase: 'changed their email notification choices',

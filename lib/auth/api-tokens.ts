@@ -5,6 +5,7 @@ import { verifyPassword } from 'better-auth/crypto';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
+import { passwordSignInRefusal } from '../sso/find-sso';
 import { AppError } from '../errors';
 import { type ActorUser, ACTOR_USER_SELECT } from './actor-user';
 import { passwordAttempt } from './password-attempt';
@@ -32,6 +33,8 @@ export async function issueApiToken(
   address: string,
   now = new Date(),
 ): Promise<TokenResponse> {
+  const refusal = await passwordSignInRefusal(request.email);
+  if (refusal) throw new AppError('forbidden', refusal);
   const outcome = await passwordAttempt({ email: request.email, address }, async () => {
     const email = request.email.trim().toLowerCase();
     const account = await db.account.findFirst({

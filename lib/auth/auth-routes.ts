@@ -11,6 +11,8 @@ import { limitApiRequest } from '../api/request-rate-limit';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { log } from '../log';
+import { passwordSignInRefusal } from '../sso/find-sso';
+import { withCallbackState } from '../sso/sso-nonce';
 import { clientAddress } from './client-address';
 import { passwordAttempt } from './password-attempt';
 
@@ -24,6 +26,13 @@ export const OPEN_AUTH_ENDPOINTS = {
   POST: ['/sign-in/email', '/sign-out'],
 } as const;
 
+/**
+ * An organisation's identity provider sends people back here (GET). Single sign-on starts at
+ * /sign-in/sso (lib/sso/start-sso-sign-in.ts), which calls the plugin in process; the plugin's
+ * provider-management endpoints are never served.
+ */
+const SSO_CALLBACK = /^\/sso\/callback\/[a-z0-9-]{1,100}$/;
+
 const SignInBody = z.looseObject({ email: z.string().max(320), password: z.string().max(1000) });
 const SignedIn = z.object({ user: z.object({ id: z.string(), email: z.string() }) });
 
@@ -32,9 +41,16 @@ export function guardAuthRoute(method: keyof typeof OPEN_AUTH_ENDPOINTS, handler
   return async (request: Request): Promise<Response> => {
     try {
       const path = new URL(request.url).pathname.slice(AUTH_BASE_PATH.length).replace(/\/+$/, '');
-      if (!open.includes(path)) throw new AppError('not_found', 'There is nothing here.');
+      const ssoCallback = method === 'GET' && SSO_CALLBACK.test(path);
+      if (!open.includes(path) && !ssoCallback)
+        throw new AppError('not_found', 'There is nothing here.');
       await limitApiRequest(request);
       if (path === '/sign-in/email') return await signInEmail(request, handler);
+      if (ssoCallback) {
+        // The nonce check deep inside the plugin needs this callback's state (sso-nonce.ts).
+        const state = new URL(request.url).searchParams.get('state');
+        return await withCallbackState(state, () => handler(request));
+      }
       return await handler(request);
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
@@ -55,6 +71,8 @@ async function signInEmail(request: Request, handler: Handler): Promise<Response
       body: 'must have email and password as text',
     });
   }
+  const refusal = await passwordSignInRefusal(parsed.data.email);
+  if (refusal) throw new AppError('forbidden', refusal);
   const address = clientAddress(request.headers);
   const outcome = await passwordAttempt({ email: parsed.data.email, address }, async () => {
     const response = await handler(request);

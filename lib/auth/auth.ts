@@ -1,11 +1,16 @@
-// Sign-in through better-auth: email and password (scrypt hashes), database sessions that
-// expire, and Next.js cookies. Sign-up is closed: an administrator adds people.
+// Sign-in through better-auth: email and password (scrypt hashes), an organisation's own OpenID
+// Connect provider (@better-auth/sso), database sessions that expire, and Next.js cookies.
+// Sign-up is closed: an administrator adds people, or an organisation's single sign-on does.
+import { sso } from '@better-auth/sso';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '../db';
 import { env } from '../env';
 import { servedOverHttps } from '../security/security-headers';
+import { withUnsealedSsoSecrets } from '../sso/sso-database';
+import { provisionSsoPerson, resolveSsoUser } from '../sso/sso-people';
+import { ssoTrustedOrigins } from '../sso/sso-trusted-origins';
 import { sessionCookieAttributes } from './session-cookies';
 
 const settings = env();
@@ -15,7 +20,17 @@ export const auth = betterAuth({
   appName: 'Signpost',
   baseURL: settings.APP_URL,
   secret: settings.AUTH_SECRET,
-  database: prismaAdapter(db, { provider: 'postgresql' }),
+  // The plugin reads its providers through this client, which unseals their client secrets.
+  database: prismaAdapter(withUnsealedSsoSecrets(db) as unknown as typeof db, {
+    provider: 'postgresql',
+    // Single sign-on links a person and creates their session in one transaction.
+    transaction: true,
+  }),
+  // The identity providers' own tokens, kept on the account after a single sign-on, are sealed.
+  account: { encryptOAuthTokens: true },
+  // Single sign-on fetches each registered issuer's discovery document, keys and token endpoint;
+  // better-auth only fetches from trusted origins.
+  trustedOrigins: (request) => ssoTrustedOrigins(settings.APP_URL, request),
   emailAndPassword: {
     enabled: true,
     disableSignUp: true,
@@ -37,5 +52,15 @@ export const auth = betterAuth({
     useSecureCookies: https,
     defaultCookieAttributes: sessionCookieAttributes(https),
   },
-  plugins: [nextCookies()],
+  plugins: [
+    sso({
+      // Providers are registered by administrators through Signpost (lib/sso/manage-sso.ts),
+      // never through the plugin's own endpoints, which are not served (auth-routes.ts).
+      providersLimit: 0,
+      resolveUser: resolveSsoUser,
+      provisionUserOnEveryLogin: true,
+      provisionUser: ({ user, provider }) => provisionSsoPerson(user, provider.providerId),
+    }),
+    nextCookies(),
+  ],
 });

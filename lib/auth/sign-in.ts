@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { passwordSignInRefusal } from '../sso/find-sso';
 import { auth } from './auth';
 import { clientAddress } from './client-address';
 import { passwordAttempt } from './password-attempt';
@@ -22,6 +23,8 @@ export async function signInWithPassword(
   form: SignInForm,
   headers: Headers,
 ): Promise<SignInOutcome> {
+  const refusal = await passwordSignInRefusal(form.email);
+  if (refusal) return { ok: false, message: refusal };
   const address = clientAddress(headers);
   try {
     const outcome = await passwordAttempt({ email: form.email, address }, async () => {

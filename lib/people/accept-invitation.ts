@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { passwordProblems, PASSWORD_PROBLEMS } from '../auth/password-policy';
 import { db } from '../db';
+import { passwordSignInRefusal } from '../sso/find-sso';
 import { conflict, invalid, notFound } from '../errors';
 import { hashInvitationToken, invitationState } from './invitation-token';
 
@@ -62,6 +63,9 @@ export async function acceptInvitation(
   const state = invitationState(invitation, now);
   if (state === 'used') throw conflict(USED);
   if (state === 'expired') throw conflict(expired(invitation.expiresAt));
+  // An organisation that turned passwords off: its people accept through single sign-on.
+  const refusal = await passwordSignInRefusal(invitation.user.email);
+  if (refusal) throw conflict(refusal);
   const [problem] = passwordProblems({
     password: request.password,
     email: invitation.user.email,

@@ -152,6 +152,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/settings/security',
   '/settings/people',
   '/settings/organisations',
+  '/settings/single-sign-on',
   '/settings/calendar-feed',
   '/no-such-page',
 ];
@@ -159,6 +160,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
 export const SIGNED_OUT_PAGES = [
   '/sign-in',
   '/sign-in?next=%2Fschedule',
+  '/sign-in?sso=lancashire&error=invalid_provider&error_description=token_not_verified',
   '/invite/inv_no-such-invitation',
 ];
 
@@ -299,6 +301,12 @@ export const DIALOGS: Dialog[] = [
     roles: ['administrator'],
     path: () => '/settings/organisations',
     open: (page) => openDialog(page, 'Add an organisation'),
+  },
+  {
+    name: 'single sign-on dialog',
+    roles: ['administrator'],
+    path: () => '/settings/single-sign-on',
+    open: (page) => openDialog(page, /^Set up single sign-on for /),
   },
   {
     name: 'deactivate organisation dialog',

@@ -134,7 +134,8 @@ export default async function SettingsPage() {
                   People and organisations
                 </Title>
                 <Text size="sm" c="gray.7">
-                  Invite people and set their roles; add, change or deactivate organisations.
+                  Invite people and set their roles; add, change or deactivate organisations; set up
+                  their single sign-on.
                 </Text>
               </div>
               <Group gap="xs">
@@ -143,6 +144,9 @@ export default async function SettingsPage() {
                 </LinkButton>
                 <LinkButton href="/settings/organisations" variant="default">
                   Manage organisations
+                </LinkButton>
+                <LinkButton href="/settings/single-sign-on" variant="default">
+                  Single sign-on
                 </LinkButton>
               </Group>
             </Group>

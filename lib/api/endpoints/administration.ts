@@ -15,6 +15,7 @@ import {
 import { Invitation, InvitationRequest } from '../../people/invite-person';
 import { PersonView } from '../../people/person-view';
 import { PersonChange, UpdatePersonRequest } from '../../people/update-person';
+import { PutSsoRequest, SsoView } from '../../sso/manage-sso';
 import { defineEndpoint } from '../endpoint';
 import { ListQuery, listOf } from '../pagination';
 
@@ -92,4 +93,46 @@ export const acceptInvitationEndpoint = defineEndpoint({
   response: AcceptedInvitation,
   successStatus: 201,
   errors: ['conflict'],
+});
+
+const OrganisationSlugParam = z.object({ slug: z.string().min(1).max(100) });
+
+export const getSsoEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/organisations/{slug}/sso',
+  summary:
+    "An organisation's single sign-on (OpenID Connect): issuer, client id, email domains, the role a first sign-in gives, whether passwords still work, and the redirect URI to register; never the client secret; administrators",
+  tag: 'Administration',
+  access: 'signed_in',
+  params: OrganisationSlugParam,
+  response: SsoView,
+  errors: ['forbidden'],
+});
+
+export const putSsoEndpoint = defineEndpoint({
+  method: 'put',
+  path: '/organisations/{slug}/sso',
+  summary:
+    "Set up or change an organisation's single sign-on; the client secret is needed the first time (left out later, it is kept) and is stored sealed; administrators",
+  description:
+    'A person whose email is in `domains` signs in through the issuer; at their first sign-in they become a member of the organisation at `defaultRole` (never admin; viewer unless given). `passwordSignIn: false` refuses password sign-in to its members. An email domain belongs to one organisation only.',
+  tag: 'Administration',
+  access: 'signed_in',
+  params: OrganisationSlugParam,
+  body: PutSsoRequest,
+  response: SsoView,
+  errors: ['forbidden'],
+});
+
+export const deleteSsoEndpoint = defineEndpoint({
+  method: 'delete',
+  path: '/organisations/{slug}/sso',
+  summary:
+    "Remove an organisation's single sign-on; its members sign in with a password again; administrators",
+  tag: 'Administration',
+  access: 'signed_in',
+  params: OrganisationSlugParam,
+  response: z.void(),
+  successStatus: 204,
+  errors: ['forbidden'],
 });

@@ -170,6 +170,7 @@ export function AmplificationTable({ rows }: { rows: AmplificationRow[] }) {
                   key={`${row.organisation.slug}:${row.message.id}`}
                   data-testid="amplification-row"
                   data-partner={row.organisation.slug}
+                  data-message={row.message.id}
                   data-shared={row.shared}
                 >
                   <TableTd>{row.organisation.name}</TableTd>

@@ -33,6 +33,7 @@ export function NotSharedList({
               gap="xs"
               data-testid="not-shared-row"
               data-partner={row.organisation.slug}
+              data-message={row.message.id}
             >
               <div style={{ minWidth: 0, flex: '1 1 16rem' }}>
                 <Text size="sm" fw={600} component="div">

@@ -12,7 +12,6 @@ import { weekMessages } from './week-messages';
 
 export function weekLabel(monday: string): string {
   const day = new Date(`${monday}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',

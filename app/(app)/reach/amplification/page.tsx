@@ -93,9 +93,12 @@ export default async function AmplificationPage({
         <AmplificationChart messages={view.messages} />
         <NotSharedList rows={view.rows} mayRemind={can(actor, 'amplification.remind')} />
         <AmplificationTable rows={view.rows} />
-        <Text size="xs" c="dimmed">
-          Reach through the partners’ connected channels: {formatFigure(view.totals.views)} views
-          and {formatFigure(view.totals.engagements)} engagements.
+        <Text size="xs" c="dimmed" data-testid="amplification-reach">
+          {view.totals.views === null && view.totals.engagements === null
+            ? 'No figures have been read from the partners’ connected channels for these messages yet.'
+            : `Reach through the partners’ connected channels: ${formatFigure(view.totals.views)} views and ${formatFigure(view.totals.engagements)} engagements.`}{' '}
+          Shares made without connecting are counted, not measured: Signpost cannot read a partner’s
+          own accounts.
         </Text>
       </Stack>
     </>

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { OrganisationSlug, RecordId } from '../api/record-id';
 import { Platform } from '../platforms/types';
 
-export const UkDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a UK date, YYYY-MM-DD');
+// The years the campaign's dates may take (lib/campaigns/campaign-schemas.ts): PostgreSQL has no
+// year 0, and a week far outside them is a mistake.
+export const UkDate = z
+  .string()
+  .regex(/^20\d{2}-\d{2}-\d{2}$/, 'must be a UK date, YYYY-MM-DD, in the years 2000 to 2099');
 
 export const AmplificationQuery = z.object({
   campaignId: RecordId.optional().meta({

@@ -9,6 +9,7 @@ import {
   IconPlayerPause,
   IconPlayerPlay,
   IconPlugConnectedX,
+  IconShare,
   IconWebhookOff,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -66,6 +67,11 @@ export const KIND_STYLES: Record<NotificationKind, KindStyle> = {
     icon: (size) => <IconPlayerPlay size={size} />,
     color: 'green',
     name: 'Pauses lifted',
+  },
+  'share.reminder': {
+    icon: (size) => <IconShare size={size} />,
+    color: 'signpost',
+    name: 'Reminders to share',
   },
   'webhook.disabled': {
     icon: (size) => <IconWebhookOff size={size} />,

@@ -4,6 +4,7 @@ import { AppShell, Badge, Box, Burger, Group, NavLink, ScrollArea, Text } from '
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBell,
+  IconBroadcast,
   IconCalendarEvent,
   IconChartBar,
   IconChecklist,
@@ -34,6 +35,7 @@ const ICONS: Record<NavItem['icon'], ReactNode> = {
   ready: <IconClockPlus size={18} stroke={1.6} />,
   approvals: <IconChecklist size={18} stroke={1.6} />,
   reach: <IconChartBar size={18} stroke={1.6} />,
+  amplification: <IconBroadcast size={18} stroke={1.6} />,
   audit: <IconHistory size={18} stroke={1.6} />,
   notifications: <IconBell size={18} stroke={1.6} />,
   people: <IconUsers size={18} stroke={1.6} />,

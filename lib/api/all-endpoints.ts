@@ -53,6 +53,7 @@ import {
 import * as webhooks from './endpoints/webhooks';
 import * as administration from './endpoints/administration';
 import * as library from './endpoints/library';
+import { amplificationEndpoint, remindEndpoint } from './endpoints/amplification';
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
   ...Object.values(administration),
@@ -98,4 +99,6 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   markNotificationsReadEndpoint,
   ...Object.values(webhooks),
   ...Object.values(library),
+  amplificationEndpoint,
+  remindEndpoint,
 ];

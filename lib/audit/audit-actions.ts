@@ -53,6 +53,10 @@ export const AUDIT_ACTIONS = {
     label: 'Shared outside Signpost',
     phrase: 'said they shared the message {subject}',
   },
+  'message.remind': {
+    label: 'Partner reminded to share',
+    phrase: 'reminded a partner to share the message {subject}',
+  },
   'signpost.update': {
     label: 'Signpost changed',
     phrase: 'changed the signpost, making {subject}',

@@ -35,6 +35,15 @@ describe("a partner's navigation", () => {
     expect(navigationFor(partner).map((item) => item.label)).toContain('Dashboard');
   });
 
+  it("shows the partners' amplification to leads, not to comms officers", () => {
+    const lead: Actor = {
+      userId: 'l',
+      memberships: [{ organisationId: 'rocu', role: 'campaign_lead' }],
+    };
+    expect(navigationFor(lead).map((item) => item.label)).toContain('Amplification');
+    expect(navigationFor(comms).map((item) => item.label)).not.toContain('Amplification');
+  });
+
   it('needs both a partner role and a partner organisation', () => {
     expect(actsAsPartner({ role: 'partner', organisation: { kind: 'partner' } })).toBe(true);
     expect(actsAsPartner({ role: 'viewer', organisation: { kind: 'partner' } })).toBe(false);

@@ -13,6 +13,12 @@ export const NAV_ITEMS = [
   },
   { href: '/approvals', label: 'Approvals', icon: 'approvals', requires: 'message.approve' },
   { href: '/reach', label: 'Reach', icon: 'reach', requires: 'reach.read' },
+  {
+    href: '/reach/amplification',
+    label: 'Amplification',
+    icon: 'amplification',
+    requires: 'amplification.read',
+  },
   { href: '/audit', label: 'Audit log', icon: 'audit', requires: 'audit.read' },
   { href: '/notifications', label: 'Notifications', icon: 'notifications', requires: null },
   { href: '/settings/people', label: 'People', icon: 'people', requires: 'user.manage' },

@@ -58,6 +58,8 @@ const EXPECTED: Record<Action, Record<Role, 'A' | 'O' | '-'>> = {
   'webhook.manage':      { admin: 'A', campaign_lead: 'A', comms_officer: 'O', partner: '-', viewer: '-' },
   'queue.read':          { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
   'queue.manage':        { admin: 'A', campaign_lead: '-', comms_officer: '-', partner: '-', viewer: '-' },
+  'amplification.read':  { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
+  'amplification.remind': { admin: 'A', campaign_lead: 'A', comms_officer: '-', partner: '-', viewer: '-' },
 };
 
 const OWN = 'org-own';

@@ -52,6 +52,10 @@ export const ACTIONS = [
   'queue.read',
   /** Act on jobs there: retry, promote, remove, pause a queue. */
   'queue.manage',
+  /** Who amplified the campaign's messages, by which path, and the reach it brought (issue 11). */
+  'amplification.read',
+  /** Remind a partner who has not shared a message yet (a notification and an email). */
+  'amplification.remind',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -156,6 +160,8 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'webhook.manage': 'any',
     'queue.read': 'any',
     'queue.manage': 'any',
+    'amplification.read': 'any',
+    'amplification.remind': 'any',
   },
   campaign_lead: {
     ...EVERYONE_READS,
@@ -184,6 +190,9 @@ const ROLE_GRANTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'webhook.manage': 'any',
     // They answer for the campaign's posts going out: they may watch the queues, not act on them.
     'queue.read': 'any',
+    // They run the campaign with its partners: who carried each message, and a nudge for who has not.
+    'amplification.read': 'any',
+    'amplification.remind': 'any',
   },
   comms_officer: {
     ...EVERYONE_READS,

@@ -165,6 +165,18 @@ export async function sharePack(actor: Actor, request: SharePackRequest): Promis
     text: packReadme({ organisation, signpost, messages: packed, madeAt: formatLocal(now) }),
   });
 
+  // Counted for the leads' amplification view when the organisation's own people take it (a lead
+  // looking at a partner's pack is not the partner sharing it): one row per message in the pack.
+  if (actor.memberships.some((membership) => membership.organisationId === organisation.id))
+    await db.sharePackDownload.createMany({
+      data: rows.map((row) => ({
+        messageId: row.id,
+        organisationId: organisation.id,
+        createdById: actor.userId,
+        createdAt: now,
+      })),
+    });
+
   const zip = new yazl.ZipFile();
   for (const entry of entries) {
     if ('text' in entry) zip.addBuffer(Buffer.from(entry.text, 'utf8'), entry.name, { mtime: now });

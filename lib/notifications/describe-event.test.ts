@@ -65,6 +65,29 @@ describe('who hears', () => {
     }
   });
 
+  it('a reminder to share: the partner organisation’s own partners, no one else', () => {
+    const message = { id: 'm', title: 'T', authorId: 'lancs-comms', campaignName: 'C' };
+    expect(
+      audienceOf(
+        event({
+          action: 'message.remind',
+          entityType: 'message',
+          organisationId: 'lcc',
+          actorId: 'lead',
+        }),
+        { message },
+      ),
+    ).toEqual(['council']);
+    expect(
+      describeEvent(
+        event({ action: 'message.remind', entityType: 'message', organisationId: null }),
+        {
+          message,
+        },
+      ),
+    ).toBeNull();
+  });
+
   it('a held or failed post: its organisation’s comms officers and partners, and the leads', () => {
     expect(audienceOf(event({ action: 'post.held' }))).toEqual(['lancs-comms', 'lead', 'lead2']);
     expect(audienceOf(event({ action: 'post.failed', organisationId: 'lcc' }))).toEqual([

@@ -207,6 +207,23 @@ export function describeEvent(event: OutboxEvent, facts: EventFacts): Described 
         },
       };
     }
+    case 'message.remind': {
+      const message = facts.message;
+      if (!message || !event.organisationId) return null;
+      return {
+        kind: 'share.reminder',
+        groupKey: null,
+        title: () => `Please share ${quoted(message.title)}`,
+        body: `${who} asks you to share it with your followers for ${message.campaignName}. It is on your Ready to share page, rendered for your organisation with the helpline’s signpost: schedule it, download its share pack, or copy it and say “I shared this”.`,
+        link: '/',
+        // The partner organisation's own people who share for it.
+        audience: {
+          members: [{ roles: ['partner'], organisationId: event.organisationId }],
+          users: [],
+          exclude: actor,
+        },
+      };
+    }
     case 'webhook.disabled': {
       const webhook = facts.webhook;
       if (!webhook) return null;

@@ -84,6 +84,12 @@ export const NOTIFICATION_KINDS = {
     fallback: 'immediate',
     bursts: false,
   },
+  'share.reminder': {
+    label: 'A campaign lead asks you to share a message',
+    defaults: {},
+    fallback: 'immediate',
+    bursts: false,
+  },
   'webhook.disabled': {
     label: 'A webhook you added was disabled after a day of failures',
     defaults: {},

@@ -1,7 +1,8 @@
 // A partner shares without connecting an account: the text on "Ready to share" is the message
 // rendered for the partner with the signpost; "Copy text" puts exactly that on the clipboard, the
 // X link opens X's own composer with the same text, and "I shared this" is counted. Inside the
-// partner's blackout nothing is offered to copy, open or download.
+// partner's blackout nothing is offered to copy, open or download. The share is counted on the
+// campaign lead's amplification view, where a partner that has not shared can be reminded.
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -10,6 +11,7 @@ import { seededIds } from '../support/accessibility-pages';
 
 const { baseUrl, databaseUrl } = inject('e2e');
 const PARTNER = 'partner@manchester-city-council.example';
+const LEAD = 'lead@nw-rocu.example';
 let browser: Browser;
 const database = new pg.Client({ connectionString: databaseUrl });
 
@@ -74,9 +76,46 @@ it('a partner copies the text, opens X with it, and says they shared it', async 
       WHERE "organisationId" = (SELECT id FROM organisations WHERE slug = 'manchester-city-council')`,
   );
   expect(rows).toEqual([{ platform: 'x', url: 'https://x.com/ManCityCouncil/status/1861' }]);
+  const messageId = ((await card.getAttribute('aria-labelledby')) ?? '').replace(/^title-/, '');
   await page.goto(`${baseUrl}/shared`, SETTLED);
   await expect.poll(() => page.getByTestId('share-row').count()).toBe(1);
   await context.close();
+
+  // The lead's amplification view counts it, for the week the message was approved in.
+  const { rows: facts } = await database.query<{ campaignId: string; week: string }>(
+    `SELECT "campaignId",
+            to_char(("approvedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS week
+       FROM messages WHERE id = $1`,
+    [messageId],
+  );
+  const { campaignId, week } = facts[0]!;
+  const leadContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const lead = await leadContext.newPage();
+  await signIn(lead, baseUrl, LEAD);
+  await lead.waitForURL(`${baseUrl}/`);
+  await lead.goto(`${baseUrl}/reach/amplification?campaign=${campaignId}&week=${week}`, SETTLED);
+  await lead.getByRole('heading', { name: 'Amplification', level: 1 }).waitFor();
+  const row = lead.locator(
+    `[data-testid="amplification-row"][data-partner="manchester-city-council"][data-message="${messageId}"]`,
+  );
+  expect(await row.getAttribute('data-shared')).toBe('true');
+  await row.getByText('Shared without connecting').waitFor();
+  expect(await row.getByRole('link', { name: /^X/ }).getAttribute('href')).toBe(
+    'https://x.com/ManCityCouncil/status/1861',
+  );
+  await lead.screenshot({ path: '/tmp/amplification-1280.png', fullPage: true });
+
+  // A partner that has not shared it is reminded once; the page says so.
+  const waiting = lead.locator(
+    `[data-testid="not-shared-row"][data-partner="cheshire-east-council"][data-message="${messageId}"]`,
+  );
+  await waiting.getByRole('button', { name: /^Remind Cheshire East Council/ }).click();
+  await lead.getByText('Cheshire East Council is reminded').waitFor();
+  await waiting.getByText(/one reminder a day per message/).waitFor();
+  expect(await waiting.getByRole('button', { name: /^Remind/ }).count()).toBe(0);
+  await lead.setViewportSize({ width: 390, height: 844 });
+  await lead.screenshot({ path: '/tmp/amplification-390.png', fullPage: true });
+  await leadContext.close();
 });
 
 it("shows a partner the campaign's approved messages without tabs they can never use", async () => {

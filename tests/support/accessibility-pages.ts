@@ -141,6 +141,7 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/campaigns?q=nothing-matches-this',
   '/approvals',
   '/reach',
+  '/reach/amplification',
   '/audit',
   '/notifications',
   '/notifications?show=read',

@@ -29,7 +29,7 @@ export function ConnectByOAuthForm({
   platforms,
   organisations,
 }: {
-  platforms: { value: string; label: string }[];
+  platforms: { value: string; label: string; site: string }[];
   organisations: { value: string; label: string }[];
 }) {
   const { pending, error, start } = useStart();
@@ -37,7 +37,7 @@ export function ConnectByOAuthForm({
   const [organisationId, setOrganisationId] = useState<string | null>(
     organisations.length === 1 ? (organisations[0]?.value ?? null) : null,
   );
-  const platformLabel = platforms.find((choice) => choice.value === platform)?.label;
+  const site = platforms.find((choice) => choice.value === platform)?.site;
   return (
     <form
       onSubmit={(event) => {
@@ -53,7 +53,7 @@ export function ConnectByOAuthForm({
         )}
         <Select
           label="Platform"
-          data={platforms}
+          data={platforms.map(({ value, label }) => ({ value, label }))}
           value={platform}
           onChange={setPlatform}
           allowDeselect={false}
@@ -78,7 +78,7 @@ export function ConnectByOAuthForm({
           styles={{ label: { whiteSpace: 'normal' }, root: { height: 'auto', minHeight: 36 } }}
           style={{ alignSelf: 'flex-start' }}
         >
-          {platformLabel ? `Continue to ${platformLabel}` : 'Continue'}
+          {site ? `Continue to ${site}` : 'Continue'}
         </Button>
         <Text size="sm" c="dimmed">
           You sign in to the platform there and authorise Signpost; then you come back here.

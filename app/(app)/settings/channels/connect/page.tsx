@@ -11,8 +11,8 @@ import { listOrganisations } from '@/lib/organisations/list-organisations';
 export const metadata: Metadata = { title: 'Connect a channel' };
 
 const PLATFORM_CHOICES = {
-  x: 'X',
-  facebook: 'Facebook (a Page, and its Instagram account)',
+  x: { label: 'X', site: 'X' },
+  facebook: { label: 'Facebook (a Page, and its Instagram account)', site: 'Facebook' },
 } as const;
 
 export default async function ConnectChannelPage() {
@@ -20,7 +20,7 @@ export default async function ConnectChannelPage() {
   const organisations = await listOrganisations({ limit: 500 });
   const settings = env();
   const platforms = OAUTH_PLATFORMS.filter((platform) => oauthClient(platform, settings)).map(
-    (platform) => ({ value: platform, label: PLATFORM_CHOICES[platform] }),
+    (platform) => ({ value: platform, ...PLATFORM_CHOICES[platform] }),
   );
   const choices = organisations.items
     .filter((organisation) => can(actor, 'channel.manage', { organisationId: organisation.id }))

@@ -41,6 +41,7 @@ function dialog(method: 'GET' | 'POST'): SandboxRoute {
   return {
     method,
     path: '/dialog/oauth',
+    browserPage: true,
     handle(request, state) {
       const params = requestParams(request);
       const client = params.get('client_id');

@@ -33,6 +33,7 @@ function authorise(method: 'GET' | 'POST'): SandboxRoute {
   return {
     method,
     path: '/i/oauth2/authorize',
+    browserPage: true,
     handle(request, state) {
       const params = requestParams(request);
       const client = params.get('client_id');

@@ -44,6 +44,18 @@ const EnvSchema = z
       .min(1)
       .max(65536 - SANDBOX_PORT_COUNT)
       .default(4010),
+    /**
+     * The sandbox's control surface as a person's browser reaches it, for the platforms'
+     * authorisation pages (lib/channels/oauth/oauth-settings.ts); SANDBOX_URL when not set.
+     */
+    SANDBOX_BROWSER_URL: z.url().optional(),
+    /** Signpost's app on each platform, for connecting channels by OAuth (README, "Channels"). */
+    X_CLIENT_ID: z.string().min(1).optional(),
+    X_CLIENT_SECRET: z.string().min(1).optional(),
+    X_AUTHORIZE_URL: z.url().optional(),
+    FACEBOOK_APP_ID: z.string().min(1).optional(),
+    FACEBOOK_APP_SECRET: z.string().min(1).optional(),
+    FACEBOOK_AUTHORIZE_URL: z.url().optional(),
     MEDIA_DIR: z.string().min(1).default('var/media'),
     DEMO_PASSWORD: z.string().min(8).default('signpost-demo'),
     /** Create the demo users (never in production). */

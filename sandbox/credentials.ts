@@ -101,3 +101,8 @@ export function xAppSecret(appKey: string): string {
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** The app secret of a Facebook (Meta) app the sandbox knows by its app id: any id has one. */
+export function facebookAppSecret(appId: string): string {
+  return sandboxSignature('facebook-app-secret', appId, 32);
+}

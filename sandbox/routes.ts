@@ -48,6 +48,8 @@ export interface SandboxRoute {
   /** Set on the calls that read a post's figures: faults apply to them too. Names the account. */
   readsMetrics?: (request: SandboxRequest, state: SandboxState) => string;
   handle(request: SandboxRequest, state: SandboxState): SandboxReply | Promise<SandboxReply>;
+  /** A page for a person's browser (an OAuth consent page): it answers in HTML, refusals too. */
+  browserPage?: boolean;
 }
 
 export type FaultKind = '429' | '500' | '401';

@@ -36,6 +36,20 @@ export interface SandboxDraft {
   upload?: { totalBytes: number; segments: Map<number, number>; finalized: boolean };
 }
 
+/** What a consent page's "Authorise" granted, until the client trades the code (once). */
+export interface SandboxAuthorisationCode {
+  platform: Platform;
+  client: string;
+  redirectUri: string;
+  /** The PKCE challenge and its method, when the client sent one. */
+  challenge: { value: string; method: 'S256' | 'plain' } | null;
+  account: string;
+  scopes: string[];
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  used: boolean;
+}
+
 export const FAULT_KINDS = ['429', '500', 'timeout', '401'] as const;
 export type SandboxFaultKind = (typeof FAULT_KINDS)[number];
 /** The calls a fault applies to: the one that creates a post, a metrics read, or (unset) both. */
@@ -63,6 +77,8 @@ export class SandboxState {
   readonly idempotency = new Map<string, { postId: string; at: number }>();
   /** Refresh tokens already traded (their jti): like X's and Bluesky's, each works once. */
   readonly spentRefreshTokens = new Set<string>();
+  /** Authorisation codes handed out by the consent pages (sandbox/oauth/codes.ts), by code. */
+  readonly authorisationCodes = new Map<string, SandboxAuthorisationCode>();
   /** Rate-limit windows by bucket (sandbox/rate-limits.ts). */
   readonly rateWindows = new Map<string, { used: number; resetAt: number }>();
   faults: SandboxFault[] = [];

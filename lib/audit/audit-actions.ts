@@ -101,6 +101,10 @@ export const AUDIT_ACTIONS = {
     label: 'Channel connected',
     phrase: 'stored new credentials for {subject}',
   },
+  'channel.added': {
+    label: 'Channel added',
+    phrase: 'connected the new channel {subject}',
+  },
   'channel.token_expiring': {
     label: 'Access token expiring',
     phrase: 'warned that the access of {subject} expires soon',

@@ -2,6 +2,7 @@
 // POST /{page-id}/feed, POST /{page-id}/photos, GET /{page-id}/posts and GET /{post-id} with
 // field expansion for shares, comments, reactions and insights.
 import { z } from 'zod';
+import { facebookLoginRoutes } from './facebook-login';
 import { countOf, figuresOf, reported } from '../metrics';
 import {
   overLimit,
@@ -131,6 +132,7 @@ export const facebookSandbox: SandboxPlatform = {
   error: metaError,
   fault: (kind, retryAfterSeconds) => metaFault(kind, retryAfterSeconds, 'page'),
   routes: [
+    ...facebookLoginRoutes,
     {
       method: 'POST',
       path: '/:pageId/feed',

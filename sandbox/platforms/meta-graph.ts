@@ -10,7 +10,8 @@ import {
   type SandboxRequest,
 } from '../routes';
 import type { SandboxState } from '../state';
-import { checkToken } from '../tokens';
+import { checkToken, type TokenCheck } from '../tokens';
+import { instagramAccountOfPage } from './facebook-pages';
 
 // Meta's codes: 100 invalid parameter, 190 access token, 32 page request limit, 2 service error.
 const CODES: Record<number, number> = { 400: 100, 401: 190, 403: 10, 404: 100, 429: 32, 500: 2 };
@@ -29,7 +30,12 @@ export function graphCaller(
 ): string {
   const token = accessToken(request);
   if (!token) throw graphRefusal(400, 104, 'An access token is required to request this resource.');
-  const check = checkToken(token, { platform, kinds: ['user'], now: state.now() });
+  const check = instagramByPage(
+    token,
+    platform,
+    state,
+    checkToken(token, { platform, kinds: ['user'], now: state.now() }),
+  );
   if (!check.ok && check.reason === 'expired')
     throw graphRefusal(400, 190, 'Error validating access token: Session has expired.', 463);
   if (!check.ok)
@@ -44,7 +50,12 @@ export function graphCaller(
   return account;
 }
 
-function graphRefusal(status: number, code: number, message: string, subcode?: number): Refusal {
+export function graphRefusal(
+  status: number,
+  code: number,
+  message: string,
+  subcode?: number,
+): Refusal {
   return new Refusal({
     status,
     body: {
@@ -189,4 +200,21 @@ export function sinceParameter(value: string | null): number | null {
 export function graphFlag(value: unknown): boolean | undefined {
   if (value === undefined) return undefined;
   return value === true || value === 'true';
+}
+
+/**
+ * On Meta an Instagram professional account is reached with its Facebook Page's token: a Page
+ * token of the sandbox's Page with a linked account acts for that account.
+ */
+function instagramByPage(
+  token: string,
+  platform: Platform,
+  state: SandboxState,
+  check: TokenCheck,
+): TokenCheck {
+  if (platform !== 'instagram' || check.ok || check.reason !== 'unknown') return check;
+  const page = checkToken(token, { platform: 'facebook', kinds: ['user'], now: state.now() });
+  if (!page.ok) return page.reason === 'unknown' ? check : page;
+  const account = instagramAccountOfPage(page.claims.account);
+  return account ? { ok: true, claims: { ...page.claims, account } } : check;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { xAppSecret } from '../credentials';
 import { safeDecode, type SandboxReply, type SandboxRequest, type SandboxRoute } from '../routes';
+import { redeemCode } from '../oauth/codes';
 import type { SandboxState } from '../state';
 import { checkToken, issueToken, sameText, type TokenClaims } from '../tokens';
 
@@ -30,6 +31,7 @@ export const xOAuthRoutes: SandboxRoute[] = [
       const client = basic?.username ?? z.string().min(1).safeParse(fields.client_id).data;
       if (!client)
         return oauthError(401, 'unauthorized_client', 'Missing valid authorization header');
+      if (fields.grant_type === 'authorization_code') return tradeCode(fields, client, state);
       const grant = RefreshGrant.safeParse(fields);
       if (!grant.success) return invalidToken();
       const check = checkToken(grant.data.refresh_token, {
@@ -92,9 +94,33 @@ export const xOAuthRoutes: SandboxRoute[] = [
   },
 ];
 
-function grantFor(refresh: TokenClaims, client: string, state: SandboxState) {
+// The authorisation code grant: the code from the consent page (x-authorize.ts), the same
+// redirect URI and the PKCE verifier. X answers every bad code alike.
+function tradeCode(fields: Record<string, unknown>, client: string, state: SandboxState) {
+  const text = (name: string) => (typeof fields[name] === 'string' ? fields[name] : undefined);
+  if (!text('code_verifier'))
+    return oauthError(400, 'invalid_request', 'Missing required parameter [code_verifier].');
+  const redeemed = redeemCode(state, 'x', {
+    code: text('code'),
+    client,
+    redirectUri: text('redirect_uri'),
+    verifier: text('code_verifier'),
+  });
+  if (!redeemed.ok) return invalidToken();
+  const { account, scopes } = redeemed.grant;
+  return { status: 200, body: grantFor({ account, scopes }, client, state, true) };
+}
+
+function grantFor(
+  refresh: Pick<TokenClaims, 'account' | 'scopes'>,
+  client: string,
+  state: SandboxState,
+  fromCode = false,
+) {
   const now = Math.floor(state.now().getTime() / 1000);
   const common = { platform: 'x' as const, account: refresh.account, scopes: refresh.scopes };
+  // Without offline.access X gives no refresh token: the person authorises again in two hours.
+  const refreshable = !fromCode || refresh.scopes.includes('offline.access');
   return {
     token_type: 'bearer',
     expires_in: X_TOKEN_SECONDS,
@@ -105,13 +131,17 @@ function grantFor(refresh: TokenClaims, client: string, state: SandboxState) {
       jti: state.nextId(),
     }),
     scope: refresh.scopes.join(' '),
-    refresh_token: issueToken({
-      ...common,
-      kind: 'refresh',
-      exp: null,
-      jti: state.nextId(),
-      client,
-    }),
+    ...(refreshable
+      ? {
+          refresh_token: issueToken({
+            ...common,
+            kind: 'refresh',
+            exp: null,
+            jti: state.nextId(),
+            client,
+          }),
+        }
+      : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { STATUS_CODES } from 'node:http';
 import type { SandboxPlatform } from '../routes';
 import { xError, xRateHeaders } from './x-errors';
 import { xMediaRoutes } from './x-media';
+import { xAuthorizeRoutes } from './x-authorize';
 import { xOAuthRoutes } from './x-oauth';
 import { xTweetRoutes } from './x-tweets';
 import { xUserRoutes } from './x-users';
@@ -38,5 +39,5 @@ export const xSandbox: SandboxPlatform = {
     receivedAt: post.receivedAt,
     extra: {},
   }),
-  routes: [...xOAuthRoutes, ...xMediaRoutes, ...xTweetRoutes, ...xUserRoutes],
+  routes: [...xAuthorizeRoutes, ...xOAuthRoutes, ...xMediaRoutes, ...xTweetRoutes, ...xUserRoutes],
 };

@@ -155,6 +155,10 @@ const EVERY_PAGE = (ids: SeededIds) => [
   '/settings/organisations',
   '/settings/single-sign-on',
   '/settings/calendar-feed',
+  '/settings/channels/connect',
+  // Without a state: the page that says the channel was not connected, and why.
+  '/settings/channels/callback/x',
+  '/settings/channels/pick/no-such-connection',
   '/no-such-page',
 ];
 
@@ -451,6 +455,6 @@ export const DIALOGS: Dialog[] = [
     name: 'connect channel dialog',
     roles: ['administrator'],
     path: () => '/settings',
-    open: (page) => openDialog(page, /^(Credentials|Reconnect)$/),
+    open: (page) => openDialog(page, /^Credentials$/),
   },
 ];

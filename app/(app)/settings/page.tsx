@@ -21,7 +21,9 @@ import { PageHeader } from '@/components/shell/page-header';
 import { ApiTokens } from '@/components/settings/api-tokens';
 import { Blackouts } from '@/components/settings/blackouts';
 import { ConnectChannel } from '@/components/settings/connect-channel';
+import { ReconnectByOAuth } from '@/components/settings/connect-by-oauth';
 import { LinkButton } from '@/components/link-button';
+import { IconPlugConnected } from '@tabler/icons-react';
 import { QueueCounts } from '@/components/settings/queue-counts';
 import { readQueueCounts } from '@/lib/health/check-health';
 import { DASHBOARD_PATH } from '@/lib/queue/dashboard-path';
@@ -31,6 +33,7 @@ import { mayOpen } from '@/lib/auth/navigation';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session-actor';
 import { credentialFields } from '@/lib/channels/connect-channel';
+import { oauthPlatformFor } from '@/lib/channels/oauth/oauth-settings';
 import { listChannels } from '@/lib/channels/list-channels';
 import { platformRules } from '@/lib/platforms/rules';
 import { listOrganisations } from '@/lib/organisations/list-organisations';
@@ -65,6 +68,7 @@ export default async function SettingsPage() {
   const mayConnect = channels.items.some((channel) =>
     can(actor, 'channel.manage', { organisationId: channel.organisationId }),
   );
+  const mayAddChannels = mayOpen(actor, 'channel.manage');
   return (
     <>
       <PageHeader
@@ -212,6 +216,16 @@ export default async function SettingsPage() {
             The social media accounts Signpost publishes to
             {channels.items.length > 0 ? '' : ': none you can see'}.
           </Text>
+          {mayAddChannels && (
+            <LinkButton
+              href="/settings/channels/connect"
+              variant="default"
+              mb="md"
+              leftSection={<IconPlugConnected size={16} />}
+            >
+              Connect a channel
+            </LinkButton>
+          )}
           {channels.items.length > 0 && (
             <TableScrollContainer minWidth={560}>
               <Table verticalSpacing="xs">
@@ -251,15 +265,29 @@ export default async function SettingsPage() {
                           {can(actor, 'channel.manage', {
                             organisationId: channel.organisationId,
                           }) && (
-                            <ConnectChannel
-                              channel={{
-                                id: channel.id,
-                                handle: channel.handle,
-                                platformLabel: platformRules[channel.platform].label,
-                                needsReauth: channel.status === 'needs_reauth',
-                              }}
-                              fields={credentialFields(channel.platform)}
-                            />
+                            <Group gap="xs" justify="flex-end" wrap="wrap">
+                              {oauthPlatformFor(channel.platform) && (
+                                <ReconnectByOAuth
+                                  channel={{
+                                    id: channel.id,
+                                    handle: channel.handle,
+                                    platformLabel: platformRules[channel.platform].label,
+                                    needsReauth: channel.status === 'needs_reauth',
+                                  }}
+                                />
+                              )}
+                              <ConnectChannel
+                                channel={{
+                                  id: channel.id,
+                                  handle: channel.handle,
+                                  platformLabel: platformRules[channel.platform].label,
+                                  needsReauth:
+                                    channel.status === 'needs_reauth' &&
+                                    !oauthPlatformFor(channel.platform),
+                                }}
+                                fields={credentialFields(channel.platform)}
+                              />
+                            </Group>
                           )}
                         </TableTd>
                       )}

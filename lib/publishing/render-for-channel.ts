@@ -6,6 +6,7 @@
 import { textFor } from '../messages/compose-preview';
 import { MessageOverrides } from '../messages/message-schemas';
 import type { MediaFacts, Platform, Publisher, RenderedPost, Signpost } from '../platforms/types';
+import { type PostLanguage, renderBilingualPost } from '../signpost/render-bilingual';
 import { renderPost } from '../signpost/render-post';
 import { verifySignpost } from '../signpost/verify-signpost';
 
@@ -13,6 +14,9 @@ export interface MessageForRendering {
   body: string;
   /** As stored: { [platform]: text }. */
   overrides: unknown;
+  /** The Welsh text and its overrides (issue 13); null or absent without Welsh. */
+  bodyCy?: string | null;
+  overridesCy?: unknown;
 }
 
 export interface RenderForChannelInput {
@@ -22,6 +26,8 @@ export interface RenderForChannelInput {
   campaignSlug: string;
   signpost: Signpost;
   media: MediaFacts[];
+  /** The language of the post (issue 13); English when absent. */
+  language?: PostLanguage;
 }
 
 /**
@@ -40,17 +46,36 @@ export function renderForChannel(input: RenderForChannelInput): RenderedPost {
   return check.ok ? rendered : { ...rendered, valid: false, problems: check.problems };
 }
 
+const NO_WELSH = {
+  code: 'welsh_missing',
+  message: 'The message has no Welsh text, so this Welsh post cannot go out; add the Welsh text.',
+};
+
 function render(input: RenderForChannelInput): RenderedPost {
-  return renderPost(input.platform, {
-    // The same choice of text as the composer's and the API's previews: what people saw is
-    // what goes out.
-    body: textFor(
-      { body: input.message.body, overrides: MessageOverrides.parse(input.message.overrides) },
-      input.platform,
-    ),
+  const language = input.language ?? 'en';
+  const common = {
     organisation: input.organisation,
     campaignSlug: input.campaignSlug,
     signpost: input.signpost,
     media: input.media,
-  });
+  };
+  // The same choice of text as the composer's and the API's previews: what people saw is
+  // what goes out.
+  const english = textFor(
+    { body: input.message.body, overrides: MessageOverrides.parse(input.message.overrides) },
+    input.platform,
+  );
+  if (language === 'en') return renderPost(input.platform, { ...common, body: english });
+  const { bodyCy } = input.message;
+  if (bodyCy == null) {
+    const rendered = renderPost(input.platform, { ...common, body: english });
+    return { ...rendered, valid: false, problems: [{ ...NO_WELSH }] };
+  }
+  const welsh = textFor(
+    { body: bodyCy, overrides: MessageOverrides.parse(input.message.overridesCy ?? {}) },
+    input.platform,
+  );
+  if (language === 'cy')
+    return renderPost(input.platform, { ...common, body: welsh, language: 'cy' });
+  return renderBilingualPost(input.platform, { ...common, bodyCy: welsh, bodyEn: english });
 }

@@ -6,7 +6,11 @@
 import { textFor } from '../messages/compose-preview';
 import { MessageOverrides } from '../messages/message-schemas';
 import type { MediaFacts, Platform, Publisher, RenderedPost, Signpost } from '../platforms/types';
-import { type PostLanguage, renderBilingualPost } from '../signpost/render-bilingual';
+import {
+  type ChannelLanguage,
+  type PostLanguage,
+  renderBilingualPost,
+} from '../signpost/render-bilingual';
 import { renderPost } from '../signpost/render-post';
 import { verifySignpost } from '../signpost/verify-signpost';
 
@@ -78,4 +82,32 @@ function render(input: RenderForChannelInput): RenderedPost {
   if (language === 'cy')
     return renderPost(input.platform, { ...common, body: welsh, language: 'cy' });
   return renderBilingualPost(input.platform, { ...common, bodyCy: welsh, bodyEn: english });
+}
+
+export interface LanguageRender {
+  language: PostLanguage;
+  rendered: RenderedPost;
+}
+
+/**
+ * The posts a channel gets for a message (issue 13), in publishing order: its own language on an
+ * English or a Welsh account; on a bilingual account one post, Welsh first, or where both do not
+ * fit in one post on that platform, the Welsh post and then the English. A message without
+ * Welsh goes out in English on a bilingual account (the organisation's rule refuses it first
+ * where Welsh is required).
+ */
+export function renderForChannelLanguages(
+  input: Omit<RenderForChannelInput, 'language'> & { channelLanguage: ChannelLanguage },
+): LanguageRender[] {
+  const { channelLanguage, ...rest } = input;
+  const one = (language: PostLanguage): LanguageRender => ({
+    language,
+    rendered: renderForChannel({ ...rest, language }),
+  });
+  if (channelLanguage !== 'bilingual') return [one(channelLanguage)];
+  if (rest.message.bodyCy == null) return [one('en')];
+  const both = one('bilingual');
+  if (both.rendered.valid || !both.rendered.problems.every((p) => p.code === 'too_long'))
+    return [both];
+  return [one('cy'), one('en')];
 }

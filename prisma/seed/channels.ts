@@ -79,16 +79,13 @@ const EXTRA_CHANNELS: readonly ChannelSeed[] = [
 
 export const DEMO_CHANNELS: readonly ChannelSeed[] = [
   ...FORCES.flatMap((force) =>
-    (['x', 'facebook', 'instagram'] as const).map(
-      (platform): ChannelSeed => ({
-        organisation: force.slug,
-        platform,
-        handle: FORCE_HANDLES[force.slug] ?? force.slug,
-        // North Wales's Instagram is one bilingual account; its X and Facebook are paired.
-        language:
-          force.languages?.includes('cy') && platform === 'instagram' ? 'bilingual' : 'en',
-      }),
-    ),
+    (['x', 'facebook', 'instagram'] as const).map((platform): ChannelSeed => ({
+      organisation: force.slug,
+      platform,
+      handle: FORCE_HANDLES[force.slug] ?? force.slug,
+      // North Wales's Instagram is one bilingual account; its X and Facebook are paired.
+      language: force.languages?.includes('cy') && platform === 'instagram' ? 'bilingual' : 'en',
+    })),
   ),
   ...EXTRA_CHANNELS,
 ];

@@ -98,6 +98,7 @@ describe('a message without Welsh', () => {
     const attempt = scheduleMessage(lead.actor, lead.audit, message.id, {
       organisations: ['lancashire', 'north-wales'],
       startAt: soon(60_000),
+      staggerMinutes: 0,
     });
     await expect(attempt).rejects.toMatchObject({
       code: 'validation_failed',
@@ -114,7 +115,9 @@ describe('a message without Welsh', () => {
     const message = await approvedMessage({ bodyCy: null });
     const { posts } = await scheduleMessage(lead.actor, lead.audit, message.id, {
       organisations: ['lancashire', 'cumbria'],
+      platforms: ['x', 'facebook'],
       startAt: soon(60_000),
+      staggerMinutes: 0,
     });
     expect(posts.length).toBeGreaterThan(0);
     expect(posts.every((post) => post.language === 'en')).toBe(true);
@@ -141,6 +144,7 @@ describe('a pause on the Welsh account', () => {
         organisations: ['north-wales'],
         platforms: ['x'],
         startAt: soon(1000),
+        staggerMinutes: 0,
       });
       expect(posts.map((post) => post.language).sort()).toEqual(['cy', 'en']);
       const ids = posts.map((post) => post.id);

@@ -6,6 +6,10 @@ export interface OrganisationSeed {
   name: string;
   kind: OrganisationKind;
   area: string;
+  /** Welsh and English (issue 13): ["cy", "en"] for a body bound by the Welsh Language Standards. */
+  languages?: string[];
+  nameCy?: string;
+  areaCy?: string;
 }
 
 export const FORCES: readonly OrganisationSeed[] = [
@@ -19,7 +23,15 @@ export const FORCES: readonly OrganisationSeed[] = [
   },
   { slug: 'cheshire', name: 'Cheshire Constabulary', kind: 'force', area: 'Cheshire' },
   { slug: 'cumbria', name: 'Cumbria Constabulary', kind: 'force', area: 'Cumbria' },
-  { slug: 'north-wales', name: 'North Wales Police', kind: 'force', area: 'North Wales' },
+  {
+    slug: 'north-wales',
+    name: 'North Wales Police',
+    kind: 'force',
+    area: 'North Wales',
+    languages: ['cy', 'en'],
+    nameCy: 'Heddlu Gogledd Cymru',
+    areaCy: 'Gogledd Cymru',
+  },
 ];
 
 export const REGIONAL_UNIT: OrganisationSeed = {

@@ -13,6 +13,8 @@ const post = (id: string, overrides: Partial<PostView> = {}): PostView => ({
   organisationId: 'o',
   organisation: { slug: 'lancashire', name: 'Lancashire Constabulary' },
   platform: 'x',
+  language: 'en',
+  pairId: null,
   scheduledAt: '2027-03-25T09:00:00.000Z',
   status: 'scheduled',
   text: 'text',

@@ -13,6 +13,8 @@ const post: PostView = {
   organisationId: 'o1',
   organisation: { slug: 'lancashire', name: 'Lancashire Constabulary' },
   platform: 'instagram',
+  language: 'en',
+  pairId: null,
   scheduledAt: '2026-10-25T01:30:00.000Z',
   status: 'scheduled',
   text: 'Worried about your thoughts?\nCall Stop It Now on 0808 1000 900 or visit https://www.stopitnow.org.uk/?utm_source=lancashire',

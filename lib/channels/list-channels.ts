@@ -11,6 +11,8 @@ export const ChannelSummary = z
     platform: Platform,
     handle: z.string(),
     status: z.enum(['active', 'needs_reauth', 'disabled']),
+    /** What the account carries (issue 13): English, Welsh, or both in one post. */
+    language: z.enum(['en', 'cy', 'bilingual']),
     /** Why the channel is not active (the platform's refusal), or null. */
     statusReason: z.string().nullable(),
     organisation: z.object({ slug: z.string(), name: z.string() }),
@@ -43,6 +45,7 @@ export async function listChannels(
       platform: true,
       handle: true,
       status: true,
+      language: true,
       statusReason: true,
       organisation: { select: { slug: true, name: true } },
     },

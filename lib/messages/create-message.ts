@@ -34,6 +34,8 @@ export async function createMessage(
         theme: input.theme,
         shareable: input.shareable,
         overrides: input.overrides,
+        bodyCy: input.cy?.body ?? null,
+        overridesCy: input.cy?.overrides ?? {},
         authorId: actor.userId,
       },
       select: { id: true },

@@ -96,6 +96,7 @@ export async function replaceMedia(
       messageId,
       mediaId: item.mediaId,
       altText: item.altText,
+      altTextCy: item.altTextCy ?? null,
       position,
     })),
   });

@@ -9,7 +9,10 @@ type Tx = Prisma.TransactionClient;
 export const messageInclude = {
   author: { select: { id: true, name: true } },
   approver: { select: { id: true, name: true } },
-  media: { orderBy: { position: 'asc' }, select: { mediaId: true, altText: true } },
+  media: {
+    orderBy: { position: 'asc' },
+    select: { mediaId: true, altText: true, altTextCy: true },
+  },
 } satisfies Prisma.MessageInclude;
 
 export type MessageRecord = Prisma.MessageGetPayload<{ include: typeof messageInclude }>;
@@ -23,7 +26,11 @@ export function toMessageView(row: MessageRecord): MessageView {
     theme: row.theme,
     shareable: row.shareable,
     overrides: MessageOverrides.parse(row.overrides),
-    media: row.media.map(({ mediaId, altText }) => ({ mediaId, altText })),
+    media: row.media.map(({ mediaId, altText, altTextCy }) => ({ mediaId, altText, altTextCy })),
+    cy:
+      row.bodyCy === null
+        ? null
+        : { body: row.bodyCy, overrides: MessageOverrides.parse(row.overridesCy) },
     status: row.status,
     author: row.author,
     approver: row.approver,

@@ -73,6 +73,13 @@ export const MessageMediaInput = z.strictObject({
     .trim()
     .min(1, 'must not be empty: describe the image for people who use screen readers')
     .max(ALT_TEXT_MAX, `must be at most ${ALT_TEXT_MAX.toLocaleString('en-GB')} characters`),
+  /** The image described in Welsh (issue 13), for a message that goes out in Welsh. */
+  altTextCy: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty: describe the image in Welsh, or leave it out')
+    .max(ALT_TEXT_MAX, `must be at most ${ALT_TEXT_MAX.toLocaleString('en-GB')} characters`)
+    .optional(),
 });
 export type MessageMediaInput = z.infer<typeof MessageMediaInput>;
 
@@ -82,6 +89,18 @@ const Media = z
   .refine((media) => new Set(media.map((item) => item.mediaId)).size === media.length, {
     message: 'must not attach the same image twice',
   });
+
+/**
+ * The message in Welsh (issue 13): its body and its own per-platform versions, beside the
+ * English. Required for an organisation that publishes in Welsh and English.
+ */
+export const MessageWelsh = z
+  .strictObject({
+    body: MessageText,
+    overrides: MessageOverrides.default({}),
+  })
+  .meta({ id: 'MessageWelsh' });
+export type MessageWelsh = z.infer<typeof MessageWelsh>;
 
 const messageFields = {
   title: Title,
@@ -103,6 +122,7 @@ export const MessageInput = z
     shareable: messageFields.shareable.default(false),
     overrides: messageFields.overrides.default({}),
     media: messageFields.media.default([]),
+    cy: MessageWelsh.optional(),
   })
   .meta({ id: 'MessageInput' });
 export type MessageInput = z.infer<typeof MessageInput>;
@@ -116,9 +136,11 @@ export const MessageChange = z
     shareable: messageFields.shareable.optional(),
     overrides: messageFields.overrides.optional(),
     media: messageFields.media.optional(),
+    /** The Welsh text, replacing the old; null removes it. */
+    cy: MessageWelsh.nullable().optional(),
   })
   .refine((change) => Object.values(change).some((value) => value !== undefined), {
-    message: 'send at least one of title, body, theme, shareable, overrides or media',
+    message: 'send at least one of title, body, theme, shareable, overrides, media or cy',
   })
   .meta({ id: 'MessageChange' });
 export type MessageChange = z.infer<typeof MessageChange>;
@@ -164,7 +186,11 @@ export const MessageView = z
     theme: Theme,
     shareable: z.boolean(),
     overrides: MessageOverrides,
-    media: z.array(z.object({ mediaId: z.string(), altText: z.string() })),
+    media: z.array(
+      z.object({ mediaId: z.string(), altText: z.string(), altTextCy: z.string().nullable() }),
+    ),
+    /** The Welsh text and its per-platform versions (issue 13), or null. */
+    cy: z.object({ body: z.string(), overrides: MessageOverrides }).nullable(),
     status: MessageStatus,
     author: Person,
     approver: Person.nullable(),

@@ -31,12 +31,18 @@ export async function newVersion(actor: CurrentActor, messageId: string): Promis
         theme: source.theme,
         shareable: source.shareable,
         overrides: MessageOverrides.parse(source.overrides),
+        bodyCy: source.bodyCy,
+        overridesCy: MessageOverrides.parse(source.overridesCy),
         authorId: actor.userId,
         previousVersionId: source.id,
       },
       select: { id: true },
     });
-    await replaceMedia(tx, id, source.media);
+    await replaceMedia(
+      tx,
+      id,
+      source.media.map((item) => ({ ...item, altTextCy: item.altTextCy ?? undefined })),
+    );
     const copy = toMessageView(
       await tx.message.findUniqueOrThrow({ where: { id }, include: messageInclude }),
     );

@@ -26,6 +26,8 @@ export const MessagePreview = z
     signpostVersion: z.number().int(),
     /** Which signpost wording was used, or that the text already carried it. */
     signpostForm: z.enum(['full', 'short', 'in_body']),
+    /** The language of the preview: the channel's (issue 13); a bilingual one is Welsh first. */
+    language: z.enum(['en', 'cy', 'bilingual']),
     /** Whether the message's override for this platform was used instead of its body. */
     usesOverride: z.boolean(),
     channelId: z.string(),
@@ -53,6 +55,8 @@ export async function previewMessage(
       status: true,
       body: true,
       overrides: true,
+      bodyCy: true,
+      overridesCy: true,
       campaign: { select: { slug: true } },
     },
   });
@@ -65,7 +69,8 @@ export async function previewMessage(
     select: {
       id: true,
       platform: true,
-      organisation: { select: { slug: true, name: true, area: true } },
+      language: true,
+      organisation: { select: { slug: true, name: true, area: true, nameCy: true, areaCy: true } },
     },
   });
   if (!channel) throw notFound('Channel');
@@ -83,6 +88,7 @@ export async function previewMessage(
     campaignSlug: message.campaign.slug,
     signpost: toSignpost(signpost),
     media,
+    language: channel.language,
   });
   return {
     text: rendered.text,
@@ -93,6 +99,7 @@ export async function previewMessage(
     platform: channel.platform,
     signpostVersion: signpost.version,
     signpostForm: rendered.signpostForm,
+    language: channel.language,
     usesOverride: overrides[channel.platform] !== undefined,
     channelId: channel.id,
     organisation: { slug: channel.organisation.slug, name: channel.organisation.name },

@@ -47,6 +47,9 @@ export async function updateMessage(
         theme: change.theme,
         shareable: change.shareable,
         overrides: change.overrides,
+        ...(change.cy === undefined
+          ? {}
+          : { bodyCy: change.cy?.body ?? null, overridesCy: change.cy?.overrides ?? {} }),
       },
       include: messageInclude,
     });

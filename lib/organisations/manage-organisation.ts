@@ -10,7 +10,12 @@ import { type Actor, can } from '../auth/permissions';
 import { db } from '../db';
 import { isUniqueViolation } from '../db-errors';
 import { AppError, forbidden, notFound } from '../errors';
-import { OrganisationKind, type OrganisationSummary } from './list-organisations';
+import {
+  ORGANISATION_SUMMARY,
+  OrganisationKind,
+  type OrganisationSummary,
+} from './list-organisations';
+import { languagesOf, OrganisationLanguages } from './organisation-languages';
 import { deactivatedReason } from './deactivated-reason';
 import { compareOrganisations } from './fan-out-organisations';
 import { OrganisationSlug } from './organisation-slug';
@@ -18,8 +23,23 @@ import { OrganisationSlug } from './organisation-slug';
 const Name = z.string().trim().min(2, 'Give the organisation’s name.').max(120);
 const Area = z.string().trim().min(2, 'Give the area it serves, such as “Lancashire”.').max(120);
 
+const WelshName = z.string().trim().min(2, 'Give the Welsh name, or leave it out.').max(120);
+
+const welshFields = {
+  /** Welsh and English (issue 13): ["en"], or ["cy", "en"]. */
+  languages: OrganisationLanguages.optional(),
+  nameCy: WelshName.nullable().optional(),
+  areaCy: WelshName.nullable().optional(),
+};
+
 export const CreateOrganisationRequest = z
-  .strictObject({ name: Name, slug: OrganisationSlug, kind: OrganisationKind, area: Area })
+  .strictObject({
+    name: Name,
+    slug: OrganisationSlug,
+    kind: OrganisationKind,
+    area: Area,
+    ...welshFields,
+  })
   .meta({ id: 'CreateOrganisationRequest' });
 export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequest>;
 
@@ -28,6 +48,7 @@ export const UpdateOrganisationRequest = z
     name: Name.optional(),
     area: Area.optional(),
     active: z.boolean().optional(),
+    ...welshFields,
     // What GET answers, sent back: read-only, accepted and ignored (API.md).
     id: z.string().optional(),
     slug: z.string().optional(),
@@ -44,6 +65,9 @@ export const OrganisationChange = z
       name: z.string(),
       kind: OrganisationKind,
       area: z.string(),
+      languages: z.array(z.enum(['cy', 'en'])),
+      nameCy: z.string().nullable(),
+      areaCy: z.string().nullable(),
       active: z.boolean(),
     }),
     /** Scheduled posts this change held (deactivating); 0 otherwise. */
@@ -52,7 +76,12 @@ export const OrganisationChange = z
   .meta({ id: 'OrganisationChange' });
 export type OrganisationChange = z.infer<typeof OrganisationChange>;
 
-const SUMMARY = { id: true, slug: true, name: true, kind: true, area: true, active: true } as const;
+const SUMMARY = ORGANISATION_SUMMARY;
+
+const summaryOf = <Row extends { languages: string[] }>(row: Row) => ({
+  ...row,
+  languages: languagesOf(row.languages),
+});
 
 function mustManage(actor: Actor) {
   if (!can(actor, 'organisation.manage', { organisationId: null }))
@@ -67,7 +96,7 @@ export async function createOrganisation(
   mustManage(actor);
   try {
     return await db.$transaction(async (tx) => {
-      const created = await tx.organisation.create({ data: request, select: SUMMARY });
+      const created = summaryOf(await tx.organisation.create({ data: request, select: SUMMARY }));
       await recordAudit(tx, by, {
         action: 'organisation.created',
         entityId: created.id,
@@ -118,21 +147,25 @@ export async function updateOrganisation(
     const [locked] = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM organisations WHERE slug = ${slug} FOR UPDATE`;
     if (!locked) throw notFound('That organisation');
-    const before = await tx.organisation.findUniqueOrThrow({
-      where: { id: locked.id },
-      select: SUMMARY,
-    });
+    const before = summaryOf(
+      await tx.organisation.findUniqueOrThrow({ where: { id: locked.id }, select: SUMMARY }),
+    );
     const active = request.active ?? before.active;
-    const after = await tx.organisation.update({
-      where: { id: before.id },
-      data: {
-        name: request.name,
-        area: request.area,
-        active,
-        ...(active === before.active ? {} : { deactivatedAt: active ? null : now }),
-      },
-      select: SUMMARY,
-    });
+    const after = summaryOf(
+      await tx.organisation.update({
+        where: { id: before.id },
+        data: {
+          name: request.name,
+          area: request.area,
+          languages: request.languages,
+          nameCy: request.nameCy,
+          areaCy: request.areaCy,
+          active,
+          ...(active === before.active ? {} : { deactivatedAt: active ? null : now }),
+        },
+        select: SUMMARY,
+      }),
+    );
     let heldPosts = 0;
     if (before.active && !active) {
       const reason = deactivatedReason(after.name);
@@ -154,14 +187,21 @@ export async function updateOrganisation(
         })),
       );
     }
-    const changedDetails = after.name !== before.name || after.area !== before.area;
+    const details = (row: typeof before) => ({
+      name: row.name,
+      area: row.area,
+      languages: row.languages,
+      nameCy: row.nameCy,
+      areaCy: row.areaCy,
+    });
+    const changedDetails = JSON.stringify(details(after)) !== JSON.stringify(details(before));
     if (changedDetails)
       await recordAudit(tx, by, {
         action: 'organisation.updated',
         entityId: after.id,
         organisationId: after.id,
-        before: { name: before.name, area: before.area },
-        after: { name: after.name, area: after.area },
+        before: details(before),
+        after: details(after),
       });
     if (active !== before.active)
       await recordAudit(tx, by, {

@@ -31,13 +31,28 @@ export interface Signpost {
   phone: string;
   url: string;
   wording: Record<Platform, SignpostWording>;
+  /**
+   * The same wording in Welsh (issue 13), with the same number and link; absent on a version
+   * made before there was any. Welsh text cannot be signposted without it.
+   */
+  wordingCy?: Record<Platform, SignpostWording> | null;
+  /** False while the Welsh wording has not been reviewed by a Welsh speaker (demo wording). */
+  wordingCyReviewed?: boolean;
 }
+
+/** The languages a text is written in (issue 13): English, Welsh. */
+export const LANGUAGES = ['en', 'cy'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
 
 /** The organisation a post is published for. */
 export interface Publisher {
   slug: string;
   name: string;
   area: string;
+  /** The Welsh name and area, for {organisation} and {area} in Welsh text (English when absent). */
+  nameCy?: string | null;
+  areaCy?: string | null;
 }
 
 /** An image attached to a message, as the rules need to judge it. */
@@ -56,6 +71,8 @@ export interface RenderInput {
   campaignSlug: string;
   signpost: Signpost;
   media: MediaFacts[];
+  /** The language of `body`: the signpost wording and placeholders follow it. English when absent. */
+  language?: Language;
 }
 
 export interface Problem {

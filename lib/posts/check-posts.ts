@@ -14,7 +14,8 @@ import { platformMediaFacts } from '../media/media-facts';
 import { platformRules } from '../platforms/rules';
 import type { MediaFacts, RenderedPost } from '../platforms/types';
 import { enqueuePosts } from '../publishing/enqueue';
-import { renderForChannel } from '../publishing/render-for-channel';
+import { isBilingual, welshRequiredReason } from '../organisations/organisation-languages';
+import { type LanguageRender, renderForChannelLanguages } from '../publishing/render-for-channel';
 import type { PlannedPost } from '../scheduling/fan-out';
 import { formatLocal } from '../scheduling/london-time';
 import { currentSignpost, toSignpost } from '../signpost/signpost-store';
@@ -27,6 +28,8 @@ export const SCHEDULABLE_MESSAGE_SELECT = {
   title: true,
   body: true,
   overrides: true,
+  bodyCy: true,
+  overridesCy: true,
   status: true,
   shareable: true,
   authorId: true,
@@ -67,7 +70,8 @@ export interface PostToCheck extends PlannedPost {
 }
 
 export type PostProblem = {
-  kind: 'forbidden' | 'taken' | 'channel' | 'blackout' | 'content';
+  /** welsh: the organisation publishes in Welsh and English and the message has no Welsh. */
+  kind: 'forbidden' | 'taken' | 'channel' | 'blackout' | 'welsh' | 'content';
   message: string;
 };
 
@@ -75,7 +79,15 @@ export interface CheckedPost {
   post: PostToCheck;
   /** "Lancashire Constabulary on X (@LancsPolice)" */
   where: string;
+  /** The first (or only) post the channel gets. */
   rendered: RenderedPost;
+  /**
+   * Every post the channel gets, in publishing order (issue 13): one in the channel's language,
+   * or on a bilingual account one Welsh-first post or the Welsh and then the English.
+   */
+  languages: LanguageRender[];
+  /** Whether the organisation publishes in Welsh and English. */
+  bilingualOrganisation: boolean;
 }
 
 export interface CheckedPosts {
@@ -100,8 +112,18 @@ export async function checkPosts(
         handle: true,
         status: true,
         platform: true,
+        language: true,
         organisationId: true,
-        organisation: { select: { slug: true, name: true, area: true } },
+        organisation: {
+          select: {
+            slug: true,
+            name: true,
+            area: true,
+            nameCy: true,
+            areaCy: true,
+            languages: true,
+          },
+        },
       },
     }),
     blackoutsOf(
@@ -133,7 +155,7 @@ export async function checkPosts(
   const byId = new Map(channels.map((channel) => [channel.id, channel]));
   const facts = await mediaFactsFor(posts, byId);
   // One render per message and channel: a file repeats them across its rows.
-  const renders = new Map<string, RenderedPost>();
+  const renders = new Map<string, LanguageRender[]>();
 
   const problems = new Map<number, PostProblem[]>();
   const report = (index: number, kind: PostProblem['kind'], message: string) =>
@@ -162,21 +184,28 @@ export async function checkPosts(
     }
     const blackout = blackoutProblem(blackouts, { ...post, campaignId: message.campaign.id }, now);
     if (blackout) report(index, 'blackout', blackout);
+    const bilingualOrganisation = isBilingual(channel.organisation.languages);
+    if (bilingualOrganisation && message.bodyCy === null)
+      report(index, 'welsh', `${welshRequiredReason(channel.organisation.name)}.`);
     const renderKey = `${message.id}@${channel.id}`;
-    let rendered = renders.get(renderKey);
-    if (!rendered) {
-      rendered = renderForChannel({
+    let languages = renders.get(renderKey);
+    if (!languages) {
+      languages = renderForChannelLanguages({
         message,
         platform: channel.platform,
+        channelLanguage: channel.language,
         organisation: channel.organisation,
         campaignSlug: message.campaign.slug,
         signpost,
         media: facts.get(`${message.id}@${channel.platform}`) ?? [],
       });
-      renders.set(renderKey, rendered);
+      renders.set(renderKey, languages);
     }
-    for (const problem of rendered.problems) report(index, 'content', problem.message);
-    return { post, where, rendered };
+    if (!(bilingualOrganisation && message.bodyCy === null))
+      for (const { rendered } of languages)
+        for (const problem of rendered.problems) report(index, 'content', problem.message);
+    const rendered = languages[0]!.rendered;
+    return { post, where, rendered, languages, bilingualOrganisation };
   });
   return { posts: checked, problems, signpostVersion: signpost.version };
 }
@@ -218,19 +247,24 @@ export async function writePosts(
   now: Date,
 ): Promise<PostView[]> {
   const batchId = randomUUID();
-  const rows = checked.posts.map(({ post, rendered }) => ({
-    id: randomUUID(),
-    messageId: post.message.id,
-    channelId: post.channelId,
-    organisationId: post.organisationId,
-    campaignId: post.message.campaign.id,
-    platform: post.platform,
-    scheduledAt: post.scheduledAt,
-    text: rendered.text,
-    signpostVersion: checked.signpostVersion,
-    batchId,
-    createdById: actor.userId,
-  }));
+  const rows = checked.posts.flatMap(({ post, languages }) =>
+    languages.map(({ language, rendered }) => ({
+      id: randomUUID(),
+      messageId: post.message.id,
+      channelId: post.channelId,
+      organisationId: post.organisationId,
+      campaignId: post.message.campaign.id,
+      platform: post.platform,
+      scheduledAt: post.scheduledAt,
+      text: rendered.text,
+      signpostVersion: checked.signpostVersion,
+      language,
+      pairId: null as string | null,
+      batchId,
+      createdById: actor.userId,
+    })),
+  );
+  pairTwins(rows);
   const created = await db.$transaction(
     async (tx) => {
       await tx.post.createMany({ data: rows });
@@ -246,6 +280,8 @@ export async function writePosts(
             messageId: row.messageId,
             channelId: row.channelId,
             scheduledAt: row.scheduledAt,
+            language: row.language,
+            pairId: row.pairId,
             batchId,
           },
         })),
@@ -269,4 +305,32 @@ export async function writePosts(
     now,
   );
   return created.map((row) => toPostView(row, actor));
+}
+
+/**
+ * Welsh and English twins (issue 13): an organisation's Welsh and English posts of one message
+ * on one platform at one time — on its paired accounts, or the two posts of a bilingual account
+ * where both did not fit in one — share a pairId, so the worker keeps them together.
+ */
+function pairTwins(
+  rows: {
+    organisationId: string;
+    platform: string;
+    scheduledAt: Date;
+    language: string;
+    pairId: string | null;
+  }[],
+): void {
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) {
+    if (row.language === 'bilingual') continue;
+    const key = `${row.organisationId}@${row.platform}@${row.scheduledAt.getTime()}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  for (const group of groups.values()) {
+    const languages = new Set(group.map((row) => row.language));
+    if (!languages.has('cy') || !languages.has('en')) continue;
+    const pairId = randomUUID();
+    for (const row of group) row.pairId = pairId;
+  }
 }

@@ -74,6 +74,7 @@ const COLUMN_OF: Record<PostProblem['kind'], ImportColumn> = {
   channel: 'platform',
   blackout: 'time',
   content: 'message',
+  welsh: 'message',
 };
 
 const PREVIEW_CHARACTERS = 140;

@@ -20,6 +20,10 @@ export const PostView = z
     organisationId: z.string(),
     organisation: z.object({ slug: z.string(), name: z.string() }),
     platform: Platform,
+    /** What the post carries (issue 13): English, Welsh, or both (Welsh first). */
+    language: z.enum(['en', 'cy', 'bilingual']),
+    /** The id its Welsh and English twins share, which go out together; null without a twin. */
+    pairId: z.string().nullable(),
     scheduledAt: z.iso.datetime(),
     status: PostStatus,
     text: z.string(),
@@ -60,6 +64,8 @@ export const POST_VIEW_SELECT = {
   channelId: true,
   organisationId: true,
   platform: true,
+  language: true,
+  pairId: true,
   scheduledAt: true,
   status: true,
   text: true,

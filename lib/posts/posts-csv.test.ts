@@ -13,6 +13,8 @@ const post: PostView = {
   organisationId: 'o1',
   organisation: { slug: 'lancashire', name: 'Lancashire Constabulary' },
   platform: 'x',
+  language: 'en',
+  pairId: null,
   // The spring clocks change, 2026: 01:00 GMT becomes 02:00 BST.
   scheduledAt: '2026-03-29T01:30:00.000Z',
   status: 'published',

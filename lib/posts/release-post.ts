@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { findHold } from '../publishing/find-hold';
 import { platformRules } from '../platforms/rules';
 import { changePost } from './change-post';
+import type { PostView } from './post-view';
 
 export interface ReleaseOptions {
   /**
@@ -16,12 +17,34 @@ export interface ReleaseOptions {
   at?: Date;
 }
 
-export function releasePost(
+/**
+ * Releases the post and, for a Welsh post, its held English twins with it (issue 13): a pause on
+ * the Welsh account held both, and releasing the Welsh sends both out together.
+ */
+export async function releasePost(
   actor: Actor,
   audit: AuditActor,
   postId: string,
   now = new Date(),
-  { at }: ReleaseOptions = {},
+  options: ReleaseOptions = {},
+): Promise<PostView> {
+  const released = await releaseOne(actor, audit, postId, now, options);
+  if (released.language === 'cy' && released.pairId) {
+    const twins = await db.post.findMany({
+      where: { pairId: released.pairId, language: 'en', status: 'held' },
+      select: { id: true },
+    });
+    for (const twin of twins) await releaseOne(actor, audit, twin.id, now, options);
+  }
+  return released;
+}
+
+function releaseOne(
+  actor: Actor,
+  audit: AuditActor,
+  postId: string,
+  now: Date,
+  { at }: ReleaseOptions,
 ) {
   const goesOutAt = (post: { scheduledAt: Date }) =>
     at ?? (post.scheduledAt > now ? post.scheduledAt : now);
@@ -45,8 +68,24 @@ export function releasePost(
             channel: { select: { status: true, handle: true, statusReason: true } },
             organisation: { select: { name: true, active: true } },
             campaign: { select: { name: true } },
+            language: true,
+            pairId: true,
           },
         });
+        if (subject.language === 'en' && subject.pairId) {
+          const heldWelsh = await db.post.count({
+            where: {
+              pairId: subject.pairId,
+              language: 'cy',
+              status: { in: ['held', 'failed', 'cancelled', 'unconfirmed'] },
+            },
+          });
+          if (heldWelsh > 0)
+            throw new AppError(
+              'conflict',
+              'Its Welsh twin is stopped: release the Welsh post, which releases both together.',
+            );
+        }
         const hold = await findHold(
           {
             ...subject,

@@ -169,6 +169,17 @@ export async function scheduleMessage(
     const forbidden = list.find((problem) => problem.kind === 'forbidden');
     if (forbidden) throw new AppError('forbidden', forbidden.message);
   }
+  // An organisation bound to publish in Welsh and English refuses a message without Welsh; the
+  // field to fix is the message's Welsh body (API.md), whichever post found it.
+  const welsh = [
+    ...new Set(
+      [...checked.problems.values()].flatMap((list) =>
+        list.filter((problem) => problem.kind === 'welsh').map((problem) => problem.message),
+      ),
+    ),
+  ];
+  if (welsh.length > 0)
+    throw new AppError('validation_failed', welsh.join(' '), { 'cy.body': welsh.join(' ') });
   if (checked.problems.size > 0) {
     const fields = Object.fromEntries(
       [...checked.problems].map(([index, list]) => [

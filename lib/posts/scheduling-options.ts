@@ -13,7 +13,7 @@ import { compareOrganisations, inDefaultFanOut } from '../organisations/fan-out-
 
 export type SchedulingOrganisation = Pick<OrganisationSummary, 'id' | 'slug' | 'name' | 'kind'>;
 type OrganisationWithArea = SchedulingOrganisation & Pick<OrganisationSummary, 'area'>;
-export type SchedulingChannel = Omit<ChannelSummary, 'organisation' | 'statusReason'>;
+export type SchedulingChannel = Omit<ChannelSummary, 'organisation' | 'statusReason' | 'language'>;
 
 /** Plain data only: it crosses from a server component into the client dialog. */
 export interface SchedulingOptions {

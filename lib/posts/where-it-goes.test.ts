@@ -17,6 +17,8 @@ const post = (
   organisationId: organisation,
   organisation: { slug: organisation, name: organisation.toUpperCase() },
   platform,
+  language: 'en',
+  pairId: null,
   scheduledAt: '2026-12-01T09:00:00.000Z',
   status: 'scheduled',
   text: 'Help',

@@ -26,6 +26,9 @@ export const PostForPublishing = z.object({
   campaignId: z.string(),
   channelId: z.string(),
   platform: Platform,
+  /** What the post carries (issue 13). */
+  language: z.enum(['en', 'cy', 'bilingual']),
+  pairId: z.string().nullable(),
   channel: z.object({
     id: z.string(),
     platform: Platform,
@@ -40,12 +43,16 @@ export const PostForPublishing = z.object({
     slug: z.string(),
     name: z.string(),
     area: z.string(),
+    nameCy: z.string().nullable(),
+    areaCy: z.string().nullable(),
     active: z.boolean(),
   }),
   campaign: z.object({ slug: z.string(), name: z.string() }),
   message: z.object({
     body: z.string(),
     overrides: z.unknown(),
+    bodyCy: z.string().nullable(),
+    overridesCy: z.unknown(),
     media: z.array(
       z.object({
         altText: z.string(),
@@ -66,6 +73,8 @@ export const PostForPublishing = z.object({
     phone: true,
     url: true,
     wording: true,
+    wordingCy: true,
+    wordingCyReviewed: true,
   }).nullable(),
   pauses: z.array(
     z.object({
@@ -99,19 +108,22 @@ const utc = (column: string) => `${column} AT TIME ZONE 'UTC'`;
 /** The reading part, over a row source `p` (the claimed row, or the post itself). $1 = now. */
 const READ_POST = `
   SELECT p.id, p.status, p.revision, p."scheduledAt", p.attempts, p."lastError", p.text, p."claimedAt",
-    p."organisationId", p."campaignId", p."channelId", p.platform,
+    p."organisationId", p."campaignId", p."channelId", p.platform, p.language, p."pairId",
     json_build_object('id', ch.id, 'platform', ch.platform, 'handle', ch.handle,
       'externalAccountId', ch."externalAccountId", 'baseUrl', ch."baseUrl",
       'credentialsEncrypted', ch."credentialsEncrypted", 'status', ch.status, 'statusReason', ch."statusReason") AS channel,
-    json_build_object('slug', o.slug, 'name', o.name, 'area', o.area, 'active', o.active) AS organisation,
+    json_build_object('slug', o.slug, 'name', o.name, 'area', o.area, 'nameCy', o."nameCy",
+      'areaCy', o."areaCy", 'active', o.active) AS organisation,
     json_build_object('slug', cp.slug, 'name', cp.name) AS campaign,
-    json_build_object('body', m.body, 'overrides', m.overrides, 'media', COALESCE((
+    json_build_object('body', m.body, 'overrides', m.overrides, 'bodyCy', m."bodyCy",
+      'overridesCy', m."overridesCy", 'media', COALESCE((
       SELECT json_agg(json_build_object('altText', mm."altText", 'media', json_build_object('id', md.id,
         'mimeType', md."mimeType", 'bytes', md.bytes, 'width', md.width, 'height', md.height,
         'storagePath', md."storagePath")) ORDER BY mm.position)
       FROM message_media mm JOIN media md ON md.id = mm."mediaId" WHERE mm."messageId" = m.id), '[]'::json)) AS message,
     (SELECT json_build_object('version', s.version, 'helplineName', s."helplineName", 'phone', s.phone,
-        'url', s.url, 'wording', s.wording)
+        'url', s.url, 'wording', s.wording, 'wordingCy', s."wordingCy",
+        'wordingCyReviewed', s."wordingCyReviewed")
       FROM signpost_versions s ORDER BY s.version DESC LIMIT 1) AS signpost,
     COALESCE((SELECT json_agg(json_build_object('id', pz.id, 'scope', pz.scope, 'organisationId', pz."organisationId",
         'channelId', pz."channelId", 'campaignId', pz."campaignId", 'reason', pz.reason,
@@ -127,7 +139,7 @@ const READ_POST = `
   JOIN messages m ON m.id = p."messageId"`;
 
 const COLUMNS = `id, status, revision, "scheduledAt", attempts, "lastError", text, "claimedAt",
-  "organisationId", "campaignId", "channelId", "messageId", platform`;
+  "organisationId", "campaignId", "channelId", "messageId", platform, language, "pairId"`;
 
 const CLAIM = `
   WITH p AS (

@@ -20,6 +20,7 @@ import { holdPost, recordFailure, recordPublished, startAttempt } from './record
 import { renderForChannel } from './render-for-channel';
 import { withChannelConnection } from './renew-credentials';
 import type { PublishContext, PublishOutcome } from './publish-outcome';
+import { TWIN_WAIT_MS, twinDecision, type Twin } from './twin-rule';
 import { verifyUnconfirmed } from './verify-unconfirmed';
 
 export async function publishPost(
@@ -38,6 +39,12 @@ export async function publishPost(
     );
     if (limitedUntil) return { kind: 'deferred', until: limitedUntil };
   }
+
+  // Welsh and English together (issue 13): an English post waits for its Welsh twin, and is
+  // held with it. Asked before the claim, so waiting is not an attempt.
+  const twin = twinDecision(...(await twinsOf(job.postId)));
+  if (twin.kind === 'wait')
+    return { kind: 'deferred', until: new Date(clock().getTime() + TWIN_WAIT_MS) };
 
   const post = await claimPostForPublishing(job, context.workerId, clock());
   if (!post) {
@@ -63,12 +70,9 @@ export async function publishPost(
   });
   // The pauses and blackouts were read in the same statement as the claim: a pause written
   // before this claim holds the post; one written after waits for it (lib/pauses/create-pause).
-  const hold = holdFor(
-    { ...post, platformLabel: rules.label },
-    post.pauses,
-    post.blackouts,
-    clock(),
-  );
+  const hold =
+    holdFor({ ...post, platformLabel: rules.label }, post.pauses, post.blackouts, clock()) ??
+    (twin.kind === 'hold' ? twin.reason : null);
   if (hold) {
     await holdPost(post, hold, context.workerId);
     log.info({ reason: hold }, 'post held');
@@ -85,6 +89,7 @@ export async function publishPost(
     campaignSlug: post.campaign.slug,
     signpost,
     media: mediaFacts,
+    language: post.language,
   });
   if (!rendered.valid) {
     const reason = `Not published: the post failed its checks with signpost v${signpost.version}. ${rendered.problems
@@ -149,4 +154,14 @@ export async function publishPost(
     );
     return outcome;
   }
+}
+
+/** The post's language and its Welsh and English twins, as the twin rule needs them. */
+async function twinsOf(postId: string): Promise<[{ language: string }, Twin[]]> {
+  const rows = await db.$queryRaw<(Twin & { own: string })[]>`
+    SELECT p.language::text AS own, t.language::text AS language, t.status::text AS status,
+      t."heldReason"
+    FROM posts p JOIN posts t ON t."pairId" = p."pairId" AND t.id <> p.id
+    WHERE p.id = ${postId} AND p.language = 'en' AND p."pairId" IS NOT NULL`;
+  return [{ language: rows[0]?.own ?? 'cy' }, rows];
 }

@@ -5,6 +5,7 @@
 // have (their own behaviour or someone else's), promises what the helpline promises (confidential,
 // anonymous, free to call from UK landlines and mobiles, like every 0808 number), and labels nobody.
 import type { Platform, Signpost, SignpostWording } from '../platforms/types';
+import { DEFAULT_WORDING_CY } from './default-signpost-cy';
 
 const WORRY = 'Worried about your own or someone else’s online behaviour towards children?';
 
@@ -52,4 +53,6 @@ export const DEFAULT_SIGNPOST: Signpost = {
   // else's online behaviour.
   url: 'https://get-help.stopitnow.org.uk',
   wording,
+  wordingCy: DEFAULT_WORDING_CY,
+  wordingCyReviewed: false,
 };

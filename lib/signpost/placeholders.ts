@@ -1,6 +1,6 @@
 // Placeholders in a message body, filled per publishing organisation so one message reads right
 // for every force and partner ("{organisation} is working with …", "people in {area}").
-import type { Problem, Publisher } from '../platforms/types';
+import type { Language, Problem, Publisher } from '../platforms/types';
 
 export const PLACEHOLDERS = ['organisation', 'area'] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
@@ -51,13 +51,20 @@ export function unknownPlaceholderProblems(body: string): Problem[] {
 
 /**
  * The body with known placeholders replaced by the organisation's details, in one pass, so a
- * name that itself contains "{area}" is not filled again. Unknown ones stay as typed.
+ * name that itself contains "{area}" is not filled again. Unknown ones stay as typed. Welsh text
+ * takes the organisation's Welsh name and area (Heddlu Gogledd Cymru, Gogledd Cymru), or the
+ * English ones where it has none.
  */
-export function fillPlaceholders(body: string, organisation: Publisher): string {
+export function fillPlaceholders(
+  body: string,
+  organisation: Publisher,
+  language: Language = 'en',
+): string {
   if (!body.includes('{')) return body;
+  const welsh = language === 'cy';
   const values: Record<PlaceholderName, string> = {
-    organisation: organisation.name,
-    area: organisation.area,
+    organisation: (welsh ? organisation.nameCy : null) || organisation.name,
+    area: (welsh ? organisation.areaCy : null) || organisation.area,
   };
   return body.replace(PLACEHOLDER, (whole, name: string) => (isKnown(name) ? values[name] : whole));
 }

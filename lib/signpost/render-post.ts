@@ -25,12 +25,12 @@ import { containsPhone, verifySignpost } from './verify-signpost';
 type SignpostForm = RenderedPost['signpostForm'];
 
 /** Text with the places rendering put the signpost link, each leading to the tagged URL. */
-interface Linked {
+export interface Linked {
   text: string;
   signpostLinks: UrlInText[];
 }
 
-interface Candidate extends Linked {
+export interface Candidate extends Linked {
   form: SignpostForm;
 }
 
@@ -41,15 +41,33 @@ const EMPTY_BODY: Problem = {
 
 const numbers = new Intl.NumberFormat('en-GB');
 
-export function renderPost(platform: Platform, input: RenderInput): RenderedPost {
+const NO_WELSH_WORDING: Problem = {
+  code: 'signpost_welsh_missing',
+  message:
+    'The signpost has no Welsh wording yet, so Welsh text cannot carry it; a campaign lead must add it in Settings.',
+};
+
+/** One language's text, ready to be measured: its candidates (in the order tried) and problems. */
+export interface SignpostedText {
+  candidates: Candidate[];
+  problems: Problem[];
+}
+
+/**
+ * The body with its placeholders filled for the language, and the signpost candidates: the body
+ * alone where it already carries the signpost, else the body with the full and the short wording
+ * of that language.
+ */
+export function signpostedText(platform: Platform, input: RenderInput): SignpostedText {
   const rules = rulesFor(platform);
   const { signpost, organisation, campaignSlug } = input;
+  const language = input.language ?? 'en';
   const context = { campaignSlug, organisationSlug: organisation.slug };
   const url = taggedUrl(signpost.url, { platform, ...context });
   const short = rules.linkText === 'short';
   const linkText = short ? shortLinkText(signpost.url) : url;
 
-  const filled = fillPlaceholders(input.body, organisation);
+  const filled = fillPlaceholders(input.body, organisation, language);
   // Where links are clickable, the signpost website in the body, however it was typed or tagged,
   // becomes this post's signpost link; elsewhere the body stays exactly as typed.
   const linked = rules.linksClickable
@@ -66,34 +84,55 @@ export function renderPost(platform: Platform, input: RenderInput): RenderedPost
   const bodyHasLink = short ? body.signpostLinks.length > 0 : body.text.includes(url);
   const carriesSignpost =
     containsPhone(body.text, signpost.phone) && (!rules.linksClickable || bodyHasLink);
-  const candidates: Candidate[] = carriesSignpost
-    ? [{ form: 'in_body', ...body }]
-    : (['full', 'short'] as const).map((form) => {
-        const wording = fillSignpostWording(signpost.wording[platform][form], {
-          helplineName: signpost.helplineName,
-          phone: signpost.phone,
-          url: linkText,
-        });
-        return { form, ...followedBy(body, wording.text, wording.urls, url) };
-      });
+  if (carriesSignpost) return { candidates: [{ form: 'in_body', ...body }], problems };
+  const wordings = language === 'cy' ? signpost.wordingCy : signpost.wording;
+  if (!wordings) {
+    problems.push({ ...NO_WELSH_WORDING });
+    return { candidates: [{ form: 'full', ...body }], problems };
+  }
+  const candidates = (['full', 'short'] as const).map((form) => {
+    const wording = fillSignpostWording(wordings[platform][form], {
+      helplineName: signpost.helplineName,
+      phone: signpost.phone,
+      url: linkText,
+    });
+    return { form, ...followedBy(body, wording.text, wording.urls, url) };
+  });
+  return { candidates, problems };
+}
 
+export function renderPost(platform: Platform, input: RenderInput): RenderedPost {
+  const { candidates, problems } = signpostedText(platform, input);
+  return finishRender(platform, input, candidates, problems);
+}
+
+/**
+ * The first candidate that fits, measured, with every problem: the length, the media and the
+ * signpost check on exactly the text that would be published.
+ */
+export function finishRender(
+  platform: Platform,
+  input: RenderInput,
+  candidates: readonly Candidate[],
+  problems: readonly Problem[],
+): RenderedPost {
+  const rules = rulesFor(platform);
+  const context = { campaignSlug: input.campaignSlug, organisationSlug: input.organisation.slug };
   const chosen = firstThatFits(rules, candidates);
   // Platforms that link what the text says find every link in it; with short link text the
   // signpost links are where rendering put them.
-  const links = findLinks(chosen.text, short ? chosen.signpostLinks : []);
-  problems.push(...lengthProblems(rules, chosen));
-  problems.push(...mediaProblems(rules, input.media));
-  problems.push(
-    ...verifySignpost({ text: chosen.text, links }, platform, signpost, context).problems,
+  const links = findLinks(chosen.text, rules.linkText === 'short' ? chosen.signpostLinks : []);
+  const all = [...problems, ...lengthProblems(rules, chosen), ...mediaProblems(rules, input.media)];
+  all.push(
+    ...verifySignpost({ text: chosen.text, links }, platform, input.signpost, context).problems,
   );
-
   return {
     platform,
     text: chosen.text,
     length: chosen.length,
     limit: rules.limit,
-    valid: problems.length === 0,
-    problems,
+    valid: all.length === 0,
+    problems: all,
     signpostForm: chosen.form,
     links,
   };
@@ -153,7 +192,7 @@ interface Measured extends Candidate {
 }
 
 /** The first candidate within every limit or, when none is, the last (the shortest). */
-function firstThatFits(rules: PlatformRules, candidates: readonly Candidate[]): Measured {
+export function firstThatFits(rules: PlatformRules, candidates: readonly Candidate[]): Measured {
   let measured: Measured = { form: 'in_body', text: '', signpostLinks: [], length: 0, over: [] };
   for (const candidate of candidates) {
     // Counting is the expensive part of rendering (X's weighting above all): once per candidate.

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Platform, type Signpost, SignpostWording } from '../platforms/types';
+import { WELSH_REVIEW_NOTE } from './default-signpost-cy';
 
 export const SignpostWordingByPlatform = z.record(Platform, SignpostWording);
 
@@ -14,6 +15,12 @@ export const SignpostView = z
     phone: z.string(),
     url: z.string(),
     wording: SignpostWordingByPlatform,
+    /** The same wording in Welsh (issue 13), or null where this version has none. */
+    wordingCy: SignpostWordingByPlatform.nullable(),
+    /** Whether a Welsh speaker has reviewed the Welsh wording. */
+    wordingCyReviewed: z.boolean(),
+    /** "needs review by a Welsh speaker" until someone has, else null. */
+    wordingCyNote: z.string().nullable(),
     note: z.string().nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -26,6 +33,8 @@ type SignpostRow = {
   phone: string;
   url: string;
   wording: unknown;
+  wordingCy: unknown;
+  wordingCyReviewed: boolean;
   note: string | null;
   createdAt: Date;
 };
@@ -37,6 +46,9 @@ export function toSignpostView(row: SignpostRow): SignpostView {
     phone: row.phone,
     url: row.url,
     wording: SignpostWordingByPlatform.parse(row.wording),
+    wordingCy: row.wordingCy == null ? null : SignpostWordingByPlatform.parse(row.wordingCy),
+    wordingCyReviewed: row.wordingCyReviewed,
+    wordingCyNote: row.wordingCy != null && !row.wordingCyReviewed ? WELSH_REVIEW_NOTE : null,
     note: row.note,
     createdAt: row.createdAt.toISOString(),
   };
@@ -49,6 +61,8 @@ export function toSignpost(view: SignpostView): Signpost {
     phone: view.phone,
     url: view.url,
     wording: view.wording,
+    wordingCy: view.wordingCy,
+    wordingCyReviewed: view.wordingCyReviewed,
   };
 }
 

@@ -2,6 +2,7 @@
 // added: version N+1 is a full copy with the change, so every post can say which signpost it
 // carried. Posts not yet published pick the new version up when they are rendered to publish.
 import { z } from 'zod';
+import { Prisma } from '@/prisma/generated/client';
 import { type CurrentActor, auditActor } from '../auth/actor';
 import { can } from '../auth/permissions';
 import { recordAudit } from '../audit/record-audit';
@@ -82,6 +83,37 @@ export const SignpostUpdate = z
         }
       }
     }),
+    /**
+     * The Welsh wording (issue 13), checked as the English is. Left out, the current version's
+     * Welsh is kept; null removes it.
+     */
+    wordingCy: z
+      .record(Platform, Wording)
+      .nullable()
+      .optional()
+      .superRefine((wording, context) => {
+        if (!wording) return;
+        for (const platform of PLATFORMS) {
+          const { label, linksClickable } = rulesFor(platform);
+          if (!linksClickable) continue;
+          for (const form of ['full', 'short'] as const) {
+            if (!wording[platform][form].includes('{url}')) {
+              context.addIssue({
+                code: 'custom',
+                path: [platform, form],
+                message: `must contain {url}: links can be clicked on ${label}`,
+              });
+            }
+          }
+        }
+      }),
+    /**
+     * Whether a Welsh speaker has reviewed the Welsh wording. Left out: kept where the Welsh is
+     * unchanged, false where it changes.
+     */
+    wordingCyReviewed: z.boolean().optional(),
+    /** Read-only, as GET gives it: accepted and ignored. */
+    wordingCyNote: z.string().max(200).nullable().optional(),
     /** Why it changed, for the history ("New helpline hours"). */
     note: z.string().trim().max(500, 'must be at most 500 characters').nullable().optional(),
     /**
@@ -149,6 +181,12 @@ async function addVersion(actor: CurrentActor, update: SignpostUpdate): Promise<
         `The signpost is now at version ${current.version}, not ${from}: someone changed it while you were editing. Reload it and make your change again.`,
       );
     }
+    const wordingCy =
+      update.wordingCy === undefined ? (current?.wordingCy ?? null) : update.wordingCy;
+    const welshUnchanged =
+      current !== null && JSON.stringify(wordingCy) === JSON.stringify(current.wordingCy);
+    const wordingCyReviewed =
+      update.wordingCyReviewed ?? (welshUnchanged ? current.wordingCyReviewed : false);
     const row = await tx.signpostVersion.create({
       data: {
         version: (current?.version ?? 0) + 1,
@@ -156,6 +194,8 @@ async function addVersion(actor: CurrentActor, update: SignpostUpdate): Promise<
         phone: update.phone,
         url: update.url,
         wording: update.wording,
+        wordingCy: wordingCy ?? Prisma.DbNull,
+        wordingCyReviewed,
         note: update.note ?? null,
         createdById: actor.userId,
       },

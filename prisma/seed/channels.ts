@@ -5,13 +5,15 @@ import { createHash } from 'node:crypto';
 import { encryptCredentials } from '../../lib/channels/credentials';
 import { sandboxCredentialsFor } from '../../sandbox/credentials';
 import type { PrismaClient } from '../generated/client';
-import type { Platform } from '../generated/enums';
+import type { ChannelLanguage, Platform } from '../generated/enums';
 import { FORCES } from '../seed-data';
 
 export interface ChannelSeed {
   organisation: string;
   platform: Platform;
   handle: string;
+  /** What the account carries (issue 13); English when absent. */
+  language?: ChannelLanguage;
 }
 
 const FORCE_HANDLES: Record<string, string> = {
@@ -33,7 +35,16 @@ const EXTRA_CHANNELS: readonly ChannelSeed[] = [
   { organisation: 'greater-manchester', platform: 'nextdoor', handle: 'Greater Manchester Police' },
   { organisation: 'cheshire', platform: 'bluesky', handle: 'cheshire.police.uk' },
   { organisation: 'cumbria', platform: 'nextdoor', handle: 'Cumbria Police' },
-  { organisation: 'north-wales', platform: 'mastodon', handle: 'nwp@social.police.uk' },
+  // North Wales Police publishes in Welsh and English (issue 13): a Welsh account beside the
+  // English one on X and Facebook, and bilingual accounts elsewhere.
+  { organisation: 'north-wales', platform: 'x', handle: 'HeddluGogCymru', language: 'cy' },
+  { organisation: 'north-wales', platform: 'facebook', handle: 'HeddluGogCymru', language: 'cy' },
+  {
+    organisation: 'north-wales',
+    platform: 'mastodon',
+    handle: 'nwp@social.police.uk',
+    language: 'bilingual',
+  },
   { organisation: 'nw-rocu', platform: 'x', handle: 'NWROCU' },
   { organisation: 'nw-rocu', platform: 'facebook', handle: 'NWROCU' },
   { organisation: 'nw-rocu', platform: 'linkedin', handle: 'nw-rocu' },
@@ -68,10 +79,12 @@ const EXTRA_CHANNELS: readonly ChannelSeed[] = [
 
 export const DEMO_CHANNELS: readonly ChannelSeed[] = [
   ...FORCES.flatMap((force) =>
-    (['x', 'facebook', 'instagram'] as const).map((platform) => ({
+    (['x', 'facebook', 'instagram'] as const).map((platform): ChannelSeed => ({
       organisation: force.slug,
       platform,
       handle: FORCE_HANDLES[force.slug] ?? force.slug,
+      // North Wales's Instagram is one bilingual account; its X and Facebook are paired.
+      language: force.languages?.includes('cy') && platform === 'instagram' ? 'bilingual' : 'en',
     })),
   ),
   ...EXTRA_CHANNELS,
@@ -120,13 +133,14 @@ export async function seedDemoChannels(
         },
       },
       // A demo channel keeps its state (re-authorised, disabled) but is pointed at its sandbox account.
-      update: { externalAccountId, credentialsEncrypted },
+      update: { externalAccountId, credentialsEncrypted, language: channel.language ?? 'en' },
       create: {
         organisationId,
         platform: channel.platform,
         handle: channel.handle,
         externalAccountId,
         credentialsEncrypted,
+        language: channel.language ?? 'en',
       },
     });
   }

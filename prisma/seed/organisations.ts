@@ -7,7 +7,14 @@ export async function seedOrganisations(db: PrismaClient): Promise<Map<string, s
   for (const organisation of ORGANISATIONS) {
     const row = await db.organisation.upsert({
       where: { slug: organisation.slug },
-      update: { name: organisation.name, kind: organisation.kind, area: organisation.area },
+      update: {
+        name: organisation.name,
+        kind: organisation.kind,
+        area: organisation.area,
+        languages: organisation.languages ?? ['en'],
+        nameCy: organisation.nameCy ?? null,
+        areaCy: organisation.areaCy ?? null,
+      },
       create: organisation,
       select: { id: true },
     });

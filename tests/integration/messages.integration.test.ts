@@ -303,7 +303,7 @@ describe('PATCH /api/v1/messages/:id', () => {
       before: expect.objectContaining({ title: 'Help is confidential', media: [] }),
       after: expect.objectContaining({
         title: 'New title',
-        media: [{ mediaId: imageId, altText: 'A blue card' }],
+        media: [{ mediaId: imageId, altText: 'A blue card', altTextCy: null }],
       }),
     });
   });

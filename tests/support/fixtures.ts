@@ -33,7 +33,14 @@ async function testImage(): Promise<string> {
 }
 
 export async function approvedMessage(
-  options: { body?: string; shareable?: boolean; withImage?: boolean; theme?: Theme } = {},
+  options: {
+    body?: string;
+    shareable?: boolean;
+    withImage?: boolean;
+    theme?: Theme;
+    /** The Welsh text (issue 13); null for a message without Welsh. */
+    bodyCy?: string | null;
+  } = {},
 ) {
   const lead = await db.user.findUniqueOrThrow({ where: { email: 'lead@nw-rocu.example' } });
   const lead2 = await db.user.findUniqueOrThrow({ where: { email: 'lead2@nw-rocu.example' } });
@@ -55,6 +62,12 @@ export async function approvedMessage(
       body:
         options.body ??
         'Worried about your own online behaviour? Police in {area} want you to get help before harm is done.',
+      // North Wales Police publishes in Welsh and English (issue 13): a message for every force
+      // has Welsh.
+      bodyCy:
+        options.bodyCy === undefined
+          ? 'Yn poeni am eich ymddygiad ar-lein? Mae’r heddlu yn {area} am i chi gael help cyn i niwed ddigwydd.'
+          : options.bodyCy,
       theme: options.theme ?? 'help',
       shareable: options.shareable ?? true,
       status: 'approved',
@@ -65,7 +78,11 @@ export async function approvedMessage(
       ...(mediaId
         ? {
             media: {
-              create: { mediaId, altText: 'The Stop it Now! helpline number on a blue background' },
+              create: {
+                mediaId,
+                altText: 'The Stop it Now! helpline number on a blue background',
+                altTextCy: 'Rhif llinell gymorth Stop it Now! ar gefndir glas',
+              },
             },
           }
         : {}),

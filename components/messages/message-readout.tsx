@@ -33,6 +33,24 @@ export function MessageReadout({
             {message.body}
           </Text>
         </div>
+        <div lang="cy">
+          <Title order={2} size="h5" mb={4} lang="en">
+            Welsh text (Cymraeg)
+          </Title>
+          {message.cy ? (
+            <Text
+              size="sm"
+              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+              data-testid="message-body-cy-text"
+            >
+              {message.cy.body}
+            </Text>
+          ) : (
+            <Text size="sm" c="dimmed" lang="en">
+              None: organisations that publish in Welsh and English cannot schedule it.
+            </Text>
+          )}
+        </div>
         {versions.map((platform) => (
           <div key={platform}>
             <Title order={3} size="h6" mb={4}>

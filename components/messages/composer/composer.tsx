@@ -24,7 +24,7 @@ const NO_ERRORS: Record<string, string> = {};
 export interface ComposerProps {
   campaign: { id: string; slug: string; themes: Theme[] };
   /** The draft being edited; absent for a new message. */
-  message?: Pick<MessageView, 'id' | 'title' | 'theme' | 'body' | 'shareable' | 'overrides'>;
+  message?: Pick<MessageView, 'id' | 'title' | 'theme' | 'body' | 'shareable' | 'overrides' | 'cy'>;
   images: ComposerImage[];
   signpost: Signpost;
   organisations: Publisher[];
@@ -92,6 +92,8 @@ export function Composer({
     shareable: message?.shareable ?? false,
     overrides: message?.overrides ?? {},
     images,
+    bodyCy: message?.cy?.body ?? '',
+    overridesCy: message?.cy?.overrides ?? {},
   });
   const { fields, set, setOverride, startOverride, payload, dirty, markSaved } = draft;
   const actions = useComposerActions({

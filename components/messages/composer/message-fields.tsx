@@ -118,6 +118,18 @@ export function MessageFields({ fields, themes, errors, set, onInputStart }: Mes
         onInputStart={onInputStart}
         testId="message-body"
       />
+      <PlaceholderTextarea
+        id="field-cy-body"
+        label="Welsh text (Cymraeg)"
+        description="Needed for organisations that publish in Welsh and English, such as North Wales Police: the same content, published at the same time, Welsh first where both fit in one post. Leave it empty for a message that goes to English-only organisations."
+        value={fields.bodyCy}
+        onChange={(value) => set('bodyCy', value)}
+        error={errors['cy.body']}
+        maxLength={BODY_MAX}
+        onInputStart={onInputStart}
+        testId="message-body-cy"
+        lang="cy"
+      />
       <ShareableField checked={fields.shareable} error={errors.shareable} set={set} />
     </div>
   );

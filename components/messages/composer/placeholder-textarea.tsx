@@ -71,6 +71,8 @@ interface TextBoxProps {
   minRows: number;
   maxLength: number;
   testId?: string;
+  /** The language of what is typed, when not the page's (WCAG 3.1.2): "cy" for Welsh. */
+  lang?: string;
   field: RefObject<HTMLTextAreaElement | null>;
 }
 
@@ -85,6 +87,7 @@ const TextBox = memo(function TextBox({
   minRows,
   maxLength,
   testId,
+  lang,
   field,
 }: TextBoxProps) {
   return (
@@ -102,6 +105,7 @@ const TextBox = memo(function TextBox({
       style={{ '--rows-min': minRows, '--rows-max': MAX_ROWS } as CSSProperties}
       maxLength={maxLength}
       data-testid={testId}
+      lang={lang}
     />
   );
 });
@@ -119,6 +123,7 @@ export interface PlaceholderTextareaProps {
   /** Called first thing on each input event, before React re-renders (the preview's timing). */
   onInputStart?: () => void;
   testId?: string;
+  lang?: string;
 }
 
 export function PlaceholderTextarea({
@@ -133,6 +138,7 @@ export function PlaceholderTextarea({
   maxLength,
   onInputStart,
   testId,
+  lang,
 }: PlaceholderTextareaProps) {
   const field = useRef<HTMLTextAreaElement>(null);
   const [initialValue] = useState(value);
@@ -170,6 +176,7 @@ export function PlaceholderTextarea({
         minRows={minRows}
         maxLength={maxLength}
         testId={testId}
+        lang={lang}
         field={field}
       />
       <div className={classes.under}>

@@ -59,7 +59,9 @@ export function useComposerActions({
       markSaved();
       return savedId;
     }
-    const result = await createMessageAction({ campaignId, ...payload });
+    // A new message without Welsh leaves `cy` out (null is how a saved draft's Welsh is removed).
+    const { cy, ...rest } = payload;
+    const result = await createMessageAction({ campaignId, ...rest, ...(cy ? { cy } : {}) });
     if (!result.ok) {
       setRefusal({ title, error: result.error, fields: result.fields ?? {} });
       return null;

@@ -16,6 +16,10 @@ export interface DraftFields {
   shareable: boolean;
   overrides: Overrides;
   images: ComposerImage[];
+  /** The Welsh text (issue 13); empty when the message has none. */
+  bodyCy: string;
+  /** The Welsh per-platform versions, kept as they were (the API edits them). */
+  overridesCy: Overrides;
 }
 
 export interface DraftPayload {
@@ -25,6 +29,8 @@ export interface DraftPayload {
   shareable: boolean;
   overrides: Overrides;
   media: { mediaId: string; altText: string }[];
+  /** null: no Welsh (a saved draft's Welsh is removed). */
+  cy: { body: string; overrides: Overrides } | null;
 }
 
 export function toPayload(fields: DraftFields): DraftPayload {
@@ -35,6 +41,7 @@ export function toPayload(fields: DraftFields): DraftPayload {
     shareable: fields.shareable,
     overrides: fields.overrides,
     media: fields.images.map(({ mediaId, altText }) => ({ mediaId, altText })),
+    cy: fields.bodyCy.trim() === '' ? null : { body: fields.bodyCy, overrides: fields.overridesCy },
   };
 }
 
@@ -46,6 +53,8 @@ export function draftProblems(fields: DraftFields): Record<string, string> {
   if (fields.body.trim() === '') problems.body = 'Write the message.';
   const bodyPlaceholders = unknownPlaceholderMessage(fields.body);
   if (bodyPlaceholders) problems.body = `It ${bodyPlaceholders}.`;
+  const welshPlaceholders = unknownPlaceholderMessage(fields.bodyCy);
+  if (welshPlaceholders) problems['cy.body'] = `It ${welshPlaceholders}.`;
   for (const [platform, text] of Object.entries(fields.overrides)) {
     if (text === undefined) continue;
     const placeholders = unknownPlaceholderMessage(text);

@@ -31,7 +31,11 @@ describe('twinDecision', () => {
     expect(twinDecision({ language: 'en' }, [welsh('publishing')])).toEqual({ kind: 'wait' });
   });
 
-  it.each(['held', 'failed', 'cancelled', 'unconfirmed'] as const)(
+  it('makes the English wait, not hold, while its Welsh twin is unconfirmed (a worker died publishing it)', () => {
+    expect(twinDecision({ language: 'en' }, [welsh('unconfirmed')])).toEqual({ kind: 'wait' });
+  });
+
+  it.each(['held', 'failed', 'cancelled'] as const)(
     'holds the English while its Welsh twin is %s',
     (status) => {
       const decision = twinDecision({ language: 'en' }, [welsh(status, 'Paused: storm')]);

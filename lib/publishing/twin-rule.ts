@@ -1,7 +1,8 @@
 // Welsh and English go out together (issue 13): an English post never goes out while its Welsh
-// twin has not. Welsh first: the English waits while its twin is still to publish, and is held
-// with it when the Welsh is held, failed, cancelled or in doubt, so a pause on the Welsh account
-// holds the English too. Pure: the worker asks before it claims an English post.
+// twin has not. Welsh first: the English waits while its twin is still to publish or in doubt
+// (unconfirmed: the reconcile finds it published, or schedules it again, within seconds), and is
+// held with it when the Welsh is held, failed or cancelled, so a pause on the Welsh account holds
+// the English too. Pure: the worker asks before it claims an English post.
 import type { PostStatus } from '../posts/state-machine';
 
 export interface Twin {
@@ -19,7 +20,6 @@ const STOPPED: Partial<Record<PostStatus, string>> = {
   held: 'is held',
   failed: 'failed',
   cancelled: 'was cancelled',
-  unconfirmed: 'may not have gone out',
 };
 
 export function twinDecision(post: { language: string }, twins: readonly Twin[]): TwinDecision {

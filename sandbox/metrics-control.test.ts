@@ -112,6 +112,32 @@ describe('POST /_sandbox/metrics', () => {
   });
 });
 
+describe('public Bluesky reads, as the public AppView answers them', () => {
+  it('resolves a handle and reads getPosts without a session, and refuses an unknown handle', async () => {
+    const did = 'did:plc:publicreadsexample00000';
+    const uri = await adopt('bluesky', did);
+    const handle = `${did.slice(8, 20)}.bsky.social`;
+    const resolved = await call(
+      'GET',
+      `${platforms.bluesky}/xrpc/com.atproto.identity.resolveHandle?handle=${handle}`,
+    );
+    expect(resolved).toEqual({ status: 200, body: { did } });
+    const unknown = await call(
+      'GET',
+      `${platforms.bluesky}/xrpc/com.atproto.identity.resolveHandle?handle=nobody.bsky.social`,
+    );
+    expect(unknown.status).toBe(400);
+    const read = await call(
+      'GET',
+      `${platforms.bluesky}/xrpc/app.bsky.feed.getPosts?uris=${encodeURIComponent(uri)}`,
+    );
+    expect(read.status).toBe(200);
+    expect((read.body as { posts: { uri: string }[] }).posts.map((post) => post.uri)).toEqual([
+      uri,
+    ]);
+  });
+});
+
 describe('DELETE /_sandbox/posts/:platform/:id', () => {
   it('makes the post’s reads answer as the platform answers for a deleted post', async () => {
     const status = await adopt('mastodon', '6006');

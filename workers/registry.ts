@@ -27,6 +27,7 @@ import { deliverWebhook } from '@/lib/webhooks/deliver';
 import { publishPost } from '@/lib/publishing/publish-post';
 import { reconcile } from '@/lib/publishing/reconcile';
 import { pollChannel } from '@/lib/reach/poll-channel';
+import { pollShares } from '@/lib/reach/poll-shares';
 import { sweepPolls } from '@/lib/reach/sweep-polls';
 
 export interface JobContext {
@@ -92,6 +93,9 @@ export const JOBS: Record<string, JobDefinition<z.ZodType>> = {
     handle: async (_job, context) => {
       const report = await sweepPolls({ now: context.now() });
       context.log.debug(report, 'poll sweep');
+      // Partners' public links ("I shared this"), read without a token.
+      const shares = await pollShares({ now: context.now(), log: context.log });
+      if (shares.claimed > 0) context.log.debug(shares, 'share links polled');
     },
   }),
   [JOB_NAMES.pollChannel]: define({

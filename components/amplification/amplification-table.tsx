@@ -24,6 +24,7 @@ import {
   type AmplificationRow,
 } from '@/lib/amplification/amplification-schemas';
 import { rulesFor } from '@/lib/platforms/rules';
+import { formatFigure } from '@/lib/reach/reach-format';
 
 type Column = 'partner' | 'message' | 'shared' | 'views' | 'engagements';
 
@@ -96,6 +97,11 @@ function HowShared({ row }: { row: AmplificationRow }) {
               ) : (
                 rulesFor(link.platform).label
               )}
+              {link.unreadable
+                ? ` (cannot be read: ${link.unreadable})`
+                : link.engagements !== null
+                  ? ` (${formatFigure(link.engagements)} engagements)`
+                  : ''}
             </span>
           ))}
         </Text>

@@ -24,6 +24,11 @@ export interface AmplificationFacts {
     messageId: string;
     platform: Platform;
     url: string | null;
+    /** Read from the public link (lib/reach/poll-shares.ts); null while unread or unreported. */
+    views?: number | null;
+    engagements?: number | null;
+    lastPolledAt?: Date | null;
+    unreadable?: string | null;
   }[];
   reminders: readonly { organisationId: string; messageId: string; at: Date }[];
   /** Why a partner may not share now, by organisation id; absent when it may. */
@@ -88,9 +93,20 @@ export function amplificationRows(
         paths,
         posts: partnerPosts.map((post) => ({ platform: post.platform, status: post.status })),
         packDownloads,
-        links: partnerLinks.map((link) => ({ platform: link.platform, url: link.url })),
-        views: sum(partnerPosts.map((post) => post.views)),
-        engagements: sum(partnerPosts.map((post) => post.engagements)),
+        links: partnerLinks.map((link) => ({
+          platform: link.platform,
+          url: link.url,
+          views: link.views ?? null,
+          engagements: link.engagements ?? null,
+          polledAt: link.lastPolledAt?.toISOString() ?? null,
+          unreadable: link.unreadable ?? null,
+        })),
+        views: sum([...partnerPosts, ...partnerLinks].map((item) => item.views ?? null)),
+        engagements: sum(
+          [...partnerPosts, ...partnerLinks].map((item) => item.engagements ?? null),
+        ),
+        linkViews: sum(partnerLinks.map((link) => link.views ?? null)),
+        linkEngagements: sum(partnerLinks.map((link) => link.engagements ?? null)),
         remindedAt: remindedAt?.toISOString() ?? null,
         remind: decision.allowed
           ? { allowed: true, reason: null }
@@ -119,6 +135,8 @@ export function amplificationRows(
       byPath: { channel: countPath('channel'), pack: countPath('pack'), link: countPath('link') },
       views: sum(rows.map((row) => row.views)),
       engagements: sum(rows.map((row) => row.engagements)),
+      linkViews: sum(rows.map((row) => row.linkViews)),
+      linkEngagements: sum(rows.map((row) => row.linkEngagements)),
     },
   };
 }

@@ -40,11 +40,26 @@ export const AmplificationRow = z.object({
   /** Posts on the partner's connected channels: scheduled, publishing or published. */
   posts: z.array(z.object({ platform: Platform, status: z.string() })),
   packDownloads: z.number().int().min(0),
-  /** "I shared this", with the link when the partner gave one. */
-  links: z.array(z.object({ platform: Platform, url: z.string().nullable() })),
-  /** Summed over the channel posts' latest figures; null when none reports it yet. */
+  /**
+   * "I shared this", with the link when the partner gave one, and the figures read from a public
+   * link (Bluesky, Mastodon): `polledAt` when last read, `unreadable` why it cannot be.
+   */
+  links: z.array(
+    z.object({
+      platform: Platform,
+      url: z.string().nullable(),
+      views: Figure,
+      engagements: Figure,
+      polledAt: z.iso.datetime().nullable(),
+      unreadable: z.string().nullable(),
+    }),
+  ),
+  /** Summed over the channel posts' latest figures and the links read; null when none reports it. */
   views: Figure,
   engagements: Figure,
+  /** The part of views and engagements read from links shared without connecting. */
+  linkViews: Figure,
+  linkEngagements: Figure,
   /** When a lead last reminded the partner about this message; null when never. */
   remindedAt: z.iso.datetime().nullable(),
   /** Whether a reminder may be sent now, and when not, why. */
@@ -74,6 +89,8 @@ export const AmplificationView = z
       byPath: z.record(SharePath, z.number().int()),
       views: Figure,
       engagements: Figure,
+      linkViews: Figure,
+      linkEngagements: Figure,
     }),
   })
   .meta({ id: 'Amplification' });

@@ -96,7 +96,16 @@ export async function loadAmplification(
     db.share.findMany({
       where: within,
       orderBy: { createdAt: 'desc' },
-      select: { organisationId: true, messageId: true, platform: true, url: true },
+      select: {
+        organisationId: true,
+        messageId: true,
+        platform: true,
+        url: true,
+        views: true,
+        engagements: true,
+        lastPolledAt: true,
+        unreadable: true,
+      },
     }),
     db.auditEvent.groupBy({
       by: ['organisationId', 'entityId'],

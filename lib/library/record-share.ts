@@ -11,6 +11,8 @@ import { libraryMessages } from './library-messages';
 import { libraryOrganisation } from './library-organisation';
 import type { ShareRequest, ShareView } from './library-schemas';
 import { quietReasons } from './quiet-period';
+import { nextPollAt } from '../reach/poll-plan';
+import { shareRead } from '../reach/share-read';
 import { checkShareLink } from './share-link';
 
 export async function recordShare(
@@ -60,6 +62,8 @@ export async function recordShare(
         url,
         createdById: actor.userId,
         createdAt: now,
+        // A public link Signpost can read joins the reach polling (lib/reach/poll-shares.ts).
+        nextPollAt: shareRead(request.platform, url) ? nextPollAt(now, 0) : null,
       },
     });
     await recordAudit(tx, audit, {

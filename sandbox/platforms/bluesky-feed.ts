@@ -4,7 +4,7 @@
 // first, paged with a cursor.
 import { z } from 'zod';
 import { figuresOf, reported } from '../metrics';
-import { Refusal, type SandboxRoute } from '../routes';
+import { Refusal, type SandboxRequest, type SandboxRoute } from '../routes';
 import type { SandboxPost, SandboxState } from '../state';
 import { blueskyError } from './bluesky-errors';
 import { ownerOf } from './bluesky-repo';
@@ -31,20 +31,41 @@ const FeedQuery = z.object({
     .default('posts_with_replies'),
 });
 
+/** A read that carries no Authorization header: answered as the public AppView answers it. */
+function publicRead(request: SandboxRequest): boolean {
+  return request.headers.authorization === undefined;
+}
+
 export const blueskyFeedRoutes: SandboxRoute[] = [
+  {
+    // com.atproto.identity.resolveHandle, which needs no session; the sandbox knows the handles
+    // of the accounts that have posts.
+    method: 'GET',
+    path: '/xrpc/com.atproto.identity.resolveHandle',
+    handle(request, state) {
+      const handle = (request.query.get('handle') ?? '').toLowerCase();
+      if (handle === '') throw params('Params must have the property "handle"');
+      try {
+        return { status: 200, body: { did: ownerOf(handle, state) } };
+      } catch {
+        throw new Refusal(blueskyError(400, 'Unable to resolve handle'));
+      }
+    },
+  },
   {
     method: 'GET',
     path: '/xrpc/app.bsky.feed.getPosts',
     readsMetrics: (request, state) => {
       try {
-        return sessionDid(request, state);
+        return publicRead(request) ? '' : sessionDid(request, state);
       } catch {
         // A refused session is answered by the handler itself; no fault is due.
         return '';
       }
     },
     handle(request, state) {
-      sessionDid(request, state);
+      // The public AppView (public.api.bsky.app) answers getPosts to anyone; a PDS wants a session.
+      if (!publicRead(request)) sessionDid(request, state);
       const uris = request.query.getAll('uris');
       if (uris.length === 0) throw params('Params must have the property "uris"');
       if (uris.length > 25) throw params('uris must not have more than 25 elements');

@@ -95,10 +95,11 @@ export default async function AmplificationPage({
         <AmplificationTable rows={view.rows} />
         <Text size="xs" c="dimmed" data-testid="amplification-reach">
           {view.totals.views === null && view.totals.engagements === null
-            ? 'No figures have been read from the partners’ connected channels for these messages yet.'
-            : `Reach through the partners’ connected channels: ${formatFigure(view.totals.views)} views and ${formatFigure(view.totals.engagements)} engagements.`}{' '}
-          Shares made without connecting are counted, not measured: Signpost cannot read a partner’s
-          own accounts.
+            ? 'No figures have been read from the partners’ channels or links for these messages yet.'
+            : `Reach through the partners’ connected channels and readable links: ${formatFigure(view.totals.views)} views and ${formatFigure(view.totals.engagements)} engagements.`}{' '}
+          {view.totals.linkViews === null && view.totals.linkEngagements === null
+            ? 'Shares made without connecting are counted; their figures are read only from public Bluesky and Mastodon links, and none has been read yet.'
+            : `Of that, read from public links shared without connecting: ${formatFigure(view.totals.linkViews)} views and ${formatFigure(view.totals.linkEngagements)} engagements (other links are counted, not measured).`}
         </Text>
       </Stack>
     </>

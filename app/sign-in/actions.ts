@@ -22,15 +22,19 @@ export interface SignInState {
 const ssoHref = (email: string, next: string) =>
   `/sign-in/sso?${new URLSearchParams({ email, next }).toString()}`;
 
-/** As the email is typed: whether its domain's organisation offers single sign-on. */
+/**
+ * As the email is typed: whether its domain's organisation offers single sign-on. Answers the
+ * form's own state (its `sso` is what the form offers), so a refusal reads like any other.
+ */
 export const findSingleSignOn = withArguments(
   z.tuple([z.string().max(320), z.string().max(2000)]),
-  () => null,
-  async ([email, next]): Promise<SignInState['sso']> => {
+  (refusal): SignInState => ({ error: refusal.error, email: '', sso: null }),
+  async ([email, next]): Promise<SignInState> => {
     const choice = await ssoForEmail(email);
-    return choice
+    const sso = choice
       ? { organisationName: choice.organisationName, href: ssoHref(email.trim(), safeNext(next)) }
       : null;
+    return { error: null, email: email.trim(), sso };
   },
 );
 

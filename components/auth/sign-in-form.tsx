@@ -52,7 +52,7 @@ export function SignInForm({ next, ssoError }: { next: string; ssoError?: string
           autoFocus
           onBlur={(event) => {
             const email = event.currentTarget.value;
-            startLookup(async () => setFound(await findSingleSignOn(email, next)));
+            startLookup(async () => setFound((await findSingleSignOn(email, next)).sso ?? null));
           }}
         />
         {sso && (
